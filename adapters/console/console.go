@@ -1,0 +1,216 @@
+// Package console is the terminal adapter: one person can play every part
+// (asker, mentor) by switching name and room, and a pipe makes it scriptable.
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+)
+
+// Adapter reads lines from In and prints the bot's messages to Out as
+// "[room] name: text".
+type Adapter struct {
+	name    string
+	botName string
+	in      io.Reader
+	out     io.Writer
+	prompt  bool
+
+	mu      sync.Mutex
+	user    string
+	room    string
+	seq     int
+	lastBot string // id of the bot's last message in the current room, for /react
+	lastIn  map[string]string
+}
+
+// Options configure the console.
+type Options struct {
+	BotName string    // shown as the speaker of bot messages
+	User    string    // who speaks first ("vous" by default)
+	Room    string    // the first room ("support" by default)
+	In      io.Reader // os.Stdin by default
+	Out     io.Writer // os.Stdout by default
+	// Prompt shows "[room] user> " before each line; by default only when
+	// In is a terminal.
+	Prompt *bool
+}
+
+// New makes a console adapter named "console".
+func New(o Options) *Adapter {
+	a := &Adapter{name: "console", botName: o.BotName, in: o.In, out: o.Out, user: o.User, room: o.Room, lastIn: map[string]string{}}
+	if a.botName == "" {
+		a.botName = "entraide"
+	}
+	if a.user == "" {
+		a.user = "vous"
+	}
+	if a.room == "" {
+		a.room = "support"
+	}
+	if a.in == nil {
+		a.in = os.Stdin
+	}
+	if a.out == nil {
+		a.out = os.Stdout
+	}
+	if o.Prompt != nil {
+		a.prompt = *o.Prompt
+	} else if f, ok := a.in.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			a.prompt = true
+		}
+	}
+	return a
+}
+
+var _ bot.Adapter = (*Adapter)(nil)
+
+// Name implements bot.Adapter.
+func (a *Adapter) Name() string { return a.name }
+
+// Connected implements bot.StatusReporter: a console is always there.
+func (a *Adapter) Connected() bool { return true }
+
+const usage = `console commands:
+  /as NAME      speak as NAME from now on
+  /room NAME    move to room NAME (a room named dm-... is a direct chat)
+  /react EMOJI  react to the bot's last message in this room (👍 or 👎)
+  /who          show who and where you are
+  /quit         leave`
+
+// Run reads until EOF or /quit. Each line is handled to completion before
+// the next is read, so at EOF every reply has been printed.
+func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
+	sc := bufio.NewScanner(a.in)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	lines := make(chan string)
+	errc := make(chan error, 1)
+	go func() {
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		errc <- sc.Err()
+		close(lines)
+	}()
+	for {
+		a.showPrompt()
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok := <-lines:
+			if !ok {
+				return <-errc
+			}
+			if quit := a.handle(ctx, in, line); quit {
+				return nil
+			}
+		}
+	}
+}
+
+func (a *Adapter) showPrompt() {
+	if !a.prompt {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	fmt.Fprintf(a.out, "[%s] %s> ", a.room, a.user)
+}
+
+func (a *Adapter) handle(ctx context.Context, in bot.Inbox, line string) (quit bool) {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return false
+	}
+	if strings.HasPrefix(line, "/") {
+		cmd, arg, _ := strings.Cut(line, " ")
+		arg = strings.TrimSpace(arg)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		switch cmd {
+		case "/as":
+			if arg == "" {
+				fmt.Fprintln(a.out, "usage: /as NAME")
+			} else {
+				a.user = arg
+			}
+		case "/room":
+			if arg == "" {
+				fmt.Fprintln(a.out, "usage: /room NAME")
+			} else {
+				a.room = arg
+			}
+		case "/who":
+			fmt.Fprintf(a.out, "you are %s in [%s]\n", a.user, a.room)
+		case "/react":
+			if arg == "" {
+				fmt.Fprintln(a.out, "usage: /react EMOJI")
+				return false
+			}
+			target := a.lastIn[a.room]
+			if target == "" {
+				fmt.Fprintln(a.out, "nothing to react to in this room yet")
+				return false
+			}
+			a.seq++
+			r := bot.Reaction{ID: "c" + strconv.Itoa(a.seq), Room: a.roomLocked(), Sender: bot.User{ID: a.user},
+				TargetID: target, Key: arg, Time: time.Now()}
+			a.mu.Unlock()
+			in.Reaction(ctx, r)
+			a.mu.Lock()
+		case "/quit", "/exit":
+			return true
+		default:
+			fmt.Fprintln(a.out, usage)
+		}
+		return false
+	}
+	a.mu.Lock()
+	a.seq++
+	m := bot.Message{ID: "c" + strconv.Itoa(a.seq), Room: a.roomLocked(), Sender: bot.User{ID: a.user}, Text: line, Time: time.Now()}
+	a.mu.Unlock()
+	in.Message(ctx, m)
+	return false
+}
+
+func (a *Adapter) roomLocked() bot.Room {
+	return bot.Room{Adapter: a.name, ID: a.room, Name: a.room, Direct: strings.HasPrefix(a.room, "dm-")}
+}
+
+// Send implements bot.Adapter: it prints the reply, Markdown flattened.
+func (a *Adapter) Send(_ context.Context, r bot.Reply) (string, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.seq++
+	id := "c" + strconv.Itoa(a.seq)
+	a.lastIn[r.Room.ID] = id
+	text := bot.PlainText(r.Text)
+	if r.Mention != nil {
+		text = r.Mention.DisplayName() + ": " + text
+	}
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	var sb strings.Builder
+	if a.prompt {
+		sb.WriteString("\r")
+	}
+	fmt.Fprintf(&sb, "[%s] %s: %s\n", r.Room.ID, a.botName, lines[0])
+	for _, l := range lines[1:] {
+		sb.WriteString("    " + l + "\n")
+	}
+	_, err := io.WriteString(a.out, sb.String())
+	return id, err
+}

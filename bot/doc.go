@@ -1,0 +1,8 @@
+// Package bot is entraide's core: the chat types, the Adapter interface that
+// each protocol implements, the router that sends a message to a command or to
+// the FAQ, and the hooks that the escalation, announcement and operations
+// features plug into.
+//
+// It must never import an adapter (adapters/...) or a storage implementation:
+// they depend on bot, not the other way round.
+package bot

@@ -1,0 +1,61 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`,
+)
+
+// EscapeMarkdown makes user text safe to embed in a bot reply: it renders as
+// the same characters and can inject neither markup nor HTML.
+func EscapeMarkdown(s string) string { return mdEscaper.Replace(s) }
+
+// Quote formats user text as an escaped Markdown block quote.
+func Quote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = "> " + EscapeMarkdown(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+var (
+	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]+)\)`)
+	mdAutolink = regexp.MustCompile(`<((?:https?|mailto|xmpp):[^>\s]+)>`)
+	mdEmph     = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdCode     = regexp.MustCompile("`([^`]+)`")
+	mdHeading  = regexp.MustCompile(`(?m)^#{1,6}\s+`)
+	mdEscape   = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]<>#|~{}()+.!-])`)
+)
+
+// PlainText flattens the Markdown the bot writes into readable plain text
+// for protocols without rich text: links become "text (url)", emphasis and
+// headings marks go, escapes are undone.
+func PlainText(md string) string {
+	// Hide escaped characters first so "\[" never starts a link.
+	s := mdEscape.ReplaceAllStringFunc(md, func(m string) string { return string(rune(privateUse + int(m[1]))) })
+	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mdLink.FindStringSubmatch(m)
+		if sub[1] == sub[2] || sub[1] == "" {
+			return sub[2]
+		}
+		return sub[1] + " (" + sub[2] + ")"
+	})
+	s = mdAutolink.ReplaceAllString(s, "$1")
+	s = mdEmph.ReplaceAllString(s, "$2")
+	s = mdCode.ReplaceAllString(s, "$1")
+	s = mdHeading.ReplaceAllString(s, "")
+	return strings.Map(func(r rune) rune {
+		if r >= privateUse && r < privateUse+128 {
+			return r - privateUse
+		}
+		return r
+	}, s)
+}
+
+// privateUse is where PlainText parks escaped ASCII characters.
+const privateUse = 0xE000

@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codeberg.org/entraide/entraide/faq"
+)
+
+// Message implements Inbox: it routes one incoming message.
+func (b *Bot) Message(ctx context.Context, m Message) {
+	if strings.TrimSpace(m.Text) == "" {
+		return
+	}
+	req := &Request{Bot: b, Msg: m, Lang: b.langHint(m)}
+	for _, h := range b.before {
+		if h(ctx, req) {
+			return
+		}
+	}
+	if name, args, ok := parseCommand(m.Text); ok {
+		req.Args = args
+		b.runCommand(ctx, req, name)
+		return
+	}
+	if b.IsMentorsRoom(m.Room) {
+		return // mentors talk among themselves there; only commands are for the bot
+	}
+	if b.pickSuggestion(ctx, req) {
+		return
+	}
+	b.answerFromFAQ(ctx, req)
+}
+
+// Reaction implements Inbox.
+func (b *Bot) Reaction(ctx context.Context, r Reaction) {
+	for _, h := range b.reactions {
+		h(ctx, r)
+	}
+}
+
+func (b *Bot) langHint(m Message) string {
+	if m.Lang != "" {
+		return normLang(m.Lang)
+	}
+	return normLang(b.RoomLang(m.Room))
+}
+
+func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
+	matcher, _ := b.FAQ()
+	var res faq.Result
+	if matcher != nil {
+		res = matcher.Match(req.Msg.Text, req.Msg.Lang)
+	}
+	req.Match = &res
+	if res.Lang != "" {
+		req.Lang = normLang(res.Lang)
+	}
+	switch {
+	case res.Chitchat == "greeting":
+		b.reply(ctx, req, req.T("welcome", b.opts.Name))
+	case res.Chitchat != "":
+		if !b.runHooks(ctx, req, b.unanswered) {
+			b.reply(ctx, req, req.T("thanks"))
+		}
+	case res.Decision == faq.Answer && res.Entry != nil:
+		id := b.reply(ctx, req, res.Entry.Body)
+		for _, h := range b.answered {
+			h(ctx, req, id)
+		}
+	case res.Decision == faq.Suggest && len(res.Suggestions) > 0:
+		b.suggest(ctx, req, res.Suggestions)
+	default:
+		if !b.runHooks(ctx, req, b.unanswered) {
+			b.reply(ctx, req, req.T("dont_know"))
+		}
+	}
+}
+
+func (b *Bot) runHooks(ctx context.Context, req *Request, hooks []Hook) bool {
+	for _, h := range hooks {
+		if h(ctx, req) {
+			return true
+		}
+	}
+	return false
+}
+
+func pendingKey(m Message) string { return m.Room.Key() + "|" + m.Sender.ID }
+
+func (b *Bot) suggest(ctx context.Context, req *Request, entries []*faq.Entry) {
+	if len(entries) > 3 {
+		entries = entries[:3]
+	}
+	var sb strings.Builder
+	sb.WriteString(req.T("did_you_mean"))
+	for i, e := range entries {
+		fmt.Fprintf(&sb, "\n%d. %s", i+1, e.Title)
+	}
+	sb.WriteString("\n" + req.T("pick_number"))
+	b.mu.Lock()
+	b.pending[pendingKey(req.Msg)] = entries
+	b.mu.Unlock()
+	b.reply(ctx, req, sb.String())
+}
+
+// pickSuggestion answers "2" after a "did you mean" list with entry 2.
+func (b *Bot) pickSuggestion(ctx context.Context, req *Request) bool {
+	key := pendingKey(req.Msg)
+	b.mu.Lock()
+	entries, ok := b.pending[key]
+	if ok {
+		delete(b.pending, key) // any next message consumes the list
+	}
+	b.mu.Unlock()
+	if !ok {
+		return false
+	}
+	n, err := strconv.Atoi(strings.TrimRight(strings.TrimSpace(req.Msg.Text), ".)"))
+	if err != nil || n < 1 || n > len(entries) {
+		return false
+	}
+	e := entries[n-1]
+	req.Match = &faq.Result{Decision: faq.Answer, Entry: e, Score: 1, Lang: e.Lang}
+	id := b.reply(ctx, req, e.Body)
+	for _, h := range b.answered {
+		h(ctx, req, id)
+	}
+	return true
+}
+
+// reply sends and logs failures; routing code has nobody to return errors to.
+func (b *Bot) reply(ctx context.Context, req *Request, text string) string {
+	id, err := req.Reply(ctx, text)
+	if err != nil {
+		b.log.Error("send failed", "room", req.Msg.Room.Key(), "err", err)
+	}
+	return id
+}

@@ -1,0 +1,218 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/bot/bottest"
+	"codeberg.org/entraide/entraide/faq"
+)
+
+func testKB(t *testing.T) *faq.KB {
+	t.Helper()
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/formation-tarifs.md": {Data: []byte("---\nlang: fr\ntitle: \"Combien coûte la formation ?\"\nquestions:\n  - \"Quel est le prix de la formation ?\"\n---\nLa formation coûte 30 €.\n")},
+		"fr/nuage-mdp.md":        {Data: []byte("---\nlang: fr\ntitle: \"Mot de passe du Nuage perdu\"\nquestions:\n  - \"Réinitialiser le mot de passe Nextcloud\"\n---\nCliquez sur **Mot de passe oublié**.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
+}
+
+// stubMatcher returns a fixed verdict, to test routing on each decision.
+type stubMatcher struct{ res faq.Result }
+
+func (s stubMatcher) Match(string, string) faq.Result { return s.res }
+
+func newBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
+	t.Helper()
+	b := bot.New(bot.Options{Name: "entraide", Mentors: map[string][]string{"fake": {"bob"}},
+		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
+	kb := testKB(t)
+	if m == nil {
+		m = faq.NewSimpleMatcher(kb)
+	}
+	b.SetFAQ(m, kb)
+	fa := bottest.New("fake")
+	if err := b.AddAdapter(fa); err != nil {
+		t.Fatal(err)
+	}
+	return b, fa
+}
+
+func TestFAQAnswerIsAReplyMentioningTheAsker(t *testing.T) {
+	b, fa := newBot(t, nil)
+	m := fa.Say(context.Background(), b, "support", "alice", "combien coûte la formation ?")
+	r := fa.Last()
+	if !strings.Contains(r.Text, "30 €") {
+		t.Fatalf("want the training price answer, got %q", r.Text)
+	}
+	if r.InReplyTo != m.ID || r.Mention == nil || r.Mention.ID != "alice" || r.Room != m.Room {
+		t.Fatalf("reply must target the question and mention alice: %+v", r)
+	}
+}
+
+func TestThreadIsKept(t *testing.T) {
+	b, fa := newBot(t, nil)
+	m := fa.Msg("support", "alice", "combien coûte la formation ?")
+	m.ThreadID = "root-1"
+	b.Message(context.Background(), m)
+	if got := fa.Last().ThreadID; got != "root-1" {
+		t.Fatalf("answer left the thread: %q", got)
+	}
+}
+
+func TestGreetingGetsWelcomeNotFAQ(t *testing.T) {
+	b, fa := newBot(t, nil)
+	fa.Say(context.Background(), b, "support", "alice", "Bonjour !")
+	if txt := fa.Last().Text; !strings.Contains(txt, "!aide") {
+		t.Fatalf("greeting should get the welcome with help hint, got %q", txt)
+	}
+}
+
+func TestUnknownQuestionSaysSoAndRunsUnansweredHooks(t *testing.T) {
+	b, fa := newBot(t, nil)
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "vous avez une instance jitsi ?")
+	if txt := fa.Last().Text; !strings.Contains(txt, "pas encore") {
+		t.Fatalf("want an honest don't-know, got %q", txt)
+	}
+	var seen *bot.Request
+	b.Unanswered(func(ctx context.Context, req *bot.Request) bool { seen = req; return true })
+	fa.Take()
+	fa.Say(ctx, b, "support", "alice", "et pour jitsi ?")
+	if seen == nil || seen.Match == nil {
+		t.Fatal("unanswered hook not called with the match result")
+	}
+	if len(fa.Sent()) != 0 {
+		t.Fatalf("a hook that handled the request must silence the default: %s", bottest.Texts(fa.Sent()))
+	}
+}
+
+func TestCommandsHelpUnknownAndAliases(t *testing.T) {
+	b, fa := newBot(t, nil)
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "!help")
+	if !strings.Contains(fa.Last().Text, "!aide") {
+		t.Fatalf("help lists commands: %q", fa.Last().Text)
+	}
+	fa.Say(ctx, b, "support", "alice", "!nimportequoi 3")
+	if !strings.Contains(fa.Last().Text, "!nimportequoi") {
+		t.Fatalf("unknown command must be named: %q", fa.Last().Text)
+	}
+}
+
+func TestMentorOnlyCommandsAndUsage(t *testing.T) {
+	b, fa := newBot(t, nil)
+	ctx := context.Background()
+	var got string
+	b.Handle(&bot.Command{Names: []string{"claim"}, Args: "N", Help: "help.aide", Mentor: true,
+		Run: func(ctx context.Context, req *bot.Request) error {
+			if req.Args == "" {
+				return bot.ErrUsage
+			}
+			got = req.Args
+			return nil
+		}})
+	fa.Say(ctx, b, "support", "mallory", "!claim 1")
+	if got != "" || !strings.Contains(fa.Last().Text, "réservée aux bénévoles") {
+		t.Fatalf("non-mentor must be refused: ran=%q reply=%q", got, fa.Last().Text)
+	}
+	fa.Say(ctx, b, "mentors", "bob", "!CLAIM")
+	if !strings.Contains(fa.Last().Text, "!claim N") {
+		t.Fatalf("want usage line, got %q", fa.Last().Text)
+	}
+	fa.Say(ctx, b, "mentors", "bob", "!claim 7")
+	if got != "7" {
+		t.Fatalf("mentor command not run: %q", got)
+	}
+	if !strings.Contains(fa.Last().Text, "!claim") {
+		t.Fatal("help must list mentor commands to mentors")
+	}
+}
+
+func TestMentorsRoomChatterIsNotAQuestion(t *testing.T) {
+	b, fa := newBot(t, nil)
+	fa.Say(context.Background(), b, "mentors", "bob", "combien coûte la formation ?")
+	if n := len(fa.Sent()); n != 0 {
+		t.Fatalf("the bot answered mentors' chatter: %s", bottest.Texts(fa.Sent()))
+	}
+}
+
+func TestDidYouMeanThenPickByNumber(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	e2, _ := kb.Get("nuage-mdp")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Suggest, Entry: e1, Suggestions: []*faq.Entry{e1, e2}, Lang: "fr"}})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "mot de passe formation")
+	txt := fa.Last().Text
+	if !strings.Contains(txt, "1. Combien coûte") || !strings.Contains(txt, "2. Mot de passe") {
+		t.Fatalf("want numbered suggestions, got %q", txt)
+	}
+	fa.Say(ctx, b, "support", "alice", "2")
+	if !strings.Contains(fa.Last().Text, "Mot de passe oublié") {
+		t.Fatalf("picking 2 must answer entry 2, got %q", fa.Last().Text)
+	}
+}
+
+func TestAnsweredHookGetsSentID(t *testing.T) {
+	b, fa := newBot(t, nil)
+	var entry, sent string
+	b.Answered(func(ctx context.Context, req *bot.Request, id string) { entry, sent = req.Match.Entry.ID, id })
+	fa.Say(context.Background(), b, "support", "alice", "prix de la formation")
+	ids := fa.SentIDs()
+	if entry != "formation-tarifs" || sent != ids[len(ids)-1] {
+		t.Fatalf("answered hook: entry=%q id=%q ids=%v", entry, sent, ids)
+	}
+}
+
+func TestRunStopsWhenAdaptersEnd(t *testing.T) {
+	b, fa := newBot(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- b.Run(ctx) }()
+	<-fa.Ready()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSendToUnknownAdapterFails(t *testing.T) {
+	b, _ := newBot(t, nil)
+	if _, err := b.Send(context.Background(), bot.Reply{Room: bot.Room{Adapter: "nope", ID: "x"}}); err == nil {
+		t.Fatal("want an error for an unknown adapter")
+	}
+}
+
+func TestEscapeMarkdownAndPlainText(t *testing.T) {
+	in := `<b>hi</b> *x* [a](http://evil)`
+	esc := bot.EscapeMarkdown(in)
+	if strings.Contains(esc, "<b>") || strings.Contains(esc, "[a](") {
+		t.Fatalf("not escaped: %q", esc)
+	}
+	if got := bot.PlainText(esc); got != in {
+		t.Fatalf("escaped text must read the same in plain text: %q", got)
+	}
+	if got := bot.PlainText("voir [le site](https://x.example) **vite**"); got != "voir le site (https://x.example) vite" {
+		t.Fatalf("flatten: %q", got)
+	}
+}
+
+func TestCatalogueComplete(t *testing.T) {
+	for _, k := range bot.MessageKeys("fr") {
+		if !bot.HasMessage("en", k) {
+			t.Errorf("key %q has no English text", k)
+		}
+	}
+	for _, k := range bot.MessageKeys("en") {
+		if !bot.HasMessage("fr", k) {
+			t.Errorf("key %q has no French text", k)
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"codeberg.org/entraide/entraide/adapters/console"
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/sqlite"
+)
+
+// app is one running bot: config, storage, core and adapters wired together.
+type app struct {
+	cfg    *config.Config
+	env    *env
+	log    *slog.Logger
+	db     *sqlite.DB
+	bot    *bot.Bot
+	faqFS  fs.FS // where the FAQ is read from (a directory or the embedded example)
+	annFS  fs.FS // where announcements are read from
+	closer []func()
+}
+
+// feature wires one optional part (tickets, announcements, metrics...) into
+// an app. Features register from their file's init.
+var features []func(ctx context.Context, a *app) error
+
+// adapterFactories build the network adapters enabled in config; the console
+// is built here because it needs the app's stdin and stdout.
+var adapterFactories []func(ctx context.Context, a *app) (bot.Adapter, error)
+
+func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS) (*app, error) {
+	a := &app{cfg: cfg, env: e, faqFS: faqFS, annFS: annFS}
+	a.log = newLogger(e.stderr, cfg.Bot.LogLevel)
+	db, err := sqlite.Open(ctx, cfg.Bot.Database)
+	if err != nil {
+		return nil, err
+	}
+	a.db = db
+	a.closer = append(a.closer, func() { db.Close() })
+
+	kb, err := loadKB(faqFS, cfg.Bot.FAQDir)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	opts := bot.Options{
+		Name:     cfg.Bot.Name,
+		Lang:     cfg.Bot.Language,
+		Mentors:  cfg.Mentors.IDs,
+		Admins:   cfg.Bot.Admins,
+		RoomLang: map[string]string{},
+		Logger:   a.log,
+	}
+	if r := cfg.Mentors.Room; r.ID != "" {
+		opts.MentorsRoom = &bot.Room{Adapter: r.Adapter, ID: r.ID}
+	}
+	for _, r := range cfg.Rooms {
+		if r.Language != "" {
+			opts.RoomLang[bot.Room{Adapter: r.Adapter, ID: r.ID}.Key()] = r.Language
+		}
+	}
+	a.bot = bot.New(opts)
+	m, err := newMatcher(kb, cfg)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.bot.SetFAQ(m, kb)
+
+	if cfg.Console.Enabled {
+		if err := a.bot.AddAdapter(console.New(console.Options{BotName: cfg.Bot.Name, User: cfg.Console.User,
+			Room: cfg.Console.Room, In: e.stdin, Out: e.stdout})); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	for _, f := range adapterFactories {
+		ad, err := f(ctx, a)
+		if err != nil {
+			a.Close()
+			return nil, err
+		}
+		if ad != nil {
+			if err := a.bot.AddAdapter(ad); err != nil {
+				a.Close()
+				return nil, err
+			}
+		}
+	}
+	for _, f := range features {
+		if err := f(ctx, a); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// Close releases storage and whatever features opened, last opened first.
+func (a *app) Close() {
+	for i := len(a.closer) - 1; i >= 0; i-- {
+		a.closer[i]()
+	}
+	a.closer = nil
+}
+
+func loadKB(fsys fs.FS, dir string) (*faq.KB, error) {
+	if fsys == nil {
+		kb, err := faq.LoadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("FAQ %s has problems, refusing to start:\n%w", dir, err)
+		}
+		return kb, nil
+	}
+	kb, err := faq.LoadFS(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("FAQ has problems, refusing to start:\n%w", err)
+	}
+	return kb, nil
+}
+
+// newMatcher builds the production matcher for kb with the configured
+// thresholds.
+func newMatcher(kb *faq.KB, cfg *config.Config) (faq.Matcher, error) {
+	return faq.NewSimpleMatcher(kb), nil
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// demoConfig is the zero-config demo: console only, the example FAQ, a
+// SQLite file in the user's cache folder (kept between runs, never a temp
+// file), one mentor called "mentor" and a mentors' room called "mentors".
+func demoConfig(dbPath string) (*config.Config, error) {
+	c := config.Default()
+	c.Console.Enabled = true
+	c.Console.User = "vous"
+	c.Console.Room = "support"
+	c.Bot.LogLevel = "warn"
+	c.Mentors.IDs = map[string][]string{"console": {"mentor"}}
+	c.Bot.Admins = map[string][]string{"console": {"admin"}}
+	c.Mentors.Room = config.RoomRef{Adapter: "console", ID: "mentors"}
+	c.Announce.Rooms = []config.RoomRef{{Adapter: "console", ID: "support"}}
+	c.Reload.Watch = false
+	if dbPath == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = "."
+		}
+		dbPath = filepath.Join(dir, "entraide", "demo.db")
+	}
+	c.Bot.Database = dbPath
+	return c, c.Validate()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the entraide command in-process with stdin and returns
+// stdout, stderr and the exit code.
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return out.String(), errb.String(), code
+}
+
+func TestDemoScriptedSession(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	out, errs, code := runCLI(t, "bonjour\ncombien coûte la formation ?\n", "demo", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "[support] entraide: vous: Bonjour") {
+		t.Fatalf("first line should be the welcome: %q", lines[0])
+	}
+	if !strings.Contains(out, "250 €") {
+		t.Fatalf("the training price answer is missing:\n%s", out)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatalf("demo must keep its database file: %v", err)
+	}
+}
+
+func TestConsoleRoleSwitching(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	out, _, code := runCLI(t, "/as alice\n/room dm-alice\n!aide\n/who\n", "demo", "--db", db)
+	if code != 0 {
+		t.Fatal(code)
+	}
+	if !strings.Contains(out, "[dm-alice] entraide: alice: ") || !strings.Contains(out, "you are alice in [dm-alice]") {
+		t.Fatalf("name and room did not switch:\n%s", out)
+	}
+}
+
+func TestRunConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct{ name, body, want string }{
+		{"bad.toml", "[bot]\nname = \"x\"\nlanguage = \n", "bad.toml:3"},
+		{"unknown.toml", "[bot]\nname = \"x\"\ncolour = \"blue\"\n[console]\nenabled = true\n", "unknown.toml:3: unknown key \"bot.colour\""},
+		{"secret.toml", "[xmpp]\nenabled = true\njid = \"bot@example.org\"\n", "ENTRAIDE_XMPP_PASSWORD"},
+		{"noadapter.toml", "[bot]\nname = \"x\"\n", "no adapter enabled"},
+	}
+	for _, c := range cases {
+		t.Setenv("ENTRAIDE_XMPP_PASSWORD", "")
+		_, errs, code := runCLI(t, "", "run", "--config", write(c.name, c.body))
+		if code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d, want %q in:\n%s", c.name, code, c.want, errs)
+		}
+	}
+	_, errs, code := runCLI(t, "", "run", "--config", filepath.Join(dir, "missing.toml"))
+	if code != 1 || !strings.Contains(errs, "missing.toml: file not found") {
+		t.Errorf("missing file: %d %s", code, errs)
+	}
+	_, errs, code = runCLI(t, "", "run")
+	if code != 2 || !strings.Contains(errs, "Usage: entraide run") {
+		t.Errorf("missing flag must print usage: %d %s", code, errs)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	out, _, code := runCLI(t, "", "help")
+	if code != 0 || !strings.Contains(out, "demo") || !strings.Contains(out, "run") {
+		t.Fatalf("help: %d %s", code, out)
+	}
+	out, _, _ = runCLI(t, "", "help", "demo")
+	if !strings.Contains(out, "Usage: entraide demo") {
+		t.Fatalf("help demo: %s", out)
+	}
+	out, _, _ = runCLI(t, "", "version")
+	if !strings.HasPrefix(out, "entraide ") {
+		t.Fatalf("version: %s", out)
+	}
+	_, errs, code := runCLI(t, "", "frobnicate")
+	if code != 2 || !strings.Contains(errs, "unknown command") {
+		t.Fatalf("unknown: %d %s", code, errs)
+	}
+}

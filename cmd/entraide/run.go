@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/example"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "demo",
+		summary: "run the bot in this terminal with the example FAQ (no server needed)",
+		usage: `Usage: entraide demo [--db FILE]
+
+Runs the bot on the console adapter with the embedded example FAQ and
+announcements. Type a question; /as NAME changes who speaks, /room NAME
+changes the room (the mentors' room is "mentors", the mentor is "mentor").
+With a pipe on stdin it reads every line, prints every reply and exits.
+
+  --db FILE   SQLite database (default: entraide/demo.db in the user's cache folder)`,
+		run: runDemo,
+	})
+	register(&subcommand{
+		name:    "run",
+		summary: "run the bot with the adapters of a config file",
+		usage: `Usage: entraide run --config FILE
+
+Starts every adapter enabled in FILE (see config.example.toml) and runs until
+interrupted. Secrets may come from the environment: ` + config.EnvMatrixPassword + `,
+` + config.EnvMatrixToken + `, ` + config.EnvMatrixPickle + `, ` + config.EnvXMPPPassword + `.`,
+		run: runRun,
+	})
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("demo")
+	db := fs.String("db", "", "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected argument " + fs.Arg(0)}
+	}
+	cfg, err := demoConfig(*db)
+	if err != nil {
+		return err
+	}
+	a, err := newApp(ctx, cfg, e, example.FAQ(), example.Announcements())
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return a.bot.Run(ctx)
+}
+
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("run")
+	path := fs.String("config", "", "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		return usageError{"--config FILE is required"}
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected argument " + fs.Arg(0)}
+	}
+	cfg, err := config.Load(*path)
+	if err != nil {
+		return err
+	}
+	a, err := newApp(ctx, cfg, e, nil, nil)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	a.log.Info("entraide started", "version", version, "adapters", len(a.bot.Adapters()))
+	if err := a.bot.Run(ctx); err != nil {
+		return fmt.Errorf("stopped: %w", err)
+	}
+	return nil
+}

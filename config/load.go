@@ -1,0 +1,182 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Secrets that may come from the environment instead of the file; the
+// environment wins so a file in git never has to hold them.
+const (
+	EnvMatrixPassword = "ENTRAIDE_MATRIX_PASSWORD"
+	EnvMatrixToken    = "ENTRAIDE_MATRIX_ACCESS_TOKEN"
+	EnvMatrixPickle   = "ENTRAIDE_MATRIX_PICKLE_KEY"
+	EnvXMPPPassword   = "ENTRAIDE_XMPP_PASSWORD"
+)
+
+// Default is the configuration used when a key is absent.
+func Default() *Config {
+	return &Config{
+		Bot: Bot{Name: "entraide", Language: "fr", FAQDir: "faq", AnnounceDir: "announcements",
+			Database: "entraide.db", Timezone: "Europe/Paris", LogLevel: "info"},
+		Mentors: Mentors{RemindAfter: Duration{30 * time.Minute}, RemindEvery: Duration{time.Hour},
+			ClaimedIdle: Duration{24 * time.Hour}, RetentionDays: 180},
+		Announce:  Announce{TrainingOffsets: []Duration{{14 * 24 * time.Hour}, {2 * 24 * time.Hour}}, ServiceTime: "10:00"},
+		RateLimit: RateLimit{UserPerMinute: 10, UserBurst: 5, RoomPerMinute: 60, RoomBurst: 20},
+		Reload:    Reload{Watch: true, Debounce: Duration{500 * time.Millisecond}},
+		Console:   Console{User: "vous", Room: "support"},
+		Matrix:    Matrix{DeviceName: "entraide", Encryption: true},
+		XMPP:      XMPP{Resource: "entraide", Nick: "entraide"},
+	}
+}
+
+// Load reads path over the defaults, applies environment secrets, resolves
+// relative paths against the file's folder and validates everything.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("config %s: file not found (start from config.example.toml)", path)
+		}
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	c := Default()
+	c.path = path
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		var msgs []string
+		for _, k := range und {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q", path, lineOf(string(data), k), k.String()))
+		}
+		return nil, errors.New(strings.Join(msgs, "\n"))
+	}
+	c.applyEnv()
+	c.resolvePaths(filepath.Dir(path))
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// lineOf finds the line where the last part of key is set, for messages.
+func lineOf(text string, key toml.Key) int {
+	last := key[len(key)-1]
+	for i, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, last) || strings.HasPrefix(t, `"`+last+`"`) || strings.Contains(t, "."+last) ||
+			strings.Contains(t, "["+last+"]") || strings.Contains(t, " "+last+" ") || strings.Contains(t, "{"+last) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func (c *Config) applyEnv() {
+	set := func(dst *string, env string) {
+		if v := os.Getenv(env); v != "" {
+			*dst = v
+		}
+	}
+	set(&c.Matrix.Password, EnvMatrixPassword)
+	set(&c.Matrix.AccessToken, EnvMatrixToken)
+	set(&c.Matrix.PickleKey, EnvMatrixPickle)
+	set(&c.XMPP.Password, EnvXMPPPassword)
+}
+
+func (c *Config) resolvePaths(base string) {
+	abs := func(p *string) {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(base, *p)
+		}
+	}
+	abs(&c.Bot.FAQDir)
+	abs(&c.Bot.AnnounceDir)
+	abs(&c.Bot.Database)
+	abs(&c.Matcher.Calibration)
+	abs(&c.XMPP.CAFile)
+}
+
+// Validate checks values that decoding cannot.
+func (c *Config) Validate() error {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	if c.Bot.Language != "fr" && c.Bot.Language != "en" {
+		bad("bot.language must be fr or en, not %q", c.Bot.Language)
+	}
+	if _, err := time.LoadLocation(c.Bot.Timezone); err != nil {
+		bad("bot.timezone %q: %v", c.Bot.Timezone, err)
+	}
+	switch c.Bot.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("bot.log_level must be debug, info, warn or error, not %q", c.Bot.LogLevel)
+	}
+	if !c.Console.Enabled && !c.Matrix.Enabled && !c.XMPP.Enabled {
+		bad("no adapter enabled: set enabled = true in [console], [matrix] or [xmpp]")
+	}
+	if c.Matrix.Enabled {
+		if c.Matrix.Homeserver == "" || c.Matrix.UserID == "" {
+			bad("matrix.homeserver and matrix.user_id are required when [matrix] is enabled")
+		}
+		if c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
+			bad("matrix: missing secret: set %s or %s (or matrix.password / matrix.access_token)", EnvMatrixPassword, EnvMatrixToken)
+		}
+		if c.Matrix.Encryption && c.Matrix.PickleKey == "" {
+			bad("matrix: missing secret: encryption needs a pickle key; set %s (or matrix.pickle_key)", EnvMatrixPickle)
+		}
+	}
+	if c.XMPP.Enabled {
+		if c.XMPP.JID == "" {
+			bad("xmpp.jid is required when [xmpp] is enabled")
+		}
+		if c.XMPP.Password == "" {
+			bad("xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
+		}
+	}
+	if r := c.Mentors.Room; (r.Adapter == "") != (r.ID == "") {
+		bad("mentors.room needs both adapter and id")
+	}
+	for i, r := range c.Rooms {
+		if r.Adapter == "" || r.ID == "" {
+			bad("rooms[%d] needs adapter and id", i)
+		}
+		if r.Language != "" && r.Language != "fr" && r.Language != "en" {
+			bad("rooms[%d].language must be fr or en", i)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// ParseDuration accepts Go durations plus a "d" suffix for days ("14d").
+func ParseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			return 0, fmt.Errorf("bad duration %q: use forms like 30m, 2h or 14d", s)
+		}
+		return time.Duration(days * float64(24*time.Hour)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("bad duration %q: use forms like 30m, 2h or 14d", s)
+	}
+	return d, nil
+}

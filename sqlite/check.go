@@ -1,0 +1,5 @@
+package sqlite
+
+import "codeberg.org/entraide/entraide/bot"
+
+var _ bot.StateStore = (*DB)(nil)
