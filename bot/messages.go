@@ -19,6 +19,18 @@ var catalogue = map[string]map[string]string{
 		"cmd_error":      "Une erreur est survenue, la commande n'a pas abouti. L'équipe technique est prévenue.",
 		"help.aide":      "affiche cette aide",
 		"mentor_section": "Pour les mentors :",
+
+		// --- faq matcher (issue: FAQ engine) ---
+
+		// --- tickets and mentors ---
+
+		// --- announcements ---
+
+		// --- operations (reload, rate limits) ---
+
+		// --- matrix ---
+
+		// --- xmpp ---
 	},
 	"en": {
 		"welcome":        "Hello! I am %s, the community help assistant. Ask your question in one sentence (for example \"I lost my password\") and I will look it up in the FAQ. Type !help for the list of commands.",
@@ -35,6 +47,18 @@ var catalogue = map[string]map[string]string{
 		"cmd_error":      "Something went wrong and the command did not complete. The tech team has been told.",
 		"help.aide":      "shows this help",
 		"mentor_section": "For mentors:",
+
+		// --- faq matcher (issue: FAQ engine) ---
+
+		// --- tickets and mentors ---
+
+		// --- announcements ---
+
+		// --- operations (reload, rate limits) ---
+
+		// --- matrix ---
+
+		// --- xmpp ---
 	},
 }
 
