@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -18,13 +19,16 @@ import (
 
 // app is one running bot: config, storage, core and adapters wired together.
 type app struct {
-	cfg    *config.Config
-	env    *env
-	log    *slog.Logger
-	db     *sqlite.DB
-	bot    *bot.Bot
-	faqFS  fs.FS // where the FAQ is read from (a directory or the embedded example)
-	annFS  fs.FS // where announcements are read from
+	cfg   *config.Config
+	env   *env
+	log   *slog.Logger
+	db    *sqlite.DB
+	bot   *bot.Bot
+	faqFS fs.FS // where the FAQ is read from (a directory or the embedded example)
+	annFS fs.FS // where announcements are read from
+	// mux serves HTTP endpoints (/metrics, /healthz, /trainings.ics) when
+	// bot.listen is set; features add their handlers to it.
+	mux    *http.ServeMux
 	closer []func()
 }
 
@@ -37,7 +41,7 @@ var features []func(ctx context.Context, a *app) error
 var adapterFactories []func(ctx context.Context, a *app) (bot.Adapter, error)
 
 func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS) (*app, error) {
-	a := &app{cfg: cfg, env: e, faqFS: faqFS, annFS: annFS}
+	a := &app{cfg: cfg, env: e, faqFS: faqFS, annFS: annFS, mux: http.NewServeMux()}
 	a.log = newLogger(e.stderr, cfg.Bot.LogLevel)
 	db, err := sqlite.Open(ctx, cfg.Bot.Database)
 	if err != nil {
