@@ -131,6 +131,10 @@ type Duration struct{ time.Duration }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (d *Duration) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		d.Duration = 0 // "" means off
+		return nil
+	}
 	v, err := ParseDuration(string(b))
 	d.Duration = v
 	return err

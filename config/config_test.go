@@ -1,0 +1,85 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "entraide.toml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestExampleConfigIsValidOnceAnAdapterHasSecrets(t *testing.T) {
+	data, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Replace(string(data), "[console]\nenabled = false", "[console]\nenabled = true", 1)
+	c, err := Load(write(t, body))
+	if err != nil {
+		t.Fatalf("config.example.toml must load: %v", err)
+	}
+	if c.Mentors.IDs["matrix"][0] != "@bob:example.org" || c.Mentors.RemindAfter.Duration != 30*time.Minute {
+		t.Fatalf("values not decoded: %+v", c.Mentors)
+	}
+	if !filepath.IsAbs(c.Bot.Database) {
+		t.Fatalf("relative paths must be resolved against the file: %s", c.Bot.Database)
+	}
+	if len(c.Announce.TrainingOffsets) != 2 || c.Announce.TrainingOffsets[0].Duration != 14*24*time.Hour {
+		t.Fatalf("day durations: %+v", c.Announce.TrainingOffsets)
+	}
+}
+
+func TestEnvironmentSecretsWinAndAreRequired(t *testing.T) {
+	body := "[matrix]\nenabled = true\nhomeserver = \"http://127.0.0.1:1\"\nuser_id = \"@b:localhost\"\n"
+	t.Setenv(EnvMatrixPassword, "")
+	t.Setenv(EnvMatrixPickle, "")
+	_, err := Load(write(t, body))
+	if err == nil || !strings.Contains(err.Error(), EnvMatrixPassword) || !strings.Contains(err.Error(), EnvMatrixPickle) {
+		t.Fatalf("want missing-secret errors naming the variables, got %v", err)
+	}
+	t.Setenv(EnvMatrixPassword, "s3cret")
+	t.Setenv(EnvMatrixPickle, "pickle")
+	c, err := Load(write(t, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Matrix.Password != "s3cret" {
+		t.Fatal("password from environment not applied")
+	}
+}
+
+func TestErrorsNameFileAndLine(t *testing.T) {
+	cases := map[string]string{
+		"[console]\nenabled = true\n[bot]\nlanguage = \"de\"\n":                   "bot.language must be fr or en",
+		"[console]\nenabled = true\n\n[mentors]\nremind_after = \"soon\"\n":       "bad duration",
+		"[console]\nenabled = true\n[xmpp]\nresource = \"x\"\nnickname = \"y\"\n": ":5: unknown key \"xmpp.nickname\"",
+		"[console\nenabled = true\n":                                              "to end table name",
+	}
+	for body, want := range cases {
+		_, err := Load(write(t, body))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "entraide.toml") {
+			t.Errorf("config %q: want %q, got %v", body, want, err)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	for in, want := range map[string]time.Duration{"90s": 90 * time.Second, "14d": 14 * 24 * time.Hour, "1.5d": 36 * time.Hour, "2h": 2 * time.Hour} {
+		got, err := ParseDuration(in)
+		if err != nil || got != want {
+			t.Errorf("%s: %v %v", in, got, err)
+		}
+	}
+	if _, err := ParseDuration("fortnight"); err == nil {
+		t.Error("want an error")
+	}
+}
