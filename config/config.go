@@ -53,6 +53,7 @@ type Mentors struct {
 	RemindEvery   Duration            `toml:"remind_every"`
 	ClaimedIdle   Duration            `toml:"claimed_idle"`
 	RetentionDays int                 `toml:"retention_days"`
+	DraftsDir     string              `toml:"drafts_dir"`
 }
 
 // Matcher is the [matcher] section.

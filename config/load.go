@@ -107,6 +107,7 @@ func (c *Config) resolvePaths(base string) {
 	abs(&c.Bot.AnnounceDir)
 	abs(&c.Bot.Database)
 	abs(&c.Matcher.Calibration)
+	abs(&c.Mentors.DraftsDir)
 	abs(&c.XMPP.CAFile)
 }
 
@@ -146,6 +147,9 @@ func (c *Config) Validate() error {
 		if c.XMPP.Password == "" {
 			bad("xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
 		}
+	}
+	if c.Mentors.RetentionDays < 0 {
+		bad("mentors.retention_days must be 0 (keep forever) or more, not %d", c.Mentors.RetentionDays)
 	}
 	if r := c.Mentors.Room; (r.Adapter == "") != (r.ID == "") {
 		bad("mentors.room needs both adapter and id")

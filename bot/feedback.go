@@ -1,0 +1,251 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/entraide/entraide/faq"
+)
+
+// AnswerRecord remembers one FAQ answer the bot gave, so that the asker's
+// next words or a reaction on it can be counted as feedback. Records are
+// stored, so feedback still works after a restart.
+type AnswerRecord struct {
+	ID       int64
+	Room     Room
+	Asker    User
+	MsgID    string // the question's message id
+	ThreadID string
+	SentID   string // the id of the bot's answer, target of reactions
+	EntryID  string
+	Question string
+	Lang     string
+	At       time.Time
+	Feedback bool  // the asker already answered it with feedback words
+	TicketID int64 // ticket opened because it did not help; 0 if none
+}
+
+// Feedback is one vote on a FAQ answer. Each user has one vote per answer:
+// a later vote replaces the earlier one.
+type Feedback struct {
+	AnswerID int64
+	EntryID  string
+	User     Actor
+	Helpful  bool
+	Source   string // "text" or "reaction"
+	At       time.Time
+}
+
+// FeedbackStat counts the votes on one FAQ entry.
+type FeedbackStat struct {
+	EntryID             string
+	Helpful, NotHelpful int
+}
+
+// FeedbackStore keeps FAQ answers and the votes on them.
+type FeedbackStore interface {
+	// RecordAnswer stores a and sets a.ID.
+	RecordAnswer(ctx context.Context, a *AnswerRecord) error
+	// LastAnswer is the latest answer to user in room given at or after
+	// since, or nil.
+	LastAnswer(ctx context.Context, room Room, userID string, since time.Time) (*AnswerRecord, error)
+	// AnswerBySentID finds the answer whose bot message has that id, or nil.
+	AnswerBySentID(ctx context.Context, adapter, sentID string) (*AnswerRecord, error)
+	// AddFeedback records a vote; a "text" vote also marks the answer as
+	// having had its feedback (AnswerRecord.Feedback).
+	AddFeedback(ctx context.Context, f Feedback) error
+	// SetAnswerTicket links an answer to the ticket opened about it.
+	SetAnswerTicket(ctx context.Context, answerID, ticketID int64) error
+	// FeedbackStats counts votes per entry, most "not helpful" first.
+	FeedbackStats(ctx context.Context) ([]FeedbackStat, error)
+}
+
+// Feedback words, compared after folding accents and case. Negative phrases
+// are tried first: "ça marche pas" starts like "ça marche".
+var (
+	negativeWords = [][]string{
+		{"ca", "ne", "marche", "pas"}, {"ca", "marche", "pas"}, {"ca", "ne", "fonctionne", "pas"},
+		{"ca", "fonctionne", "pas"}, {"pas", "du", "tout"}, {"ca", "n", "aide", "pas"}, {"non"},
+		{"pas", "vraiment"}, {"toujours", "pas"}, {"no"}, {"nope"}, {"it", "doesn", "t", "work"},
+		{"doesn", "t", "work"}, {"it", "does", "not", "work"}, {"not", "really"}, {"not", "at", "all"},
+		{"still", "not"}, {"not", "helpful"}, {"👎"},
+	}
+	positiveWords = [][]string{
+		{"merci"}, {"ca", "marche"}, {"ca", "fonctionne"}, {"super"}, {"parfait"}, {"genial"}, {"top"},
+		{"nickel"}, {"impeccable"}, {"oui", "merci"}, {"ok", "merci"}, {"thanks"}, {"thank", "you"},
+		{"it", "works"}, {"great"}, {"perfect"}, {"👍"},
+	}
+)
+
+// maxFeedbackWords is the longest message read as feedback: anything longer
+// is a new question.
+const maxFeedbackWords = 8
+
+// FeedbackVerdict classifies a short reply to a FAQ answer: +1 helpful, -1
+// not helpful, 0 not feedback at all.
+func FeedbackVerdict(text string) int {
+	words := strings.FieldsFunc(faq.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '👍' && r != '👎'
+	})
+	if len(words) == 0 || len(words) > maxFeedbackWords {
+		return 0
+	}
+	if startsWithAny(words, negativeWords) {
+		return -1
+	}
+	if startsWithAny(words, positiveWords) {
+		return 1
+	}
+	return 0
+}
+
+func startsWithAny(words []string, phrases [][]string) bool {
+	for _, p := range phrases {
+		if len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for i := range p {
+			if words[i] != p[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Reaction keys counted as votes.
+func reactionVerdict(key string) int {
+	switch strings.TrimRight(key, "\ufe0f") {
+	case "👍", "+1", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "✅", "❤", "❤️":
+		return 1
+	case "👎", "-1", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "❌":
+		return -1
+	}
+	return 0
+}
+
+// rememberAnswer is the Answered hook: it stores which entry answered whom.
+func (tk *Tickets) rememberAnswer(ctx context.Context, req *Request, sentID string) {
+	if req.Match == nil || req.Match.Entry == nil {
+		return
+	}
+	q := req.Msg.Text
+	if isNumber(q) { // a pick from a "did you mean" list
+		q = req.Match.Entry.Title
+	}
+	rec := &AnswerRecord{Room: req.Msg.Room, Asker: req.Msg.Sender, MsgID: req.Msg.ID, ThreadID: req.Msg.ThreadID,
+		SentID: sentID, EntryID: req.Match.Entry.ID, Question: q, Lang: req.Lang, At: tk.clock.Now()}
+	if err := tk.store.RecordAnswer(ctx, rec); err != nil {
+		tk.b.log.Error("recording a FAQ answer failed", "err", err)
+	}
+}
+
+func isNumber(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ".)")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// feedbackHook is the Before hook: right after a FAQ answer, "merci" or "ça
+// ne marche pas" from the same person in the same room is feedback, not a
+// question.
+func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
+	if _, _, isCmd := parseCommand(req.Msg.Text); isCmd || tk.b.IsMentorsRoom(req.Msg.Room) {
+		return false
+	}
+	v := FeedbackVerdict(req.Msg.Text)
+	if v == 0 {
+		return false
+	}
+	now := tk.clock.Now()
+	rec, err := tk.store.LastAnswer(ctx, req.Msg.Room, req.Msg.Sender.ID, now.Add(-tk.opts.FeedbackWindow))
+	if err != nil {
+		tk.b.log.Error("reading the last FAQ answer failed", "err", err)
+		return false
+	}
+	if rec == nil || rec.Feedback {
+		return false
+	}
+	req.Lang = normLang(rec.Lang)
+	f := Feedback{AnswerID: rec.ID, EntryID: rec.EntryID, User: ActorOf(req.Msg.Room.Adapter, req.Msg.Sender),
+		Helpful: v > 0, Source: "text", At: now}
+	if err := tk.store.AddFeedback(ctx, f); err != nil {
+		tk.b.log.Error("recording feedback failed", "err", err)
+		return false
+	}
+	if v > 0 {
+		tk.b.reply(ctx, req, req.T("feedback.thanks"))
+		return true
+	}
+	tk.notHelpful(ctx, rec, req.Msg.Text)
+	return true
+}
+
+// reactionHook counts 👍/👎 on a FAQ answer; 👎 from the asker opens a ticket.
+func (tk *Tickets) reactionHook(ctx context.Context, r Reaction) {
+	v := reactionVerdict(r.Key)
+	if v == 0 || r.TargetID == "" {
+		return
+	}
+	rec, err := tk.store.AnswerBySentID(ctx, r.Room.Adapter, r.TargetID)
+	if err != nil {
+		tk.b.log.Error("finding the answer of a reaction failed", "err", err)
+		return
+	}
+	if rec == nil {
+		return
+	}
+	f := Feedback{AnswerID: rec.ID, EntryID: rec.EntryID, User: ActorOf(r.Room.Adapter, r.Sender),
+		Helpful: v > 0, Source: "reaction", At: tk.clock.Now()}
+	if err := tk.store.AddFeedback(ctx, f); err != nil {
+		tk.b.log.Error("recording feedback failed", "err", err)
+		return
+	}
+	if v < 0 && r.Sender.ID == rec.Asker.ID && rec.TicketID == 0 {
+		tk.notHelpful(ctx, rec, "")
+	}
+}
+
+// notHelpful opens a ticket about an answer that did not help and tells the
+// asker.
+func (tk *Tickets) notHelpful(ctx context.Context, rec *AnswerRecord, said string) {
+	if rec.TicketID != 0 {
+		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.already_ticket", rec.TicketID))
+		return
+	}
+	t := &Ticket{Origin: OriginFeedback, Asker: rec.Asker, Room: rec.Room, MsgID: rec.MsgID, ThreadID: rec.ThreadID,
+		Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID}
+	if said != "" {
+		t.Question = rec.Question + "\n(" + strings.TrimSpace(said) + ")"
+	}
+	if err := tk.open(ctx, t); err != nil {
+		tk.b.log.Error("opening a ticket failed", "err", err)
+		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "cmd_error"))
+		return
+	}
+	if err := tk.store.SetAnswerTicket(ctx, rec.ID, t.ID); err != nil {
+		tk.b.log.Error("linking feedback to its ticket failed", "err", err)
+	}
+	tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.ticket_opened", t.ID))
+	tk.notify(ctx, t, nil)
+}
+
+func (tk *Tickets) tellAsker(ctx context.Context, room Room, asker User, msgID, thread, lang, text string) {
+	if _, err := tk.b.Send(ctx, Reply{Room: room, Text: text, InReplyTo: msgID, ThreadID: thread, Mention: &asker}); err != nil {
+		tk.b.log.Error("send failed", "room", room.Key(), "err", err)
+	}
+}

@@ -1,0 +1,208 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// TicketState is where a ticket is in its life: open → claimed → answered →
+// resolved, and back to open with a reopen.
+type TicketState string
+
+const (
+	TicketOpen     TicketState = "open"
+	TicketClaimed  TicketState = "claimed"
+	TicketAnswered TicketState = "answered"
+	TicketResolved TicketState = "resolved"
+)
+
+// TicketStates lists every state in workflow order.
+var TicketStates = []TicketState{TicketOpen, TicketClaimed, TicketAnswered, TicketResolved}
+
+// Why a ticket was opened.
+const (
+	OriginUnanswered = "unanswered" // the FAQ had no confident answer
+	OriginFeedback   = "feedback"   // the asker said a FAQ answer did not help
+)
+
+// Ticket is a question handed to human mentors.
+type Ticket struct {
+	ID       int64
+	State    TicketState
+	Origin   string // OriginUnanswered or OriginFeedback
+	Asker    User
+	Room     Room   // where the question was asked; the answer goes back there
+	MsgID    string // the question's message id, replied to by the answer
+	ThreadID string
+	Question string
+	Lang     string
+	EntryID  string   // the FAQ entry that did not help (OriginFeedback)
+	Guesses  []string // ids of the matcher's best guesses, best first
+
+	Mentor   Actor  // who holds it (claimed) or answered it; zero when open
+	Answer   string // the last relayed answer, as the mentor wrote it
+	Created  time.Time
+	Updated  time.Time // last state change
+	Reminded time.Time // last reminder in the mentors' room; zero if none
+	Resolved time.Time // when it was last resolved; zero otherwise
+	Purged   bool      // texts removed by the retention policy
+}
+
+// Actor is who did something to a ticket: a user on one adapter, or the bot
+// itself (Adapter empty) for automatic changes such as a retention purge.
+type Actor struct {
+	Adapter string
+	ID      string
+	Name    string
+}
+
+// ActorOf is the actor for u on the adapter.
+func ActorOf(adapter string, u User) Actor {
+	return Actor{Adapter: adapter, ID: u.ID, Name: u.DisplayName()}
+}
+
+// DisplayName is the name to show to humans.
+func (a Actor) DisplayName() string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.ID
+}
+
+// Is reports whether a and o are the same person on the same adapter.
+func (a Actor) Is(o Actor) bool { return a.ID != "" && a.Adapter == o.Adapter && a.ID == o.ID }
+
+// TicketEvent is one line of a ticket's history.
+type TicketEvent struct {
+	TicketID int64
+	At       time.Time
+	Kind     string // "open", "claim", "unclaim", "answer", "resolve", "reopen", "purge"
+	Actor    Actor
+	From, To TicketState
+	Note     string // the answer text for "answer"
+}
+
+// TicketFilter selects tickets to list.
+type TicketFilter struct {
+	States []TicketState // empty = every state
+	Limit  int           // 0 = no limit
+}
+
+// ErrNoTicket is returned for a ticket number that does not exist.
+var ErrNoTicket = errors.New("no such ticket")
+
+// TicketStore keeps tickets, their history and the feedback on FAQ answers.
+// Implementations must make each call atomic: UpdateTicket reads, applies and
+// writes in one transaction so two mentors cannot both claim a ticket.
+type TicketStore interface {
+	// CreateTicket stores t and its "open" event in one transaction and sets
+	// t.ID. When it returns nil the ticket is durable: only then may the
+	// asker be told its number.
+	CreateTicket(ctx context.Context, t *Ticket) error
+	// Ticket returns one ticket or ErrNoTicket.
+	Ticket(ctx context.Context, id int64) (*Ticket, error)
+	// UpdateTicket loads ticket id, calls apply (which validates and changes
+	// it, or returns an error that aborts everything), then saves it and ev
+	// (with From/To filled in) together.
+	UpdateTicket(ctx context.Context, id int64, ev TicketEvent, apply func(t *Ticket) error) (*Ticket, error)
+	// Tickets lists tickets oldest first.
+	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
+	// TicketEvents is a ticket's history, oldest first.
+	TicketEvents(ctx context.Context, id int64) ([]TicketEvent, error)
+	// MarkReminded records that a reminder about ticket id was posted.
+	MarkReminded(ctx context.Context, id int64, at time.Time) error
+	// PurgeResolved blanks the texts of tickets resolved before the time
+	// (and of FAQ answer records older than it), keeping the rows so counts
+	// stay right. It returns how many tickets it purged.
+	PurgeResolved(ctx context.Context, before time.Time) (int, error)
+
+	FeedbackStore
+}
+
+// check reports whether actor may apply the action to t now; the error is a
+// *TicketError that says why not, in the mentor's language.
+func (t *Ticket) check(action string, actor Actor, admin bool) error {
+	holder := t.Mentor.DisplayName()
+	switch action {
+	case "claim":
+		switch t.State {
+		case TicketOpen:
+			return nil
+		case TicketClaimed:
+			if t.Mentor.Is(actor) {
+				return ticketErr("ticket.already_yours", t.ID)
+			}
+			return ticketErr("ticket.claimed_by", t.ID, holder)
+		case TicketAnswered:
+			return ticketErr("ticket.answered_by", t.ID, holder)
+		}
+		return ticketErr("ticket.is_resolved", t.ID)
+	case "unclaim":
+		switch {
+		case t.State == TicketOpen:
+			return ticketErr("ticket.not_claimed", t.ID)
+		case t.State == TicketAnswered:
+			return ticketErr("ticket.answered_by", t.ID, holder)
+		case t.State == TicketResolved:
+			return ticketErr("ticket.is_resolved", t.ID)
+		case !t.Mentor.Is(actor) && !admin:
+			return ticketErr("ticket.claimed_by", t.ID, holder)
+		}
+		return nil
+	case "answer":
+		switch t.State {
+		case TicketOpen:
+			return nil
+		case TicketClaimed, TicketAnswered:
+			if t.Mentor.Is(actor) || admin {
+				return nil
+			}
+			if t.State == TicketAnswered {
+				return ticketErr("ticket.answered_by", t.ID, holder)
+			}
+			return ticketErr("ticket.claimed_by", t.ID, holder)
+		}
+		return ticketErr("ticket.is_resolved", t.ID)
+	case "resolve":
+		if t.State == TicketResolved {
+			return ticketErr("ticket.already_resolved", t.ID)
+		}
+		return nil
+	case "reopen":
+		if t.State == TicketOpen || t.State == TicketClaimed {
+			return ticketErr("ticket.not_closed", t.ID)
+		}
+		return nil
+	}
+	return errors.New("unknown ticket action " + action)
+}
+
+// apply changes t for the action, which check has allowed.
+func (t *Ticket) apply(action string, actor Actor, text string, now time.Time) {
+	switch action {
+	case "claim":
+		t.State, t.Mentor = TicketClaimed, actor
+	case "unclaim":
+		t.State, t.Mentor = TicketOpen, Actor{}
+	case "answer":
+		t.State, t.Mentor, t.Answer = TicketAnswered, actor, text
+	case "resolve":
+		t.State, t.Resolved = TicketResolved, now
+	case "reopen":
+		t.State, t.Mentor, t.Resolved = TicketOpen, Actor{}, time.Time{}
+		t.Reminded = time.Time{}
+	}
+	t.Updated = now
+}
+
+// TicketError is a refused ticket action, with the catalogue key (and its
+// arguments) of the explanation to give to the mentor.
+type TicketError struct {
+	Key  string
+	Args []any
+}
+
+func ticketErr(key string, args ...any) *TicketError { return &TicketError{Key: key, Args: args} }
+
+func (e *TicketError) Error() string { return T("en", e.Key, e.Args...) }

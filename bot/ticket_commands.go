@@ -1,0 +1,264 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// registerCommands adds the mentor commands. Names are French first with
+// English aliases, like !aide/!help.
+func (tk *Tickets) registerCommands() {
+	b := tk.b
+	b.Handle(&Command{Names: []string{"prendre", "claim"}, Args: "N", Help: "help.claim", Mentor: true,
+		Run: tk.simple("claim", "ticket.claimed_ok")})
+	b.Handle(&Command{Names: []string{"liberer", "unclaim", "libérer"}, Args: "N", Help: "help.unclaim", Mentor: true,
+		Run: tk.simple("unclaim", "ticket.unclaimed_ok")})
+	b.Handle(&Command{Names: []string{"repondre", "answer", "répondre"}, Args: "N texte", Help: "help.answer", Mentor: true,
+		Run: tk.cmdAnswer})
+	b.Handle(&Command{Names: []string{"resoudre", "resolve", "résoudre"}, Args: "N", Help: "help.resolve", Mentor: true,
+		Run: tk.simple("resolve", "ticket.resolved_ok")})
+	b.Handle(&Command{Names: []string{"rouvrir", "reopen"}, Args: "N", Help: "help.reopen", Mentor: true,
+		Run: tk.simple("reopen", "ticket.reopened_ok")})
+	b.Handle(&Command{Names: []string{"tickets"}, Help: "help.tickets", Mentor: true, Run: tk.cmdList})
+	b.Handle(&Command{Names: []string{"ticket"}, Args: "N", Help: "help.ticket", Mentor: true, Run: tk.cmdShow})
+	b.Handle(&Command{Names: []string{"faq"}, Args: "N", Help: "help.faq", Mentor: true, Run: tk.cmdFAQ})
+}
+
+// parseTicketArgs reads "N" or "#N" and the rest of the line.
+func parseTicketArgs(req *Request) (int64, string, error) {
+	word, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
+	if i := strings.IndexAny(word, "\n\t"); i >= 0 {
+		rest = word[i+1:] + " " + rest
+		word = word[:i]
+	}
+	if word == "" {
+		return 0, "", ErrUsage
+	}
+	n, err := strconv.ParseInt(strings.TrimPrefix(word, "#"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, "", &UsageError{Reason: req.T("ticket.bad_number", word)}
+	}
+	return n, strings.TrimSpace(rest), nil
+}
+
+// onlyNumber is parseTicketArgs for commands that take nothing else.
+func onlyNumber(req *Request) (int64, error) {
+	n, rest, err := parseTicketArgs(req)
+	if err == nil && rest != "" {
+		err = &UsageError{Reason: req.T("ticket.extra_args", rest)}
+	}
+	return n, err
+}
+
+// refusal turns an expected failure (unknown number, wrong state) into a
+// reply for the mentor; other errors go up to the router.
+func (tk *Tickets) refusal(ctx context.Context, req *Request, id int64, err error) error {
+	var te *TicketError
+	switch {
+	case errors.Is(err, ErrNoTicket):
+		tk.b.reply(ctx, req, req.T("ticket.not_found", id))
+		return nil
+	case errors.As(err, &te):
+		tk.b.reply(ctx, req, req.T(te.Key, te.Args...))
+		return nil
+	}
+	return err
+}
+
+// change applies one workflow action atomically and records who did it.
+func (tk *Tickets) change(ctx context.Context, req *Request, id int64, action, text string) (*Ticket, error) {
+	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
+	admin := req.IsAdmin()
+	now := tk.clock.Now()
+	ev := TicketEvent{At: now, Kind: action, Actor: actor, Note: text}
+	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+		if err := t.check(action, actor, admin); err != nil {
+			return err
+		}
+		t.apply(action, actor, text, now)
+		return nil
+	})
+}
+
+// simple is a command "!action N" whose success reply is okKey.
+func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *Request) error {
+	return func(ctx context.Context, req *Request) error {
+		id, err := onlyNumber(req)
+		if err != nil {
+			return err
+		}
+		t, err := tk.change(ctx, req, id, action, "")
+		if err != nil {
+			return tk.refusal(ctx, req, id, err)
+		}
+		_, err = req.Reply(ctx, req.T(okKey, t.ID, EscapeMarkdown(req.Msg.Sender.DisplayName())))
+		return err
+	}
+}
+
+// cmdAnswer relays a mentor's answer to the asker, in the asker's room and
+// thread, as a reply to the question that mentions them, then marks the
+// ticket answered. The relay comes first: a ticket is never marked answered
+// with an answer the asker did not get.
+func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
+	id, text, err := parseTicketArgs(req)
+	if err != nil {
+		return err
+	}
+	if text == "" {
+		return &UsageError{Reason: req.T("ticket.need_text")}
+	}
+	t, err := tk.store.Ticket(ctx, id)
+	if err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
+	if err := t.check("answer", actor, req.IsAdmin()); err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	relay := T(t.Lang, "ticket.relay", EscapeMarkdown(text), EscapeMarkdown(actor.DisplayName()))
+	asker := t.Asker
+	if _, err := tk.b.Send(ctx, Reply{Room: t.Room, Text: relay, InReplyTo: t.MsgID, ThreadID: t.ThreadID, Mention: &asker}); err != nil {
+		tk.b.log.Error("relaying an answer failed", "ticket", id, "room", t.Room.Key(), "err", err)
+		_, err = req.Reply(ctx, req.T("ticket.relay_failed", id))
+		return err
+	}
+	if _, err := tk.change(ctx, req, id, "answer", text); err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
+	return err
+}
+
+// cmdList lists open and claimed tickets, oldest first.
+func (tk *Tickets) cmdList(ctx context.Context, req *Request) error {
+	if strings.TrimSpace(req.Args) != "" {
+		return &UsageError{Reason: req.T("ticket.extra_args", req.Args)}
+	}
+	ts, err := tk.store.Tickets(ctx, TicketFilter{States: []TicketState{TicketOpen, TicketClaimed}})
+	if err != nil {
+		return err
+	}
+	if len(ts) == 0 {
+		_, err = req.Reply(ctx, req.T("ticket.none_open"))
+		return err
+	}
+	var sb strings.Builder
+	sb.WriteString(req.T("ticket.list_header", len(ts)))
+	now := tk.clock.Now()
+	for _, t := range ts {
+		sb.WriteString("\n" + tk.line(req.Lang, t, now))
+	}
+	_, err = req.Reply(ctx, sb.String())
+	return err
+}
+
+// line is a one-line summary of a ticket for lists.
+func (tk *Tickets) line(lang string, t *Ticket, now time.Time) string {
+	s := fmt.Sprintf("#%d · %s · %s · %s (%s) : %s", t.ID, T(lang, "ticket.state."+string(t.State)),
+		Age(lang, now.Sub(t.Created)), tk.who(t), tk.where(t), EscapeMarkdown(excerpt(t.Question, 80)))
+	if t.State == TicketClaimed || t.State == TicketAnswered {
+		s += " — " + EscapeMarkdown(t.Mentor.DisplayName())
+	}
+	return s
+}
+
+// cmdShow gives a ticket's details and history.
+func (tk *Tickets) cmdShow(ctx context.Context, req *Request) error {
+	id, err := onlyNumber(req)
+	if err != nil {
+		return err
+	}
+	t, err := tk.store.Ticket(ctx, id)
+	if err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	evs, err := tk.store.TicketEvents(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = req.Reply(ctx, tk.details(req.Lang, t, evs))
+	return err
+}
+
+func (tk *Tickets) details(lang string, t *Ticket, evs []TicketEvent) string {
+	var sb strings.Builder
+	sb.WriteString(T(lang, "ticket.details", t.ID, T(lang, "ticket.state."+string(t.State)), tk.who(t), tk.where(t),
+		t.Lang, t.Created.Local().Format("2006-01-02 15:04")))
+	if t.Purged {
+		sb.WriteString("\n" + T(lang, "ticket.purged"))
+	} else {
+		sb.WriteString("\n" + Quote(t.Question))
+	}
+	if t.EntryID != "" {
+		sb.WriteString("\n" + T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
+	}
+	if t.Mentor.ID != "" {
+		sb.WriteString("\n" + T(lang, "ticket.holder", EscapeMarkdown(t.Mentor.DisplayName())))
+	}
+	if t.Answer != "" {
+		sb.WriteString("\n" + T(lang, "ticket.last_answer") + "\n" + Quote(t.Answer))
+	}
+	sb.WriteString("\n" + T(lang, "ticket.history"))
+	for _, ev := range evs {
+		who := ev.Actor.DisplayName()
+		if who == "" {
+			who = tk.b.Name()
+		}
+		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.Local().Format("2006-01-02 15:04"), T(lang, "ticket.event."+ev.Kind), EscapeMarkdown(who))
+	}
+	return sb.String()
+}
+
+// cmdFAQ turns an answered ticket into a draft FAQ entry.
+func (tk *Tickets) cmdFAQ(ctx context.Context, req *Request) error {
+	id, err := onlyNumber(req)
+	if err != nil {
+		return err
+	}
+	if tk.opts.DraftsDir == "" {
+		_, err := req.Reply(ctx, req.T("ticket.no_drafts_dir"))
+		return err
+	}
+	t, err := tk.store.Ticket(ctx, id)
+	if err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	_, kb := tk.b.FAQ()
+	path, err := WriteFAQDraft(tk.opts.DraftsDir, t, kb)
+	if err != nil {
+		var te *TicketError
+		if errors.As(err, &te) {
+			return tk.refusal(ctx, req, id, err)
+		}
+		return err
+	}
+	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, EscapeMarkdown(path)))
+	return err
+}
+
+// excerpt shortens s to at most n runes on one line.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// Age says how long ago, roughly: "5 min", "3 h", "2 j".
+func Age(lang string, d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return T(lang, "ticket.age_min", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return T(lang, "ticket.age_h", int(d/time.Hour))
+	}
+	return T(lang, "ticket.age_d", int(d/(24*time.Hour)))
+}

@@ -1,0 +1,183 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// TicketOptions tune the escalation feature. A zero duration turns its
+// behaviour off.
+type TicketOptions struct {
+	Clock          Clock         // nil = the system clock
+	RemindAfter    time.Duration // re-announce an open ticket nobody claimed after this long
+	RemindEvery    time.Duration // ... then at most this often (0 = once)
+	ClaimedIdle    time.Duration // re-announce a claimed ticket without answer after this long
+	Retention      time.Duration // purge resolved tickets' texts this long after resolution
+	DraftsDir      string        // where !faq writes draft entries ("" = !faq is refused)
+	FeedbackWindow time.Duration // how long after an answer "merci"/"non" counts as feedback (0 = 15m)
+	Tick           time.Duration // how often the background job looks for work (0 = 1m)
+}
+
+// Tickets is the escalation feature wired into one bot: unanswered
+// questions become tickets that mentors claim, answer and resolve.
+type Tickets struct {
+	b     *Bot
+	store TicketStore
+	opts  TicketOptions
+	clock Clock
+}
+
+// EnableTickets wires the whole escalation feature into b: the mentor
+// commands, the Unanswered hook that opens tickets, feedback on FAQ answers
+// (words and reactions), and the background job for reminders and
+// retention. Call it once, before b.Run.
+func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, error) {
+	if b == nil || store == nil {
+		return nil, errors.New("tickets need a bot and a store")
+	}
+	if opts.Clock == nil {
+		opts.Clock = SystemClock{}
+	}
+	if opts.FeedbackWindow <= 0 {
+		opts.FeedbackWindow = 15 * time.Minute
+	}
+	if opts.Tick <= 0 {
+		opts.Tick = time.Minute
+	}
+	if opts.RemindAfter < 0 || opts.RemindEvery < 0 || opts.ClaimedIdle < 0 || opts.Retention < 0 {
+		return nil, errors.New("ticket durations must not be negative")
+	}
+	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock}
+	if b.opts.MentorsRoom == nil {
+		b.log.Warn("no mentors' room configured: tickets are recorded but nobody is notified")
+	}
+	tk.registerCommands()
+	b.Before(tk.feedbackHook)
+	b.Unanswered(tk.unansweredHook)
+	b.Answered(tk.rememberAnswer)
+	b.OnReaction(tk.reactionHook)
+	b.Go(tk.runJobs)
+	return tk, nil
+}
+
+// Store is the store the feature was enabled with.
+func (tk *Tickets) Store() TicketStore { return tk.store }
+
+// unansweredHook opens a ticket for a question the FAQ could not answer.
+func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
+	if req.Match != nil && req.Match.Chitchat != "" {
+		return false // "merci" on its own is not a question
+	}
+	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
+		ThreadID: req.Msg.ThreadID, Question: strings.TrimSpace(req.Msg.Text), Lang: req.Lang}
+	if m := req.Match; m != nil {
+		if m.Entry != nil {
+			t.Guesses = append(t.Guesses, m.Entry.ID)
+		}
+		for _, e := range m.Suggestions {
+			if e != nil && (m.Entry == nil || e.ID != m.Entry.ID) && len(t.Guesses) < 3 {
+				t.Guesses = append(t.Guesses, e.ID)
+			}
+		}
+	}
+	if err := tk.open(ctx, t); err != nil {
+		tk.b.log.Error("opening a ticket failed", "err", err)
+		return false // the default "don't know" is better than silence
+	}
+	tk.b.reply(ctx, req, req.T("ticket.opened", t.ID))
+	tk.notify(ctx, t, req)
+	return true
+}
+
+// open stores a new ticket. It returns only once the ticket is committed, so
+// a number given to the asker is never lost, even by a crash right after.
+func (tk *Tickets) open(ctx context.Context, t *Ticket) error {
+	now := tk.clock.Now()
+	t.State, t.Created, t.Updated = TicketOpen, now, now
+	if t.Lang == "" {
+		t.Lang = tk.b.opts.Lang
+	}
+	t.Lang = normLang(t.Lang)
+	return tk.store.CreateTicket(ctx, t)
+}
+
+// mentorsLang is the language of the mentors' room.
+func (tk *Tickets) mentorsLang() string {
+	if mr := tk.b.opts.MentorsRoom; mr != nil {
+		return normLang(tk.b.RoomLang(*mr))
+	}
+	return normLang(tk.b.opts.Lang)
+}
+
+// toMentors posts text in the mentors' room.
+func (tk *Tickets) toMentors(ctx context.Context, text string) {
+	mr := tk.b.opts.MentorsRoom
+	if mr == nil {
+		return
+	}
+	if _, err := tk.b.Send(ctx, Reply{Room: *mr, Text: text}); err != nil {
+		tk.b.log.Error("notifying the mentors failed", "room", mr.Key(), "err", err)
+	}
+}
+
+// notify announces a new ticket in the mentors' room: number, asker, room,
+// the question (escaped) and the matcher's best guesses.
+func (tk *Tickets) notify(ctx context.Context, t *Ticket, req *Request) {
+	lang := tk.mentorsLang()
+	var sb strings.Builder
+	key := "ticket.notice"
+	if t.Origin == OriginFeedback {
+		key = "ticket.notice_feedback"
+	}
+	sb.WriteString(T(lang, key, t.ID, tk.who(t), tk.where(t)))
+	sb.WriteString("\n" + Quote(t.Question))
+	if t.EntryID != "" {
+		sb.WriteString("\n" + T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
+	}
+	if guesses := tk.guesses(t, req); guesses != "" {
+		sb.WriteString("\n" + T(lang, "ticket.guesses", guesses))
+	}
+	sb.WriteString("\n" + T(lang, "ticket.how_to_claim", t.ID))
+	tk.toMentors(ctx, sb.String())
+}
+
+func (tk *Tickets) who(t *Ticket) string {
+	name := EscapeMarkdown(t.Asker.DisplayName())
+	if t.Asker.Name != "" && t.Asker.Name != t.Asker.ID {
+		name += " (" + EscapeMarkdown(t.Asker.ID) + ")"
+	}
+	return name
+}
+
+func (tk *Tickets) where(t *Ticket) string {
+	name := t.Room.Name
+	if name == "" {
+		name = t.Room.ID
+	}
+	return EscapeMarkdown(t.Room.Adapter + ":" + name)
+}
+
+func (tk *Tickets) entryTitle(id string) string {
+	if _, kb := tk.b.FAQ(); kb != nil {
+		if e, ok := kb.Get(id); ok {
+			return EscapeMarkdown(e.Title) + " (" + EscapeMarkdown(id) + ")"
+		}
+	}
+	return EscapeMarkdown(id)
+}
+
+// guesses lists the matcher's best entries with their confidence when known.
+func (tk *Tickets) guesses(t *Ticket, req *Request) string {
+	var parts []string
+	for i, id := range t.Guesses {
+		s := tk.entryTitle(id)
+		if i == 0 && req != nil && req.Match != nil && req.Match.Entry != nil && req.Match.Entry.ID == id {
+			s += fmt.Sprintf(" %d %%", int(req.Match.Score*100+0.5))
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ; ")
+}

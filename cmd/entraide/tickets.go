@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/example"
+	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/sqlite"
+)
+
+func init() {
+	features = append(features, enableTickets)
+	register(&subcommand{
+		name:    "tickets",
+		summary: "list, show and turn into FAQ drafts the tickets handed to mentors",
+		usage: `Usage: entraide tickets list [--state S] [--json] [--config FILE | --db FILE]
+       entraide tickets show N [--config FILE | --db FILE]
+       entraide tickets to-faq N [--drafts DIR] [--config FILE | --db FILE]
+
+list     tickets oldest first; --state open, claimed, answered or resolved
+         (several with commas); --json prints a JSON array
+show     one ticket with its history
+to-faq   write an answered ticket as a draft FAQ entry (draft: true) and
+         print its path; by default into mentors.drafts_dir, else
+         <faq_dir>/drafts (with --db: a drafts folder next to the database)
+
+--config FILE  read the database path and folders from a config file
+--db FILE      use this database (default: the demo's, in the user's cache folder)`,
+		run: runTickets,
+	})
+}
+
+// enableTickets wires escalation to mentors into the running bot.
+func enableTickets(_ context.Context, a *app) error {
+	m := a.cfg.Mentors
+	opts := bot.TicketOptions{
+		RemindAfter: m.RemindAfter.Duration,
+		RemindEvery: m.RemindEvery.Duration,
+		ClaimedIdle: m.ClaimedIdle.Duration,
+		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
+		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
+	}
+	_, err := bot.EnableTickets(a.bot, sqlite.NewTicketStore(a.db), opts)
+	return err
+}
+
+// draftsDir is where FAQ drafts go: the configured folder, else a drafts
+// folder inside the FAQ. An embedded FAQ (the demo) cannot be written to,
+// so its drafts go next to the database.
+func draftsDir(cfg *config.Config, embeddedFAQ bool) string {
+	switch {
+	case cfg.Mentors.DraftsDir != "":
+		return cfg.Mentors.DraftsDir
+	case embeddedFAQ:
+		return filepath.Join(filepath.Dir(cfg.Bot.Database), "drafts")
+	}
+	return filepath.Join(cfg.Bot.FAQDir, "drafts")
+}
+
+// storeFlags are the flags shared by the maintenance commands that read the
+// database: --config FILE or --db FILE (default: the demo database).
+type storeFlags struct{ config, db *string }
+
+func addStoreFlags(fs *flag.FlagSet) storeFlags {
+	return storeFlags{config: fs.String("config", "", ""), db: fs.String("db", "", "")}
+}
+
+// open returns the database, the config it came from, and whether the FAQ
+// is the embedded example (no config file).
+func (f storeFlags) open(ctx context.Context) (*sqlite.DB, *config.Config, bool, error) {
+	if *f.config != "" && *f.db != "" {
+		return nil, nil, false, usageError{"give --config or --db, not both"}
+	}
+	var cfg *config.Config
+	var err error
+	embedded := *f.config == ""
+	if embedded {
+		cfg, err = demoConfig(*f.db)
+	} else {
+		cfg, err = config.Load(*f.config)
+	}
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if _, err := os.Stat(cfg.Bot.Database); err != nil {
+		return nil, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
+	}
+	db, err := sqlite.Open(ctx, cfg.Bot.Database)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return db, cfg, embedded, nil
+}
+
+// splitArgs separates flags from positional arguments so that
+// "show 3 --db x" and "show --db x 3" both work.
+func splitArgs(args []string) (flags, pos []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a, "-") {
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && a != "--json" && a != "-json" && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return flags, pos
+}
+
+func runTickets(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usageError{"missing action: list, show or to-faq"}
+	}
+	action := args[0]
+	flagArgs, pos := splitArgs(args[1:])
+	fs := newFlags("tickets " + action)
+	sf := addStoreFlags(fs)
+	var state *string
+	var asJSON *bool
+	var drafts *string
+	switch action {
+	case "list":
+		state = fs.String("state", "", "")
+		asJSON = fs.Bool("json", false, "")
+	case "show":
+	case "to-faq":
+		drafts = fs.String("drafts", "", "")
+	default:
+		return usageError{fmt.Sprintf("unknown action %q: use list, show or to-faq", action)}
+	}
+	if err := parseFlags(fs, flagArgs); err != nil {
+		return err
+	}
+	var id int64
+	if action == "list" {
+		if len(pos) > 0 {
+			return usageError{"unexpected argument " + pos[0]}
+		}
+	} else {
+		if len(pos) != 1 {
+			return usageError{action + " needs one ticket number"}
+		}
+		n, err := strconv.ParseInt(strings.TrimPrefix(pos[0], "#"), 10, 64)
+		if err != nil || n <= 0 {
+			return usageError{fmt.Sprintf("%q is not a ticket number", pos[0])}
+		}
+		id = n
+	}
+	var states []bot.TicketState
+	if state != nil && *state != "" {
+		for _, s := range strings.Split(*state, ",") {
+			st := bot.TicketState(strings.TrimSpace(s))
+			if !validState(st) {
+				return usageError{fmt.Sprintf("unknown state %q: use open, claimed, answered or resolved", s)}
+			}
+			states = append(states, st)
+		}
+	}
+	db, cfg, embedded, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	store := sqlite.NewTicketStore(db)
+	switch action {
+	case "list":
+		ts, err := store.Tickets(ctx, bot.TicketFilter{States: states})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeTicketsJSON(e.stdout, ts)
+		}
+		writeTicketList(e.stdout, ts)
+		return nil
+	case "show":
+		t, err := store.Ticket(ctx, id)
+		if err != nil {
+			return ticketLookupErr(id, err)
+		}
+		evs, err := store.TicketEvents(ctx, id)
+		if err != nil {
+			return err
+		}
+		writeTicket(e.stdout, t, evs)
+		return nil
+	}
+	t, err := store.Ticket(ctx, id)
+	if err != nil {
+		return ticketLookupErr(id, err)
+	}
+	dir := *drafts
+	if dir == "" {
+		dir = draftsDir(cfg, embedded)
+	}
+	var kb *faq.KB
+	if embedded {
+		kb, err = faq.LoadFS(example.FAQ())
+	} else {
+		kb, err = faq.LoadDir(cfg.Bot.FAQDir)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "warning: FAQ not loaded, the draft id is only checked against %s: %v\n", dir, err)
+		kb = nil
+	}
+	path, err := bot.WriteFAQDraft(dir, t, kb)
+	if err != nil {
+		var te *bot.TicketError
+		if errors.As(err, &te) {
+			return errors.New(bot.T("en", te.Key, te.Args...))
+		}
+		return err
+	}
+	fmt.Fprintln(e.stdout, path)
+	return nil
+}
+
+func ticketLookupErr(id int64, err error) error {
+	if errors.Is(err, bot.ErrNoTicket) {
+		return fmt.Errorf("there is no ticket #%d", id)
+	}
+	return err
+}
+
+func validState(s bot.TicketState) bool {
+	for _, st := range bot.TicketStates {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}
+
+// ticketJSON is the stable JSON form of a ticket for scripts.
+type ticketJSON struct {
+	ID       int64      `json:"id"`
+	State    string     `json:"state"`
+	Origin   string     `json:"origin"`
+	Adapter  string     `json:"adapter"`
+	Room     string     `json:"room"`
+	Asker    string     `json:"asker"`
+	Question string     `json:"question"`
+	Lang     string     `json:"lang"`
+	EntryID  string     `json:"entry_id,omitempty"`
+	Guesses  []string   `json:"guesses,omitempty"`
+	Mentor   string     `json:"mentor,omitempty"`
+	Answer   string     `json:"answer,omitempty"`
+	Created  time.Time  `json:"created"`
+	Updated  time.Time  `json:"updated"`
+	Resolved *time.Time `json:"resolved,omitempty"`
+	Purged   bool       `json:"purged"`
+}
+
+func writeTicketsJSON(w io.Writer, ts []*bot.Ticket) error {
+	out := make([]ticketJSON, 0, len(ts))
+	for _, t := range ts {
+		j := ticketJSON{ID: t.ID, State: string(t.State), Origin: t.Origin, Adapter: t.Room.Adapter, Room: t.Room.ID,
+			Asker: t.Asker.ID, Question: t.Question, Lang: t.Lang, EntryID: t.EntryID, Guesses: t.Guesses,
+			Mentor: t.Mentor.ID, Answer: t.Answer, Created: t.Created.UTC(), Updated: t.Updated.UTC(), Purged: t.Purged}
+		if !t.Resolved.IsZero() {
+			r := t.Resolved.UTC()
+			j.Resolved = &r
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeTicketList(w io.Writer, ts []*bot.Ticket) {
+	if len(ts) == 0 {
+		fmt.Fprintln(w, "no ticket")
+		return
+	}
+	for _, t := range ts {
+		q := strings.Join(strings.Fields(t.Question), " ")
+		if r := []rune(q); len(r) > 70 {
+			q = string(r[:69]) + "…"
+		}
+		mentor := t.Mentor.ID
+		if mentor == "" {
+			mentor = "-"
+		}
+		fmt.Fprintf(w, "#%-5d %-9s %s  %-24s %-16s %-12s %s\n", t.ID, t.State, t.Created.Local().Format("2006-01-02 15:04"),
+			t.Room.Key(), t.Asker.ID, mentor, q)
+	}
+}
+
+func writeTicket(w io.Writer, t *bot.Ticket, evs []bot.TicketEvent) {
+	fmt.Fprintf(w, "Ticket #%d (%s, %s)\n", t.ID, t.State, t.Origin)
+	fmt.Fprintf(w, "Asker:    %s in %s (message %s)\n", t.Asker.DisplayName(), t.Room.Key(), t.MsgID)
+	fmt.Fprintf(w, "Language: %s\nOpened:   %s\n", t.Lang, t.Created.Local().Format(time.RFC3339))
+	if t.Purged {
+		fmt.Fprintln(w, "Question: (erased by the retention policy)")
+	} else {
+		fmt.Fprintf(w, "Question: %s\n", t.Question)
+	}
+	if t.EntryID != "" {
+		fmt.Fprintf(w, "FAQ entry that did not help: %s\n", t.EntryID)
+	}
+	if len(t.Guesses) > 0 {
+		fmt.Fprintf(w, "FAQ guesses: %s\n", strings.Join(t.Guesses, ", "))
+	}
+	if t.Mentor.ID != "" {
+		fmt.Fprintf(w, "Mentor:   %s (%s)\n", t.Mentor.DisplayName(), t.Mentor.Adapter)
+	}
+	if t.Answer != "" {
+		fmt.Fprintf(w, "Answer:   %s\n", t.Answer)
+	}
+	fmt.Fprintln(w, "History:")
+	for _, ev := range evs {
+		who := ev.Actor.DisplayName()
+		if who == "" {
+			who = "entraide"
+		}
+		fmt.Fprintf(w, "  %s  %-8s %-9s → %-9s %s\n", ev.At.Local().Format("2006-01-02 15:04:05"), ev.Kind, ev.From, ev.To, who)
+	}
+}

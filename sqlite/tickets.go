@@ -1,0 +1,399 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+)
+
+func init() {
+	register("tickets",
+		`CREATE TABLE tickets (
+			id           INTEGER PRIMARY KEY AUTOINCREMENT,
+			state        TEXT NOT NULL,
+			origin       TEXT NOT NULL,
+			adapter      TEXT NOT NULL,
+			room_id      TEXT NOT NULL,
+			room_name    TEXT NOT NULL DEFAULT '',
+			room_direct  INTEGER NOT NULL DEFAULT 0,
+			asker_id     TEXT NOT NULL,
+			asker_name   TEXT NOT NULL DEFAULT '',
+			msg_id       TEXT NOT NULL DEFAULT '',
+			thread_id    TEXT NOT NULL DEFAULT '',
+			question     TEXT NOT NULL,
+			lang         TEXT NOT NULL,
+			entry_id     TEXT NOT NULL DEFAULT '',
+			guesses      TEXT NOT NULL DEFAULT '',
+			mentor_adapter TEXT NOT NULL DEFAULT '',
+			mentor_id    TEXT NOT NULL DEFAULT '',
+			mentor_name  TEXT NOT NULL DEFAULT '',
+			answer       TEXT NOT NULL DEFAULT '',
+			created_at   INTEGER NOT NULL,
+			updated_at   INTEGER NOT NULL,
+			reminded_at  INTEGER NOT NULL DEFAULT 0,
+			resolved_at  INTEGER NOT NULL DEFAULT 0,
+			purged       INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE INDEX tickets_by_state ON tickets(state, created_at)`,
+		`CREATE TABLE ticket_events (
+			id          INTEGER PRIMARY KEY AUTOINCREMENT,
+			ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
+			at          INTEGER NOT NULL,
+			kind        TEXT NOT NULL,
+			actor_adapter TEXT NOT NULL DEFAULT '',
+			actor_id    TEXT NOT NULL DEFAULT '',
+			actor_name  TEXT NOT NULL DEFAULT '',
+			from_state  TEXT NOT NULL DEFAULT '',
+			to_state    TEXT NOT NULL,
+			note        TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id, id)`,
+		`CREATE TABLE faq_answers (
+			id         INTEGER PRIMARY KEY AUTOINCREMENT,
+			adapter    TEXT NOT NULL,
+			room_id    TEXT NOT NULL,
+			room_name  TEXT NOT NULL DEFAULT '',
+			room_direct INTEGER NOT NULL DEFAULT 0,
+			user_id    TEXT NOT NULL,
+			user_name  TEXT NOT NULL DEFAULT '',
+			msg_id     TEXT NOT NULL DEFAULT '',
+			thread_id  TEXT NOT NULL DEFAULT '',
+			sent_id    TEXT NOT NULL DEFAULT '',
+			entry_id   TEXT NOT NULL,
+			question   TEXT NOT NULL DEFAULT '',
+			lang       TEXT NOT NULL DEFAULT '',
+			at         INTEGER NOT NULL,
+			feedback   INTEGER NOT NULL DEFAULT 0,
+			ticket_id  INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE INDEX faq_answers_by_user ON faq_answers(adapter, room_id, user_id, at)`,
+		`CREATE INDEX faq_answers_by_sent ON faq_answers(adapter, sent_id)`,
+		`CREATE TABLE faq_feedback (
+			answer_id  INTEGER NOT NULL REFERENCES faq_answers(id),
+			user_adapter TEXT NOT NULL,
+			user_id    TEXT NOT NULL,
+			entry_id   TEXT NOT NULL,
+			helpful    INTEGER NOT NULL,
+			source     TEXT NOT NULL,
+			at         INTEGER NOT NULL,
+			PRIMARY KEY (answer_id, user_adapter, user_id)
+		)`,
+	)
+}
+
+// TicketStore keeps tickets, their event history, FAQ answers and feedback.
+type TicketStore struct{ db *DB }
+
+// NewTicketStore returns the ticket store of db.
+func NewTicketStore(db *DB) *TicketStore { return &TicketStore{db: db} }
+
+var _ bot.TicketStore = (*TicketStore)(nil)
+
+// Times are stored as Unix milliseconds: sortable, compact, zone-free.
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
+
+const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
+	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
+	created_at, updated_at, reminded_at, resolved_at, purged`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanTicket(s scanner) (*bot.Ticket, error) {
+	var t bot.Ticket
+	var state, guesses string
+	var created, updated, reminded, resolved int64
+	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
+		&t.Asker.ID, &t.Asker.Name, &t.MsgID, &t.ThreadID, &t.Question, &t.Lang, &t.EntryID, &guesses,
+		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged)
+	if err != nil {
+		return nil, err
+	}
+	t.State = bot.TicketState(state)
+	if guesses != "" {
+		t.Guesses = strings.Split(guesses, ",")
+	}
+	t.Created, t.Updated, t.Reminded, t.Resolved = fromMS(created), fromMS(updated), fromMS(reminded), fromMS(resolved)
+	return &t, nil
+}
+
+// CreateTicket implements bot.TicketStore: the ticket row and its "open"
+// event are committed together before it returns.
+func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
+	if t.State == "" {
+		t.State = bot.TicketOpen
+	}
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
+			asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
+			t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated))
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		ev := bot.TicketEvent{TicketID: id, At: t.Created, Kind: "open",
+			Actor: bot.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
+		if err := insertEvent(ctx, tx, ev); err != nil {
+			return err
+		}
+		t.ID = id
+		return nil
+	})
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, ev bot.TicketEvent) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO ticket_events(ticket_id, at, kind, actor_adapter, actor_id, actor_name,
+		from_state, to_state, note) VALUES(?,?,?,?,?,?,?,?,?)`,
+		ev.TicketID, ms(ev.At), ev.Kind, ev.Actor.Adapter, ev.Actor.ID, ev.Actor.Name, string(ev.From), string(ev.To), ev.Note)
+	return err
+}
+
+// Ticket implements bot.TicketStore.
+func (s *TicketStore) Ticket(ctx context.Context, id int64) (*bot.Ticket, error) {
+	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, bot.ErrNoTicket
+	}
+	return t, err
+}
+
+// UpdateTicket implements bot.TicketStore. The transaction takes the write
+// lock first (the database is opened with _txlock=immediate), so the check
+// done by apply and the write cannot interleave with another update.
+func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev bot.TicketEvent, apply func(t *bot.Ticket) error) (*bot.Ticket, error) {
+	var out *bot.Ticket
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return bot.ErrNoTicket
+		}
+		if err != nil {
+			return err
+		}
+		from := t.State
+		if err := apply(t); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE tickets SET state=?, mentor_adapter=?, mentor_id=?, mentor_name=?, answer=?,
+			updated_at=?, reminded_at=?, resolved_at=? WHERE id=?`,
+			string(t.State), t.Mentor.Adapter, t.Mentor.ID, t.Mentor.Name, t.Answer,
+			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), id)
+		if err != nil {
+			return err
+		}
+		ev.TicketID, ev.From, ev.To = id, from, t.State
+		if err := insertEvent(ctx, tx, ev); err != nil {
+			return err
+		}
+		out = t
+		return nil
+	})
+	return out, err
+}
+
+// Tickets implements bot.TicketStore.
+func (s *TicketStore) Tickets(ctx context.Context, f bot.TicketFilter) ([]*bot.Ticket, error) {
+	q := `SELECT ` + ticketCols + ` FROM tickets`
+	var args []any
+	if len(f.States) > 0 {
+		q += ` WHERE state IN (?` + strings.Repeat(",?", len(f.States)-1) + `)`
+		for _, st := range f.States {
+			args = append(args, string(st))
+		}
+	}
+	q += ` ORDER BY created_at, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*bot.Ticket
+	for rows.Next() {
+		t, err := scanTicket(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// TicketEvents implements bot.TicketStore.
+func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]bot.TicketEvent, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT ticket_id, at, kind, actor_adapter, actor_id, actor_name, from_state,
+		to_state, note FROM ticket_events WHERE ticket_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []bot.TicketEvent
+	for rows.Next() {
+		var ev bot.TicketEvent
+		var at int64
+		var from, to string
+		if err := rows.Scan(&ev.TicketID, &at, &ev.Kind, &ev.Actor.Adapter, &ev.Actor.ID, &ev.Actor.Name, &from, &to, &ev.Note); err != nil {
+			return nil, err
+		}
+		ev.At, ev.From, ev.To = fromMS(at), bot.TicketState(from), bot.TicketState(to)
+		out = append(out, ev)
+	}
+	return out, rows.Err()
+}
+
+// MarkReminded implements bot.TicketStore.
+func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE id = ?`, ms(at), id)
+	return err
+}
+
+// PurgeResolved implements bot.TicketStore: questions, answers, names of
+// askers and answer texts in the history are blanked; states, dates, rooms
+// and counts stay for statistics.
+func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
+	var n int
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM tickets WHERE state = ? AND purged = 0 AND resolved_at > 0
+			AND resolved_at < ?`, string(bot.TicketResolved), ms(before))
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '',
+				purged = 1 WHERE id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {
+				return err
+			}
+			if err := insertEvent(ctx, tx, bot.TicketEvent{TicketID: id, At: time.Now(), Kind: "purge",
+				From: bot.TicketResolved, To: bot.TicketResolved}); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE at < ? AND question <> ''`, ms(before))
+		return err
+	})
+	return n, err
+}
+
+const answerCols = `id, adapter, room_id, room_name, room_direct, user_id, user_name, msg_id, thread_id, sent_id,
+	entry_id, question, lang, at, feedback, ticket_id`
+
+func scanAnswer(s scanner) (*bot.AnswerRecord, error) {
+	var a bot.AnswerRecord
+	var at int64
+	err := s.Scan(&a.ID, &a.Room.Adapter, &a.Room.ID, &a.Room.Name, &a.Room.Direct, &a.Asker.ID, &a.Asker.Name,
+		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	a.At = fromMS(at)
+	return &a, nil
+}
+
+// RecordAnswer implements bot.FeedbackStore.
+func (s *TicketStore) RecordAnswer(ctx context.Context, a *bot.AnswerRecord) error {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
+		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
+		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At))
+	if err != nil {
+		return err
+	}
+	a.ID, err = res.LastInsertId()
+	return err
+}
+
+// LastAnswer implements bot.FeedbackStore.
+func (s *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*bot.AnswerRecord, error) {
+	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
+		WHERE adapter = ? AND room_id = ? AND user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`,
+		room.Adapter, room.ID, userID, ms(since)))
+}
+
+// AnswerBySentID implements bot.FeedbackStore.
+func (s *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*bot.AnswerRecord, error) {
+	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
+		WHERE adapter = ? AND sent_id = ? ORDER BY id DESC LIMIT 1`, adapter, sentID))
+}
+
+// AddFeedback implements bot.FeedbackStore.
+func (s *TicketStore) AddFeedback(ctx context.Context, f bot.Feedback) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO faq_feedback(answer_id, user_adapter, user_id, entry_id, helpful, source, at)
+			VALUES(?,?,?,?,?,?,?) ON CONFLICT(answer_id, user_adapter, user_id) DO UPDATE SET
+			helpful = excluded.helpful, source = excluded.source, at = excluded.at`,
+			f.AnswerID, f.User.Adapter, f.User.ID, f.EntryID, f.Helpful, f.Source, ms(f.At))
+		if err != nil || f.Source != "text" {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET feedback = 1 WHERE id = ?`, f.AnswerID)
+		return err
+	})
+}
+
+// SetAnswerTicket implements bot.FeedbackStore.
+func (s *TicketStore) SetAnswerTicket(ctx context.Context, answerID, ticketID int64) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = ? WHERE id = ?`, ticketID, answerID)
+	return err
+}
+
+// FeedbackStats implements bot.FeedbackStore.
+func (s *TicketStore) FeedbackStats(ctx context.Context) ([]bot.FeedbackStat, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM faq_feedback
+		GROUP BY entry_id ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, entry_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []bot.FeedbackStat
+	for rows.Next() {
+		var st bot.FeedbackStat
+		if err := rows.Scan(&st.EntryID, &st.Helpful, &st.NotHelpful); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
