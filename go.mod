@@ -11,3 +11,5 @@ require (
 	github.com/BurntSushi/toml v1.6.0
 	golang.org/x/text v0.31.0
 )
+
+require github.com/sahilm/fuzzy v0.1.3

@@ -3,8 +3,6 @@ package faq
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // SimpleMatcher is a small word-overlap matcher: accents folded, short words
@@ -71,18 +69,6 @@ func simpleWords(s string) []string {
 		}
 	}
 	return out
-}
-
-// Fold lowercases s and removes accents ("Coûte" → "coute").
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 var (

@@ -132,9 +132,18 @@ func loadKB(fsys fs.FS, dir string) (*faq.KB, error) {
 }
 
 // newMatcher builds the production matcher for kb with the configured
-// thresholds.
+// thresholds. A calibration file (from "entraide faq calibrate") replaces
+// both the built-in model and the two thresholds.
 func newMatcher(kb *faq.KB, cfg *config.Config) (faq.Matcher, error) {
-	return faq.NewSimpleMatcher(kb), nil
+	opts := faq.Options{Threshold: cfg.Matcher.Threshold, Suggest: cfg.Matcher.Suggest}
+	if p := cfg.Matcher.Calibration; p != "" {
+		cal, err := faq.LoadCalibration(p)
+		if err != nil {
+			return nil, fmt.Errorf("[matcher] calibration: %w", err)
+		}
+		opts = faq.Options{Calibration: cal}
+	}
+	return faq.NewMatcher(kb, opts), nil
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

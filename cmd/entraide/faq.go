@@ -1,0 +1,410 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"codeberg.org/entraide/entraide/faq"
+)
+
+const faqUsage = `Usage: entraide faq COMMAND [options]
+
+Tools for FAQ maintainers:
+  entraide faq lint DIR
+      Check every entry under DIR; print each problem as file:line: message.
+  entraide faq ask --kb DIR [--lang fr|en] [--calibration FILE] "question"
+      Show the entry the bot would pick, its confidence and the runners-up.
+  entraide faq match --kb DIR [--calibration FILE]
+      Read JSON Lines {"id","text","lang"} on stdin, write one line per input:
+      {"id","match"(entry id or null),"score","suggestions","took_us"}.
+  entraide faq eval --kb DIR [--matcher lexical|naive] [--folds N] [--calibration FILE] FILE.jsonl
+      Score a labelled file ("expect": entry id or null): in-scope top-1,
+      false answers on null lines, overall accuracy, coverage, and the misses.
+      --folds N calibrates on N-1 parts and scores the one left out, in turn.
+  entraide faq calibrate --kb DIR -o FILE [--max-false 0.04] FILE.jsonl
+      Fit the confidence model and thresholds on a labelled file and write
+      them to FILE, for [matcher] calibration in the config.`
+
+func init() {
+	register(&subcommand{
+		name:    "faq",
+		summary: "lint the FAQ, try questions, measure and calibrate the matcher",
+		usage:   faqUsage,
+		run:     runFAQ,
+	})
+}
+
+func runFAQ(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usageError{"missing command (lint, ask, match, eval, calibrate)"}
+	}
+	switch args[0] {
+	case "lint":
+		return faqLint(e, args[1:])
+	case "ask":
+		return faqAsk(e, args[1:])
+	case "match":
+		return faqMatch(ctx, e, args[1:])
+	case "eval":
+		return faqEval(e, args[1:])
+	case "calibrate":
+		return faqCalibrate(e, args[1:])
+	case "-h", "--help", "help":
+		return flag.ErrHelp
+	}
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+// parseInterspersed parses flags that may come after positional arguments
+// ("faq eval FILE --folds 5").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func faqLint(e *env, args []string) error {
+	fs := newFlags("faq lint")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"faq lint takes one FAQ directory"}
+	}
+	kb, err := faq.LoadDir(pos[0])
+	if err != nil {
+		var probs faq.Problems
+		if errors.As(err, &probs) {
+			for _, p := range probs {
+				fmt.Fprintln(e.stdout, p.Error())
+			}
+			return fmt.Errorf("%d problem(s) in %s", len(probs), pos[0])
+		}
+		return err
+	}
+	served := len(kb.Served())
+	fmt.Fprintf(e.stdout, "%s: %d entries OK (%d served, %d drafts)\n", pos[0], len(kb.Entries), served, len(kb.Entries)-served)
+	return nil
+}
+
+// matcherFlags are the options shared by the commands that match.
+type matcherFlags struct {
+	kb, calibration, matcher string
+}
+
+func (mf *matcherFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&mf.kb, "kb", "", "FAQ directory")
+	fs.StringVar(&mf.calibration, "calibration", "", "calibration file written by \"faq calibrate\"")
+}
+
+func (mf *matcherFlags) load() (*faq.KB, *faq.Calibration, error) {
+	if mf.kb == "" {
+		return nil, nil, usageError{"--kb DIR is required"}
+	}
+	kb, err := faq.LoadDir(mf.kb)
+	if err != nil {
+		return nil, nil, fmt.Errorf("FAQ %s has problems:\n%w", mf.kb, err)
+	}
+	var cal *faq.Calibration
+	if mf.calibration != "" {
+		if cal, err = faq.LoadCalibration(mf.calibration); err != nil {
+			return nil, nil, err
+		}
+	}
+	return kb, cal, nil
+}
+
+func faqAsk(e *env, args []string) error {
+	fs := newFlags("faq ask")
+	var mf matcherFlags
+	mf.register(fs)
+	lang := fs.String("lang", "", "language hint (fr or en)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageError{"missing question"}
+	}
+	kb, cal, err := mf.load()
+	if err != nil {
+		return err
+	}
+	m := faq.NewMatcher(kb, faq.Options{Calibration: cal})
+	q := strings.Join(pos, " ")
+	a := m.Analyze(q, *lang)
+	res := m.Match(q, *lang)
+	w := e.stdout
+	fmt.Fprintf(w, "question:   %s\nlanguage:   %s\n", q, a.Lang)
+	if a.Chitchat != "" {
+		fmt.Fprintf(w, "small talk: %s (never answered from the FAQ)\n", a.Chitchat)
+		return nil
+	}
+	fmt.Fprintf(w, "terms:      %s\n", strings.Join(a.Terms, " "))
+	if len(a.Unknown) > 0 {
+		fmt.Fprintf(w, "unknown:    %s (in no entry)\n", strings.Join(a.Unknown, " "))
+	}
+	fmt.Fprintf(w, "decision:   %s (confidence %.2f)\n", res.Decision, res.Score)
+	if res.Entry != nil {
+		fmt.Fprintf(w, "best:       %s — %s\n", res.Entry.ID, res.Entry.Title)
+	}
+	if res.Decision == faq.Suggest {
+		fmt.Fprintln(w, "did you mean:")
+		for i, s := range res.Suggestions {
+			fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.ID, s.Title)
+		}
+	}
+	f := a.Features
+	fmt.Fprintf(w, "signals:    score %.2f, coverage %.2f (title/questions/tags %.2f), margin %.2f, unknown %.2f\n",
+		f.Norm, f.Coverage, f.Strong, f.Margin, f.Unknown)
+	fmt.Fprintln(w, "ranking:")
+	for i, c := range a.Candidates {
+		if i == 5 {
+			break
+		}
+		fmt.Fprintf(w, "  %5.2f  cover %.2f  %s (%s)\n", c.Score, c.Coverage, c.Entry.ID, c.Entry.Lang)
+	}
+	return nil
+}
+
+// matchLine is the JSON Lines contract of "faq match".
+type matchLine struct {
+	ID          string   `json:"id"`
+	Match       *string  `json:"match"`
+	Score       float64  `json:"score"`
+	Suggestions []string `json:"suggestions"`
+	TookUS      int64    `json:"took_us"`
+}
+
+func faqMatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("faq match")
+	var mf matcherFlags
+	mf.register(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{"faq match reads questions on stdin and takes no argument"}
+	}
+	start := time.Now()
+	kb, cal, err := mf.load()
+	if err != nil {
+		return err
+	}
+	m := faq.NewMatcher(kb, faq.Options{Calibration: cal})
+	fmt.Fprintf(e.stderr, "loaded %d entries in %s\n", len(kb.Served()), time.Since(start).Round(time.Microsecond))
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	line := 0
+	for sc.Scan() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		qs, err := faq.ReadQueries(strings.NewReader(text), "stdin", false)
+		if err != nil {
+			return fmt.Errorf("stdin:%d: %v", line, strings.TrimPrefix(err.Error(), "stdin:1: "))
+		}
+		q := qs[0]
+		t0 := time.Now()
+		res := m.Match(q.Text, q.Lang)
+		took := time.Since(t0)
+		ml := matchLine{ID: q.ID, Score: round3(res.Score), Suggestions: []string{}, TookUS: took.Microseconds()}
+		if res.Decision == faq.Answer && res.Entry != nil {
+			id := res.Entry.ID
+			ml.Match = &id
+		}
+		if res.Decision == faq.Suggest {
+			for _, s := range res.Suggestions {
+				ml.Suggestions = append(ml.Suggestions, s.ID)
+			}
+		}
+		if err := enc.Encode(ml); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+func readLabelled(path string) ([]faq.Query, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return faq.ReadQueries(f, path, true)
+}
+
+func checkExpect(kb *faq.KB, qs []faq.Query, path string) error {
+	for _, q := range qs {
+		if q.Expect == "" {
+			continue
+		}
+		if _, ok := kb.Get(q.Expect); !ok {
+			return fmt.Errorf("%s:%d: expect %q is not an entry of the FAQ", path, q.Line, q.Expect)
+		}
+	}
+	return nil
+}
+
+func faqEval(e *env, args []string) error {
+	fs := newFlags("faq eval")
+	var mf matcherFlags
+	mf.register(fs)
+	fs.StringVar(&mf.matcher, "matcher", "lexical", "lexical (the bot's) or naive (fuzzy-finder baseline)")
+	folds := fs.Int("folds", 0, "cross-validate the calibration over N folds")
+	maxFalse := fs.Float64("max-false", faq.DefaultTargets.MaxFalseAnswer, "with --folds: tolerated false-answer rate when calibrating")
+	quiet := fs.Bool("q", false, "figures only, no list of misses")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"faq eval takes one labelled JSON Lines file"}
+	}
+	kb, cal, err := mf.load()
+	if err != nil {
+		return err
+	}
+	qs, err := readLabelled(pos[0])
+	if err != nil {
+		return err
+	}
+	if err := checkExpect(kb, qs, pos[0]); err != nil {
+		return err
+	}
+	var rep *faq.Report
+	label := mf.matcher
+	switch {
+	case mf.matcher == "naive":
+		rep = faq.Evaluate(faq.NewNaiveMatcher(kb), qs)
+	case mf.matcher != "lexical":
+		return usageError{"--matcher must be lexical or naive"}
+	case *folds > 1:
+		rep = faq.CrossValidate(kb, qs, *folds, faq.Targets{MaxFalseAnswer: *maxFalse})
+		label = fmt.Sprintf("lexical, %d-fold cross-validated calibration", *folds)
+	default:
+		rep = faq.Evaluate(faq.NewMatcher(kb, faq.Options{Calibration: cal}), qs)
+	}
+	printReport(e.stdout, label, rep, !*quiet)
+	return nil
+}
+
+func printReport(w io.Writer, label string, r *faq.Report, misses bool) {
+	if misses {
+		fmt.Fprintln(w, "misses (id: expected → got):")
+		for _, o := range r.Outcomes {
+			if o.Correct {
+				continue
+			}
+			exp := o.Query.Expect
+			if exp == "" {
+				exp = "null"
+			}
+			got := "abstain"
+			switch {
+			case o.Result.Chitchat != "":
+				got = "small talk " + o.Result.Chitchat
+			case o.Result.Decision == faq.Answer:
+				got = o.Result.Entry.ID
+			case o.Result.Decision == faq.Suggest:
+				var ids []string
+				for _, s := range o.Result.Suggestions {
+					ids = append(ids, s.ID)
+				}
+				got = "suggest " + strings.Join(ids, ", ")
+			case o.Result.Entry != nil:
+				got = "abstain (best " + o.Result.Entry.ID + ")"
+			}
+			fmt.Fprintf(w, "  %s: %s → %s (%.2f)  %q\n", o.Query.ID, exp, got, o.Result.Score, o.Query.Text)
+		}
+		fmt.Fprintln(w)
+	}
+	var took []time.Duration
+	for _, o := range r.Outcomes {
+		took = append(took, o.Took)
+	}
+	fmt.Fprintf(w, "matcher:            %s\n", label)
+	fmt.Fprintf(w, "lines:              %d (%d in scope, %d expect null)\n", r.InScope+r.Null, r.InScope, r.Null)
+	fmt.Fprintf(w, "in-scope top-1:     %5.1f %% (%d/%d)\n", 100*r.Top1Rate(), r.Top1, r.InScope)
+	fmt.Fprintf(w, "false answers:      %5.1f %% (%d/%d null lines answered)\n", 100*r.FalseAnswerRate(), r.FalseAnswers, r.Null)
+	fmt.Fprintf(w, "overall accuracy:   %5.1f %% (%d/%d)\n", 100*r.Overall(), r.Correct, r.InScope+r.Null)
+	fmt.Fprintf(w, "answer or suggest:  %5.1f %% (%d/%d in-scope lines; %d suggested, %d abstained)\n",
+		100*r.Coverage(), r.Covered, r.InScope, r.Suggested, r.Abstained)
+	fmt.Fprintf(w, "ranking alone:      top-1 %.1f %%, top-3 %.1f %% (before the decision to answer)\n",
+		100*float64(r.Ranked1)/float64(max(r.InScope, 1)), 100*float64(r.Ranked3)/float64(max(r.InScope, 1)))
+	fmt.Fprintf(w, "null lines:         %d small talk, %d got suggestions\n", r.ChitchatNull, r.NullSug)
+	if len(took) > 0 && took[len(took)-1] > 0 {
+		sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+		fmt.Fprintf(w, "match time:         p50 %s, p99 %s\n", took[len(took)/2], took[len(took)*99/100])
+	}
+}
+
+func faqCalibrate(e *env, args []string) error {
+	fs := newFlags("faq calibrate")
+	var mf matcherFlags
+	fs.StringVar(&mf.kb, "kb", "", "FAQ directory")
+	out := fs.String("o", "", "calibration file to write")
+	maxFalse := fs.Float64("max-false", faq.DefaultTargets.MaxFalseAnswer, "tolerated share of answered null lines")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"faq calibrate takes one labelled JSON Lines file"}
+	}
+	if *out == "" {
+		return usageError{"-o FILE is required"}
+	}
+	kb, _, err := mf.load()
+	if err != nil {
+		return err
+	}
+	qs, err := readLabelled(pos[0])
+	if err != nil {
+		return err
+	}
+	if err := checkExpect(kb, qs, pos[0]); err != nil {
+		return err
+	}
+	m := faq.NewMatcher(kb, faq.Options{})
+	cal := faq.Fit(m, qs, faq.Targets{MaxFalseAnswer: *maxFalse})
+	if err := cal.Save(*out); err != nil {
+		return err
+	}
+	rep := faq.Evaluate(faq.NewMatcher(kb, faq.Options{Calibration: &cal}), qs)
+	fmt.Fprintf(e.stdout, "wrote %s: answer at confidence >= %.3f, suggest at >= %.3f\n", *out, cal.Threshold, cal.Suggest)
+	fmt.Fprintf(e.stdout, "on %s (the fitting data, so optimistic; see \"faq eval --folds 5\"):\n", pos[0])
+	printReport(e.stdout, "lexical, calibrated", rep, false)
+	return nil
+}

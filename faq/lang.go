@@ -1,0 +1,31 @@
+package faq
+
+import "strings"
+
+// detectLang guesses whether text is French or English from its function
+// words and accents. It returns hint when the text gives no clear signal.
+func detectLang(text string, ws []string, hint string) string {
+	fr, en := 0, 0
+	for _, w := range ws {
+		switch lex.langOf[w] {
+		case "fr":
+			fr++
+		case "en":
+			en++
+		}
+	}
+	if strings.ContainsAny(text, "éèêàâçùûîôëïÉÈÀÇ") {
+		fr += 2
+	}
+	switch {
+	case fr > en+1 || (fr > en && hint != "en"):
+		return "fr"
+	case en > fr+1 || (en > fr && hint != "fr"):
+		return "en"
+	case hint == "fr" || hint == "en":
+		return hint
+	case en > fr:
+		return "en"
+	}
+	return "fr"
+}

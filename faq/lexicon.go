@@ -1,0 +1,408 @@
+package faq
+
+import (
+	"strings"
+)
+
+// The matcher's language resources: general French and English chat and
+// community-support vocabulary, independent of any particular FAQ. A
+// knowledge base needs no change here; these lists only teach the matcher
+// how people write in a support room.
+
+// abbrevText: chat abbreviations and contractions, "abbr = expansion".
+const abbrevText = `
+mdp mdps = mot de passe
+pwd pswd passwd pw = password
+asso assos assoc = association
+pb pbm pblm prob pbs probs = probleme
+cmt cmnt comt koment coment = comment
+pr = pour
+pq pk pourkoi = pourquoi
+jsp = je sais pas
+jsais chais = je sais
+stp svp plz pls pliz = s'il vous plait
+tjrs tjs toujour = toujours
+qqn qqun qq1 qlqn quelquun = quelqu'un
+qqch qqc qqchose = quelque chose
+qq qques qlq qlqs = quelques
+bcp bcq = beaucoup
+dsl = desole
+rdv = rendez vous
+mtn mnt = maintenant
+ds = dans
+tt = tout
+ts = tous
+vs = vous
+ns = nous
+avc ac = avec
+c = c'est
+g = j'ai
+jai = j'ai
+ya yen = il y a
+auj ajd aujd = aujourd'hui
+dispo dispos = disponible
+info infos = information
+synchro synchros sync = synchronisation
+appli applis app apps = application
+ordi ordis = ordinateur
+tel tels = telephone
+msg msgs = message
+rep = reponse
+chui chuis jsuis jsui = je suis
+jpeux jpx = je peux
+jveux = je veux
+jfais jfai = je fais
+jme = je me
+jarrive = j'arrive
+jvais = je vais
+jpense = je pense
+cotise cotises = cotisation
+resa resas = reservation
+perso = personnel
+param params = parametres
+config = configuration
+admin admins = administrateur
+pouet pouets toot toots = mastodon message
+masto = mastodon
+fb = facebook
+insta = instagram
+mail mails mel email emails courriel courriels = e-mail
+nn nan = non
+ouais ouai wi = oui
+thx thnx thanx tks ty tnx = thanks
+u = you
+ur = your
+r = are
+im = i am
+cant = can not
+dont = do not
+doesnt = does not
+didnt = did not
+wont = will not
+isnt = is not
+arent = are not
+ive = i have
+idk = i do not know
+cuz coz bc = because
+abt = about
+acc acct = account
+sth smth = something
+rn = right now
+wanna = want to
+gonna = going to
+btw = by the way
+asap = as soon as possible
+`
+
+// conceptText: groups of words and expressions that mean the same thing
+// for support purposes, in French and English. Each line is
+// "=concept: word, word, multi word expression, ...". Single words also
+// match through their stem, so one form per family is enough.
+const conceptText = `
+=password: mot de passe, mots de passe, password, passwords, passphrase, passcode
+=login: connexion, connecter, connecte, reconnecter, login, logins, log in, logged, sign in, signin, identifiant, identifiants, username, user name, nom d'utilisateur, pseudo
+=forgot: oublier, oublie, oubli, forgot, forget, forgotten, perdu mon, lost my
+=reset: reinitialiser, reinitialisation, reinit, reset, remettre a zero
+=delete: supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe
+=account: compte, comptes, account, accounts
+=create: creer, creation, cree, create, created, creating, set up, setup, mettre en place, mise en place
+=open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening
+=signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
+=unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
+=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, ca coute
+=pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer
+=free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge
+=member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
+=renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner
+=training: formation, formations, training, trainings, course, courses, workshop, workshops, atelier, ateliers, cours, stage
+=cancel: annuler, annulation, annule, cancel, cancelled, canceled, cancellation, resilier, resiliation, desister, desistement, arreter, stop, stopper
+=refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back, argent
+=postpone: reporter, report a, decaler, repousser, postpone, reschedule, changer de date, another date, autre date
+=hours: horaire, horaires, heure, heures, hour, hours, schedule, timetable, what time, quelle heure, commencer, commence, debut, start, starts, finir, finit, termine, terminer, finish, finishes, ends
+=place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu
+=address: adresse, adresses, address, addresses
+=date: date, dates, calendrier, calendar, agenda
+=next: prochain, prochaine, prochains, prochaines, next, upcoming, a venir
+=often: souvent, frequence, regulierement, often, frequency, regularly, how often, chaque mois, tous les mois, every month, monthly, mensuel, mensuelle, mensuellement, par mois, per month
+=bring: apporter, amener, prevoir, bring, pack
+=lend: preter, pret, lend, borrow, emprunter, loan
+=computer: ordinateur, ordinateurs, pc, laptop, laptops, computer, computers, portable, desktop
+=phone: telephone, telephones, smartphone, smartphones, mobile, phone, phones, cellphone
+=equipment: materiel, equipement, equipment, gear, hardware
+=wheelchair: fauteuil, fauteuil roulant, wheelchair, ascenseur, elevator, lift, pmr, mobilite reduite, escalier, escaliers, stairs
+=disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver
+=programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics
+=volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main
+=help: aide, aider, help, helping, assistance, assister, depanner, depannage
+=contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
+=team: equipe, equipes, team, teams, staff, responsables
+=donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially
+=tax: impot, impots, fiscal, fiscale, fiscaux, tax, taxes, deduire, deductible, deduct, deduction, defiscalisation, defiscaliser
+=receipt: recu, recus, receipt, receipts, justificatif, justificatifs, proof, preuve, attestation fiscale
+=email: e-mail, e mail, mail, e-mails, adresse e-mail, adresse mail
+=mailbox: boite mail, boites mail, boite aux lettres, boite e-mail, mailbox, mailboxes, inbox, messagerie
+=alias: alias, redirection, redirections, rediriger, forward, forwarding, redirect
+=list: liste, listes, list, lists, liste de diffusion, listes de diffusion, mailing list, mailing lists, mailing-list, liste de discussion, newsletter, lettre d'information
+=migrate: migrer, migration, migre, demenager, demenagement, transferer, transfert, move, moving, moved, migrate, migrating, transfer, transferring, switch, basculer
+=instance: instance, instances, serveur, serveurs, server, servers
+=report: signaler, signalement, signalements, report, reporting, flag, flagger
+=harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats
+=moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions
+=rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos
+=mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching
+=storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature
+=space: espace, space, place disponible
+=upload: televerser, televersement, uploader, upload, uploads, uploading, mettre en ligne, mise en ligne, deposer, depot
+=video: video, videos, film, films
+=file: fichier, fichiers, file, files, document, documents, doc, docs, dossier, dossiers, folder, folders
+=trash: corbeille, trash, bin, poubelle, recycle bin, trash bin
+=restore: restaurer, restauration, restore, restored, recover, recovery, retrieve, undelete, recuperer, recuperation
+=share: partager, partage, partages, share, shared, sharing
+=link: lien, liens, link, links, url, urls
+=sync: synchroniser, synchronisation, synchronise, synchronize, synchronise, synchronization, synchronisation, sync, syncing
+=twofactor: double authentification, authentification a deux facteurs, deux facteurs, double facteur, 2fa, a2f, two-factor, two factor, mfa, totp, otp, authenticator, code a usage unique, codes de secours, backup codes
+=security: securite, securiser, securise, security, secure, securely
+=backup: sauvegarde, sauvegardes, sauvegarder, sauvegarde, backup, backups, back up, backed up
+=outage: panne, pannes, en panne, down, hs, plantage, plante, crash, crashed, incident, incidents, outage, outages, inaccessible, injoignable, unreachable, unavailable, indisponible
+=maintenance: maintenance, maintenances
+=status: statut, etat, status, page d'etat, status page
+=poll: sondage, sondages, poll, polls, doodle, framadate, vote, voter, votes, voting, scrutin
+=pad: pad, pads, etherpad, framapad, collaboratif, collaborative, en temps reel, real time, real-time, a plusieurs, together
+=website: site, sites, site web, site internet, website, websites, web site, wordpress, blog
+=host: heberger, hebergement, heberge, hebergee, hebergees, hebergeur, host, hosting, hosted
+=domain: nom de domaine, noms de domaine, domaine, domain, domains, dns, cname
+=privacy: vie privee, confidentialite, confidentiel, privacy, private data, rgpd, gdpr, cnil, dpo
+=data: donnees, donnee, data, personal data, donnees personnelles
+=sell: revendre, vendre, revente, vendez, revendez, sell, selling, sold, resell
+=ads: publicite, publicites, pub, pubs, publicitaire, ads, advertising, advert, adverts, tracking, traceur, traceurs, tracker, trackers, pistage, cookie, cookies
+=access: acces, acceder, access, accessing
+=export: exporter, export, exports, exported, archive, archives, takeout
+=download: telecharger, telechargement, download, downloads, downloading
+=chat: chat, chats, tchat, discussion, discuter, discussions, salon, salons, room, rooms, chatroom, chatrooms
+=channel: chaine, chaines, channel, channels
+=matrix: matrix, element, riot
+=xmpp: xmpp, jabber, gajim, dino, monal
+=cloud: nuage, cloud, nextcloud, owncloud
+=mastodon: mastodon, fediverse, fedivers, fedi
+=google: google drive, gdrive, google docs, google doc, gmail
+=association: association, associations, collectif, collectifs, organisation, organisations, organization, organizations, nonprofit, non-profit, ngo, ong, club
+=reduced: reduit, reduite, reduction, reduced, discount, discounted, concession, concessions, tarif solidaire
+=student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux
+=english: anglais, anglaise, english, anglophone, anglophones, english-speaking, english speaking
+=french: francais, francaise, french, francophone
+=abroad: etranger, etrangere, abroad, international, internationaux, overseas, foreign, foreigner, foreigners, hors de france, outside france, resident, residents, resider, living in
+=bank: banque, bancaire, bank, rib, iban
+=employer: employeur, employer, entreprise, entreprises, company, companies, boss, patron, salarie, salaries, salariee, employee, employees, opco, collegues, colleagues, coworkers
+=yearly: annuel, annuelle, annuellement, annual, annually, yearly, par an, per year, chaque annee, every year
+=keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime
+=lost: perdre, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing
+=change: changer, modifier, modification, change, changed, changing, modify, edit, editing, update
+=expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime
+=photo: photo, photos, picture, pictures, image, images, pic, pics
+=limit: limite, limites, limit, limits, limited, maximum, max, maximal, maximale, taille maximale, maximum size
+=size: taille, size, poids, peser, lourd, lourde, heavy, big, gros, grosse, large
+=audio: podcast, podcasts, audio, musique, music, son
+=install: installer, installation, install, installing, installed
+=software: application, applications, logiciel, logiciels, software, client, clients
+=os: linux, windows, macos, mac, ubuntu, debian, fedora, mint, android, ios, iphone
+=meeting: reunion, reunions, meeting, meetings, rendez vous, rendez-vous, visio, visioconference, videoconference
+=duration: combien de temps, how long, duree, delai, delais, delay, turnaround
+=wait: attente, attendre, wait, waiting, waitlist, waiting list, liste d'attente
+=confirm: confirmer, confirmation, confirme, confirmee, confirm, confirmed, valider, validation, valide, approve, approval, approved
+=seat: place, places, seat, seats, spot, spots
+=quit: quitter, partir, leave, leaving, quit
+=join: rejoindre, join, joining
+=who: qui sommes-nous, qui etes-vous, qui etes vous, who are you, about you, about us, presentation, presenter, presente
+=rights: droit, droits, right, rights
+=personal: personnel, personnelle, personnels, personnelles, personal
+=work: marche, marcher, fonctionne, fonctionner, fonctionnement, works, working, work
+=error: erreur, erreurs, error, errors, bug, bugs, bogue, beug
+=publish: publier, publication, publish, publishing, post, posts, poster
+=message: message, messages, msg
+=number: numero, numeros, number, numbers
+=write: ecrire, rediger, redaction, write, writing, edit together
+=follow: abonne, abonnes, abonnement, abonnements, followers, follower, following, follow
+=profile: profil, profile
+=use: utiliser, utilisation, use, using, usage, se servir
+=need: besoin, besoins, need, needs, needed, necessaire, require, required
+`
+
+// stopFR and stopEN: words that carry no topic in a support question.
+// Politeness and chit-chat words are stop words too; chitchat.go spots
+// messages made only of them. The two lists also tell the languages apart.
+const stopFR = `
+a à au aux avec ce ces cet cette celui celle ceux cela ca ça ci d de des du dans en entre et est es
+etre etes sont suis sommes ete etait etaient serait seraient sera seront soit
+ai as avons avez ont avoir eu avais avait aurais aurait
+il ils elle elles on nous vous je tu me te se moi toi lui leur leurs eux y
+le la les l un une uns unes mon ma mes ton ta tes son sa ses notre nos votre vos
+ne n pas plus point jamais rien non oui si
+ou où par pour sur sous sans chez vers pendant depuis avant apres après lors
+que qu qui quoi quel quelle quels quelles lequel laquelle lesquels dont
+comment pourquoi quand combien ou
+est-ce est-il est-elle y-a-t-il a-t-il
+faire fait fais faites font faisons
+peux peut pouvez pouvons peuvent puis pourrais pourrait pourriez pourrions
+veux veut voulons voulez veulent voudrais voudrait voudrions aimerais aimerait
+dois doit devons devez doivent devrais devrait
+faut falloir sais savoir sait savez
+mais donc car alors aussi encore deja déjà tres très bien bon bonne peu trop tout tous toute toutes
+meme même autre autres chaque quelque quelques quelqu quelqu'un plusieurs
+ici la là voici voila voilà
+merci mercii merciii bonjour bonsoir salut coucou hello hi hey yo re bjr bsr slt cc
+s'il svp stp vous plait plaît please
+hein bah ben bref enfin genre truc trucs chose choses machin
+avez-vous pouvez-vous puis-je dois-je faut-il peut-on existe-t-il existe
+c'est cest c'etait n'est
+madame monsieur mme mr monde
+`
+
+const stopEN = `
+the a an and or of to in on at for with from by about as into over than then
+is are was were be been being am do does did doing done have has had having
+i me my mine we us our you your yours he him his she her it its they them their
+this that these those there here what which who whom whose how why where when
+can could would should will shall may might must not no yes
+if so just also very too any some all each every other another more most such only own same
+get got getting make made go going want wanted like need
+please thanks thank hi hello hey dear
+anymore still yet already ever even really
+ok okay everyone everybody anyone anybody someone somebody
+`
+
+// chitchatText: words whose presence, with nothing else of substance,
+// makes a message small talk.
+const chitchatText = `
+greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
+thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice
+other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm
+`
+
+type lexicon struct {
+	abbrev      map[string][]string
+	concept     map[string]string // folded word → concept term
+	conceptStem map[string]string // stem of a concept word → concept term
+	phrases     map[string][]phrase
+	stop        map[string]bool
+	stopStem    map[string]bool
+	chitchat    map[string]string // word or phrase → greeting|thanks|other
+	chitPhrases map[string][][]string
+	langOf      map[string]string // stop word → "fr", "en" or "both"
+}
+
+// httpWords are parts of web and mail addresses.
+const httpWords = "http https www html htm php com org net"
+
+type phrase struct {
+	words   []string
+	concept string
+}
+
+var lex = buildLexicon()
+
+func buildLexicon() *lexicon {
+	l := &lexicon{abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
+		phrases: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
+		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}}
+	for _, line := range strings.Split(abbrevText, "\n") {
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		exp := words(Fold(v))
+		for _, a := range strings.Fields(Fold(k)) {
+			l.abbrev[a] = exp
+		}
+	}
+	for lang, text := range map[string]string{"fr": stopFR, "en": stopEN} {
+		for _, w := range strings.Fields(Fold(text)) {
+			for _, x := range words(w) {
+				l.stop[x] = true
+				if l.langOf[x] != "" && l.langOf[x] != lang {
+					l.langOf[x] = "both"
+				} else {
+					l.langOf[x] = lang
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(Fold(httpWords)) {
+		l.stop[w] = true
+	}
+	for _, line := range strings.Split(conceptText, "\n") {
+		name, list, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || !strings.HasPrefix(name, "=") {
+			continue
+		}
+		for _, item := range strings.Split(list, ",") {
+			ws := words(Fold(strings.TrimSpace(item)))
+			if len(ws) == 0 {
+				continue
+			}
+			if len(ws) == 1 {
+				l.concept[ws[0]] = name
+				if s := stemLight(ws[0]); len(s) >= 5 {
+					if _, taken := l.conceptStem[s]; !taken {
+						l.conceptStem[s] = name
+					}
+				}
+				continue
+			}
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: name})
+		}
+	}
+	for w := range l.stop {
+		if _, isConcept := l.concept[w]; !isConcept && len(w) > 4 {
+			l.stopStem[stem(w)] = true
+		}
+	}
+	for _, line := range strings.Split(chitchatText, "\n") {
+		kind, list, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
+		}
+		for _, w := range strings.Fields(list) {
+			l.chitchat[Fold(w)] = kind
+		}
+	}
+	// multi-word small talk, matched as whole phrases
+	for _, p := range chitchatPhrases {
+		ws := words(Fold(p.text))
+		l.chitPhrases[ws[0]] = append(l.chitPhrases[ws[0]], ws)
+		l.chitchat[strings.Join(ws, " ")] = p.kind
+	}
+	return l
+}
+
+// matchPhrase returns the length and concept of the longest expression
+// starting at ws[0], or 0.
+func (l *lexicon) matchPhrase(ws []string) (int, string) {
+	best, concept := 0, ""
+	for _, p := range l.phrases[ws[0]] {
+		if len(p.words) > len(ws) || len(p.words) <= best {
+			continue
+		}
+		ok := true
+		for i, w := range p.words {
+			if ws[i] != w && stem(ws[i]) != stem(w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, concept = len(p.words), p.concept
+		}
+	}
+	return best, concept
+}
+
+var chitchatPhrases = []struct{ text, kind string }{
+	{"ça va", "other"}, {"comment allez-vous", "other"}, {"comment ça va", "other"}, {"how are you", "other"},
+	{"au revoir", "other"}, {"à plus", "other"}, {"bonne journée", "other"}, {"bonne soirée", "other"},
+	{"bon week-end", "other"}, {"bonne nuit", "other"}, {"see you", "other"}, {"good night", "other"},
+	{"have a nice day", "other"}, {"quelqu'un est là", "other"}, {"il y a quelqu'un", "other"},
+	{"y a quelqu'un", "other"}, {"anyone here", "other"}, {"anybody there", "other"}, {"anyone there", "other"},
+	{"is anyone here", "other"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
+	{"good afternoon", "greeting"}, {"thank you", "thanks"}, {"merci beaucoup", "thanks"}, {"thanks a lot", "thanks"},
+	{"many thanks", "thanks"}, {"c'est gentil", "thanks"}, {"bonne année", "other"}, {"joyeux noël", "other"},
+}

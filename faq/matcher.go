@@ -1,0 +1,298 @@
+package faq
+
+import (
+	"math"
+	"sort"
+	"sync"
+)
+
+// Options tunes a Matcher. Zero values take the built-in defaults.
+type Options struct {
+	// Calibration holds the confidence model and thresholds; nil means the
+	// built-in DefaultCalibration.
+	Calibration *Calibration
+	// Threshold and Suggest override the calibration's thresholds when > 0.
+	Threshold float64
+	Suggest   float64
+}
+
+// LexicalMatcher is the production matcher: a field-weighted BM25 ranking
+// over analysed terms (folded, stemmed, abbreviations expanded, synonyms
+// and French/English equivalents mapped to shared concepts), typo
+// correction against the knowledge base's words, a preference for the
+// asker's language, and a calibrated confidence that decides between
+// answering, suggesting and abstaining.
+type LexicalMatcher struct {
+	kb      *KB
+	ix      *index
+	cal     Calibration
+	answerT float64
+	suggT   float64
+	scratch sync.Pool
+	docOnce sync.Once
+	docs    map[*Entry]int32
+}
+
+var _ Matcher = (*LexicalMatcher)(nil)
+
+// Tuning constants of the ranking (not of the decision, which the
+// calibration owns).
+const (
+	langBoost   = 0.15 // score bonus for entries in the asker's language
+	twinCosine  = 0.30 // entries in two languages this similar are translations
+	maxSuggest  = 3
+	suggestFrac = 0.3 // a suggestion scores at least this share of the best
+)
+
+// NewMatcher indexes the served entries of kb.
+func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
+	cal := DefaultCalibration
+	if opts.Calibration != nil {
+		cal = *opts.Calibration
+	}
+	m := &LexicalMatcher{kb: kb, ix: buildIndex(kb.Served(), defaultBM25), cal: cal,
+		answerT: cal.Threshold, suggT: cal.Suggest}
+	if opts.Threshold > 0 {
+		m.answerT = opts.Threshold
+	}
+	if opts.Suggest > 0 {
+		m.suggT = opts.Suggest
+	}
+	n := len(m.ix.entries)
+	m.scratch.New = func() any {
+		return &scratch{score: make([]float32, n), cov: make([]float32, n), strong: make([]float32, n)}
+	}
+	return m
+}
+
+type scratch struct {
+	score, cov, strong []float32
+	touched            []int32
+}
+
+// Candidate is one ranked entry with the evidence for it.
+type Candidate struct {
+	Entry    *Entry
+	Score    float64 // ranking score (BM25F with the language bonus)
+	Coverage float64 // share of the question's salient weight the entry contains
+}
+
+// Analysis is everything the matcher found out about a question; Match
+// turns it into a Result, and "entraide faq ask" prints it.
+type Analysis struct {
+	Lang       string
+	Chitchat   string
+	Terms      []string // the question's index terms, after typo correction
+	Unknown    []string // salient words no entry contains
+	Candidates []Candidate
+	Features   Features
+	Confidence float64
+}
+
+// Match implements Matcher.
+func (m *LexicalMatcher) Match(text, lang string) Result {
+	a := m.Analyze(text, lang)
+	return m.decide(a)
+}
+
+func (m *LexicalMatcher) decide(a *Analysis) Result {
+	res := Result{Lang: a.Lang, Chitchat: a.Chitchat}
+	if a.Chitchat != "" || len(a.Candidates) == 0 {
+		return res
+	}
+	res.Entry = a.Candidates[0].Entry
+	res.Score = a.Confidence
+	sugg := m.suggestions(a)
+	switch {
+	case a.Confidence >= m.answerT:
+		res.Decision = Answer
+		if len(sugg) > 1 {
+			res.Suggestions = sugg[1:]
+		}
+	case a.Confidence >= m.suggT && len(sugg) >= 2:
+		res.Decision = Suggest
+		res.Suggestions = sugg
+	default:
+		res.Suggestions = sugg
+	}
+	return res
+}
+
+// suggestions lists the best distinct candidates, a translation of one
+// already listed left out.
+func (m *LexicalMatcher) suggestions(a *Analysis) []*Entry {
+	var out []*Entry
+	var docs []int32
+	best := a.Candidates[0].Score
+	for _, c := range a.Candidates {
+		if len(out) == maxSuggest || c.Score < suggestFrac*best {
+			break
+		}
+		d := m.docOf(c.Entry)
+		twin := false
+		for _, o := range docs {
+			if m.ix.entries[o].Lang != c.Entry.Lang && m.ix.cosine(o, d) >= twinCosine {
+				twin = true
+				break
+			}
+		}
+		if twin {
+			continue
+		}
+		out = append(out, c.Entry)
+		docs = append(docs, d)
+	}
+	return out
+}
+
+func (m *LexicalMatcher) docOf(e *Entry) int32 {
+	// entries are few per query; a linear search in the served list would
+	// be slow at 10 000 entries, so the analysis keeps doc numbers.
+	return m.docIndex()[e]
+}
+
+func (m *LexicalMatcher) docIndex() map[*Entry]int32 {
+	m.docOnce.Do(func() {
+		m.docs = make(map[*Entry]int32, len(m.ix.entries))
+		for i, e := range m.ix.entries {
+			m.docs[e] = int32(i)
+		}
+	})
+	return m.docs
+}
+
+// queryTerm is one distinct term of the question.
+type queryTerm struct {
+	id  int32 // -1 when no entry has it
+	idf float64
+}
+
+// Analyze ranks the entries for text and computes the confidence.
+func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
+	ws := expandWords(text)
+	a := &Analysis{Lang: detectLang(text, ws, lang)}
+	if a.Chitchat = chitchat(ws); a.Chitchat != "" {
+		return a
+	}
+	ix := m.ix
+	var qts []queryTerm
+	seen := map[string]bool{}
+	for _, tok := range analyzeWords(ws) {
+		if tok.Term == "" || lex.chitchat[tok.Word] != "" {
+			continue
+		}
+		term := tok.Term
+		id, ok := ix.terms[term]
+		if !ok && term[0] != '=' {
+			if c := ix.typos.correct(tok.Word, func(id int32) int { return len(ix.postings[id]) }); c >= 0 {
+				id, ok = c, true
+				term = termName(ix, c)
+			}
+		}
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		a.Terms = append(a.Terms, term)
+		if !ok {
+			a.Unknown = append(a.Unknown, tok.Word)
+			qts = append(qts, queryTerm{id: -1, idf: float64(ix.maxIDF)})
+			continue
+		}
+		qts = append(qts, queryTerm{id: id, idf: float64(ix.idf[id])})
+	}
+	if len(qts) == 0 {
+		return a
+	}
+	s := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(s)
+	var total, ideal float64
+	for _, q := range qts {
+		total += q.idf
+		if q.id < 0 {
+			continue
+		}
+		ideal += q.idf * (defaultBM25.k1 + 1)
+		st := ix.strong[q.id]
+		for i, p := range ix.postings[q.id] {
+			if s.score[p.doc] == 0 && s.cov[p.doc] == 0 {
+				s.touched = append(s.touched, p.doc)
+			}
+			s.score[p.doc] += float32(q.idf) * p.w
+			s.cov[p.doc] += float32(q.idf)
+			if st[i] {
+				s.strong[p.doc] += float32(q.idf)
+			}
+		}
+	}
+	type cand struct {
+		doc                int32
+		score, cov, strong float64
+	}
+	cands := make([]cand, 0, 16)
+	for _, d := range s.touched {
+		sc := float64(s.score[d])
+		if ix.entries[d].Lang == a.Lang {
+			sc *= 1 + langBoost
+		}
+		cands = append(cands, cand{d, sc, float64(s.cov[d]), float64(s.strong[d])})
+		s.score[d], s.cov[d], s.strong[d] = 0, 0, 0
+	}
+	s.touched = s.touched[:0]
+	if len(cands) > 20 {
+		sort.Slice(cands, func(i, j int) bool {
+			return cands[i].score > cands[j].score || (cands[i].score == cands[j].score && cands[i].doc < cands[j].doc)
+		})
+		cands = cands[:20]
+	} else {
+		sort.Slice(cands, func(i, j int) bool {
+			return cands[i].score > cands[j].score || (cands[i].score == cands[j].score && cands[i].doc < cands[j].doc)
+		})
+	}
+	if len(cands) == 0 {
+		a.Features = Features{Unknown: float64(len(a.Unknown)) / float64(len(qts)), Salient: float64(len(qts))}
+		return a
+	}
+	for _, c := range cands {
+		a.Candidates = append(a.Candidates, Candidate{Entry: ix.entries[c.doc], Score: c.score, Coverage: c.cov / total})
+	}
+	top := cands[0]
+	second := 0.0
+	for _, c := range cands[1:] {
+		if ix.entries[c.doc].Lang != ix.entries[top.doc].Lang && ix.cosine(top.doc, c.doc) >= twinCosine {
+			continue
+		}
+		second = c.score
+		break
+	}
+	f := Features{
+		Norm:     top.score / (ideal * (1 + langBoost)),
+		Coverage: top.cov / total,
+		Strong:   top.strong / total,
+		Margin:   (top.score - second) / top.score,
+		Unknown:  float64(len(a.Unknown)) / float64(len(qts)),
+		Salient:  float64(len(qts)),
+	}
+	a.Features = f
+	a.Confidence = m.cal.confidence(f)
+	return a
+}
+
+func termName(ix *index, id int32) string { return ix.names[id] }
+
+// Features are the signals the confidence model combines.
+type Features struct {
+	Norm     float64 // best score relative to a perfect match of every known term
+	Coverage float64 // idf share of the question's terms found in the best entry
+	Strong   float64 // same, counting only title, questions and tags
+	Margin   float64 // relative gap to the best entry that is not a translation
+	Unknown  float64 // share of the question's terms no entry contains
+	Salient  float64 // number of distinct salient terms
+}
+
+func (f Features) vector() []float64 {
+	return []float64{1, f.Norm, f.Coverage, f.Strong, f.Margin, f.Unknown, math.Log1p(f.Salient)}
+}
+
+// FeatureNames name the entries of the confidence model's weight vector.
+var FeatureNames = []string{"bias", "norm", "coverage", "strong", "margin", "unknown", "log_terms"}

@@ -1,0 +1,171 @@
+package faq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lowercases s and removes accents ("Coûte" → "coute"); ligatures are
+// spelt out ("œuf" → "oeuf") and typographic apostrophes become '.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'œ':
+			b.WriteString("oe")
+		case r == 'æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		case r == '’' || r == 'ʼ' || r == '`' || r == '´':
+			b.WriteByte('\'')
+		case r == '€':
+			b.WriteString(" euro ")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// elisions are the French clitics glued to the next word by an apostrophe.
+var elisions = map[string]bool{"l": true, "j": true, "d": true, "n": true, "m": true,
+	"t": true, "s": true, "c": true, "qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true}
+
+// words splits folded text into words: letters and digits, with French
+// elisions removed ("l'adhesion" → "adhesion") and English contractions kept
+// whole ("don't" → "dont").
+func words(folded string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := folded[start:end]
+		start = -1
+		if i := strings.IndexByte(w, '\''); i >= 0 {
+			parts := strings.Split(w, "'")
+			// French elision: keep what follows the clitic.
+			if elisions[parts[0]] && len(parts) == 2 && parts[1] != "" && parts[1] != "s" && parts[1] != "t" {
+				out = append(out, parts[0]+"'")
+				w = parts[1]
+			} else {
+				w = strings.ReplaceAll(w, "'", "")
+			}
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	for i, r := range folded {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if r == '\'' && start >= 0 {
+			// an apostrophe inside a word, followed by a letter
+			if j := i + 1; j < len(folded) {
+				if n, _ := utf8.DecodeRuneInString(folded[j:]); unicode.IsLetter(n) {
+					isWord = true
+				}
+			}
+		}
+		if isWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(folded))
+	return out
+}
+
+// Token is one analysed word of a text.
+type Token struct {
+	Word string // folded surface word (after abbreviation expansion)
+	Term string // index term: a concept ("=password") or a stem; "" for stop words
+}
+
+// Analyze turns text into tokens: folded, elisions removed, chat
+// abbreviations expanded, multi-word expressions and synonyms mapped to
+// shared concepts across French and English, light stemming, stop words
+// marked with an empty Term.
+func Analyze(text string) []Token { return analyzeWords(expandWords(text)) }
+
+// expandWords folds and splits text and expands chat abbreviations (each
+// may become several words).
+func expandWords(text string) []string {
+	ws := words(Fold(text))
+	exp := make([]string, 0, len(ws)+4)
+	for _, w := range ws {
+		if e, ok := lex.abbrev[w]; ok {
+			exp = append(exp, e...)
+			continue
+		}
+		exp = append(exp, w)
+	}
+	return exp
+}
+
+func analyzeWords(exp []string) []Token {
+	toks := make([]Token, 0, len(exp))
+	for i := 0; i < len(exp); {
+		// longest multi-word expression first
+		if n, concept := lex.matchPhrase(exp[i:]); n > 0 {
+			toks = append(toks, Token{Word: strings.Join(exp[i:i+n], " "), Term: concept})
+			i += n
+			continue
+		}
+		w := exp[i]
+		i++
+		toks = append(toks, Token{Word: w, Term: termOf(w)})
+	}
+	return toks
+}
+
+// termOf maps one folded word to its index term ("" for a stop word).
+func termOf(w string) string {
+	if strings.HasSuffix(w, "'") || lex.stop[w] {
+		return ""
+	}
+	if c, ok := lex.concept[w]; ok {
+		return c
+	}
+	if isNumber(w) {
+		return ""
+	}
+	if c, ok := lex.conceptStem[stemLight(w)]; ok {
+		return c
+	}
+	s := stem(w)
+	if lex.stopStem[s] {
+		return ""
+	}
+	return s
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Terms returns the index terms of text, stop words dropped, in order.
+func Terms(text string) []string {
+	var out []string
+	for _, t := range Analyze(text) {
+		if t.Term != "" {
+			out = append(out, t.Term)
+		}
+	}
+	return out
+}
