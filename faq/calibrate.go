@@ -121,6 +121,8 @@ func logistic(ss []sample) []float64 {
 	var ys []float64
 	for _, s := range ss {
 		if s.chit {
+			// the model separates right answers from questions to leave
+			// alone; a wrongly ranked in-scope question is neither
 			continue
 		}
 		xs = append(xs, s.f.vector())
@@ -133,7 +135,7 @@ func logistic(ss []sample) []float64 {
 	if len(xs) == 0 {
 		return append([]float64(nil), DefaultCalibration.Weights...)
 	}
-	const lambda, rate, iters = 0.01, 0.5, 4000
+	const lambda, rate, iters = 0.002, 1.0, 6000
 	g := make([]float64, n)
 	for range iters {
 		for i := range g {

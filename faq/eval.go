@@ -208,8 +208,7 @@ func CrossValidate(kb *KB, qs []Query, folds int, t Targets) *Report {
 
 // withCalibration returns a matcher sharing m's index with another model.
 func (m *LexicalMatcher) withCalibration(c Calibration) *LexicalMatcher {
-	n := &LexicalMatcher{kb: m.kb, ix: m.ix, cal: c, answerT: c.Threshold, suggT: c.Suggest, docs: m.docIndex()}
-	n.docOnce.Do(func() {})
+	n := &LexicalMatcher{kb: m.kb, ix: m.ix, cal: c, answerT: c.Threshold, suggT: c.Suggest}
 	size := len(m.ix.entries)
 	n.scratch.New = func() any {
 		return &scratch{score: make([]float32, size), cov: make([]float32, size), strong: make([]float32, size)}

@@ -27,6 +27,7 @@ type index struct {
 	vocab    map[string]int32 // folded surface word → term id, for typo correction
 	typos    *typoIndex
 	vecs     []sparseVec // per entry, idf-weighted, unit length (twin detection)
+	twin     []int32     // per entry, its translation in the other language, or -1
 	maxIDF   float32
 }
 
@@ -165,8 +166,60 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 		ix.vecs[d] = v
 	}
 	ix.typos = newTypoIndex(ix.vocab)
+	ix.findTwins()
 	return ix
 }
+
+// findTwins pairs entries that translate each other: an entry and the
+// other-language entry most similar to it, when each is the other's best
+// match and they share enough weighted vocabulary. Candidates come from
+// the postings of each entry's heaviest terms, so a one-language KB costs
+// nothing and a large bilingual one stays fast to load.
+func (ix *index) findTwins() {
+	n := len(ix.entries)
+	ix.twin = make([]int32, n)
+	best := make([]int32, n)
+	bestCos := make([]float64, n)
+	for d := range n {
+		ix.twin[d], best[d] = -1, -1
+	}
+	langs := map[string]bool{}
+	for _, e := range ix.entries {
+		langs[e.Lang] = true
+	}
+	if len(langs) < 2 {
+		return
+	}
+	seen := map[int32]bool{}
+	for d := range n {
+		v := append(sparseVec(nil), ix.vecs[d]...)
+		sort.Slice(v, func(i, j int) bool { return v[i].w > v[j].w })
+		if len(v) > 8 {
+			v = v[:8]
+		}
+		clear(seen)
+		for _, tw := range v {
+			for _, p := range ix.postings[tw.term] {
+				if seen[p.doc] || ix.entries[p.doc].Lang == ix.entries[d].Lang {
+					continue
+				}
+				seen[p.doc] = true
+				if c := ix.cosine(int32(d), p.doc); c > bestCos[d] {
+					best[d], bestCos[d] = p.doc, c
+				}
+			}
+		}
+	}
+	for d := range n {
+		if b := best[d]; b >= 0 && best[b] == int32(d) && bestCos[d] >= minTwinCosine {
+			ix.twin[d] = b
+		}
+	}
+}
+
+// minTwinCosine: below this, two mutually closest entries in different
+// languages are neighbours, not translations.
+const minTwinCosine = 0.2
 
 // cosine of two entries' term vectors.
 func (ix *index) cosine(a, b int32) float64 {
@@ -185,4 +238,11 @@ func (ix *index) cosine(a, b int32) float64 {
 		}
 	}
 	return s
+}
+
+// has reports whether entry doc contains term id.
+func (ix *index) has(id, doc int32) bool {
+	ps := ix.postings[id]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+	return i < len(ps) && ps[i].doc == doc
 }

@@ -109,12 +109,12 @@ const conceptText = `
 =open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening
 =signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
 =unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
-=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, ca coute
+=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute
 =pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer
 =free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge
 =member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
 =renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner
-=training: formation, formations, training, trainings, course, courses, workshop, workshops, atelier, ateliers, cours, stage
+=training: formation, formations, training, trainings, course, courses, teach, taught, teaching, class, classes, workshop, workshops, atelier, ateliers, cours, stage
 =cancel: annuler, annulation, annule, cancel, cancelled, canceled, cancellation, resilier, resiliation, desister, desistement, arreter, stop, stopper
 =refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back, argent
 =postpone: reporter, report a, decaler, repousser, postpone, reschedule, changer de date, another date, autre date
@@ -185,7 +185,7 @@ const conceptText = `
 =cloud: nuage, cloud, nextcloud, owncloud
 =mastodon: mastodon, fediverse, fedivers, fedi
 =google: google drive, gdrive, google docs, google doc, gmail
-=association: association, associations, collectif, collectifs, organisation, organisations, organization, organizations, nonprofit, non-profit, ngo, ong, club
+=association: association, associations, collectif, collectifs, nonprofit, non-profit, ngo, ong, club
 =reduced: reduit, reduite, reduction, reduced, discount, discounted, concession, concessions, tarif solidaire
 =student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux
 =english: anglais, anglaise, english, anglophone, anglophones, english-speaking, english speaking
@@ -195,7 +195,7 @@ const conceptText = `
 =employer: employeur, employer, entreprise, entreprises, company, companies, boss, patron, salarie, salaries, salariee, employee, employees, opco, collegues, colleagues, coworkers
 =yearly: annuel, annuelle, annuellement, annual, annually, yearly, par an, per year, chaque annee, every year
 =keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime
-=lost: perdre, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing
+=lost: perdre, perd, perds, perdent, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing
 =change: changer, modifier, modification, change, changed, changing, modify, edit, editing, update
 =expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime
 =photo: photo, photos, picture, pictures, image, images, pic, pics
@@ -255,6 +255,13 @@ hein bah ben bref enfin genre truc trucs chose choses machin
 avez-vous pouvez-vous puis-je dois-je faut-il peut-on existe-t-il existe
 c'est cest c'etait n'est
 madame monsieur mme mr monde
+aller vais vas va allons allez vont irai ira irais irait
+vouloir pouvoir devoir venir viens vient venez
+dire dis dit disent disait crois croit croyais pense pensais
+mettre mets met mis prendre prends prend pris passer
+possible possibles impossible normal normale normalement vraiment juste seulement
+maintenant hier demain aujourd'hui toujours parfois
+quand-meme bref voila etc svp stp
 `
 
 const stopEN = `
@@ -268,6 +275,8 @@ get got getting make made go going want wanted like need
 please thanks thank hi hello hey dear
 anymore still yet already ever even really
 ok okay everyone everybody anyone anybody someone somebody
+much without within whether though although however maybe perhaps possible impossible
+know think wonder wondering guess seems seem tell told say said let lets
 `
 
 // chitchatText: words whose presence, with nothing else of substance,
@@ -278,7 +287,30 @@ thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top n
 other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm
 `
 
+// namesText: well-known products, services, platforms and brands people
+// ask about in support rooms. A question naming one the knowledge base
+// never mentions is very likely about something else.
+const namesText = `
+facebook instagram twitter tiktok snapchat linkedin youtube twitch reddit pinterest whatsapp telegram signal
+discord slack teams zoom skype jitsi bigbluebutton webex meet hangouts messenger wechat threads bluesky
+gmail outlook hotmail yahoo protonmail proton thunderbird tutanota orange sfr free bouygues
+google apple microsoft amazon netflix spotify deezer dropbox onedrive icloud mega box
+windows macos ubuntu debian fedora arch mint android ios iphone ipad chromebook
+excel word powerpoint office libreoffice openoffice onlyoffice collabora canva photoshop gimp inkscape krita blender audacity obs vlc
+firefox chrome chromium safari edge opera brave tor onion vpn antivirus
+wordpress drupal joomla wix squarespace shopify prestashop ghost hugo jekyll
+mobilizon lemmy pixelfed funkwhale peertube mastodon misskey pleroma akkoma friendica diaspora hubzilla plume writefreely bookwyrm kbin
+nextcloud owncloud seafile syncthing framasoft framadate framapad framaforms cryptpad etherpad hedgedoc umap openstreetmap osm
+discourse flarum phpbb mediawiki wikipedia dokuwiki bookstack gitlab github gitea forgejo codeberg
+matrix element xmpp jabber mattermost rocketchat zulip irc
+paypal stripe helloasso lydia leetchi ulule kisskissbankbank patreon liberapay tipeee
+ovh gandi ionos hostinger scaleway infomaniak o2switch alwaysdata hetzner
+chatgpt openai copilot gemini mistral
+api sdk ssh ftp sftp smtp imap pop3 vps docker kubernetes
+`
+
 type lexicon struct {
+	names       map[string]bool
 	abbrev      map[string][]string
 	concept     map[string]string // folded word → concept term
 	conceptStem map[string]string // stem of a concept word → concept term
@@ -301,9 +333,12 @@ type phrase struct {
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
+	l := &lexicon{names: map[string]bool{}, abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
 		phrases: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
 		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}}
+	for _, w := range strings.Fields(namesText) {
+		l.names[w] = true
+	}
 	for _, line := range strings.Split(abbrevText, "\n") {
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {

@@ -29,8 +29,6 @@ type LexicalMatcher struct {
 	answerT float64
 	suggT   float64
 	scratch sync.Pool
-	docOnce sync.Once
-	docs    map[*Entry]int32
 }
 
 var _ Matcher = (*LexicalMatcher)(nil)
@@ -38,8 +36,6 @@ var _ Matcher = (*LexicalMatcher)(nil)
 // Tuning constants of the ranking (not of the decision, which the
 // calibration owns).
 const (
-	langBoost   = 0.15 // score bonus for entries in the asker's language
-	twinCosine  = 0.30 // entries in two languages this similar are translations
 	maxSuggest  = 3
 	suggestFrac = 0.3 // a suggestion scores at least this share of the best
 )
@@ -87,6 +83,7 @@ type Analysis struct {
 	Candidates []Candidate
 	Features   Features
 	Confidence float64
+	foreign    bool // names a product or service no entry mentions
 }
 
 // Match implements Matcher.
@@ -118,47 +115,17 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 	return res
 }
 
-// suggestions lists the best distinct candidates, a translation of one
-// already listed left out.
+// suggestions lists the best candidates (translations are already merged).
 func (m *LexicalMatcher) suggestions(a *Analysis) []*Entry {
 	var out []*Entry
-	var docs []int32
 	best := a.Candidates[0].Score
 	for _, c := range a.Candidates {
 		if len(out) == maxSuggest || c.Score < suggestFrac*best {
 			break
 		}
-		d := m.docOf(c.Entry)
-		twin := false
-		for _, o := range docs {
-			if m.ix.entries[o].Lang != c.Entry.Lang && m.ix.cosine(o, d) >= twinCosine {
-				twin = true
-				break
-			}
-		}
-		if twin {
-			continue
-		}
 		out = append(out, c.Entry)
-		docs = append(docs, d)
 	}
 	return out
-}
-
-func (m *LexicalMatcher) docOf(e *Entry) int32 {
-	// entries are few per query; a linear search in the served list would
-	// be slow at 10 000 entries, so the analysis keeps doc numbers.
-	return m.docIndex()[e]
-}
-
-func (m *LexicalMatcher) docIndex() map[*Entry]int32 {
-	m.docOnce.Do(func() {
-		m.docs = make(map[*Entry]int32, len(m.ix.entries))
-		for i, e := range m.ix.entries {
-			m.docs[e] = int32(i)
-		}
-	})
-	return m.docs
 }
 
 // queryTerm is one distinct term of the question.
@@ -195,6 +162,9 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
 		if !ok {
+			if lex.names[tok.Word] {
+				a.foreign = true
+			}
 			a.Unknown = append(a.Unknown, tok.Word)
 			qts = append(qts, queryTerm{id: -1, idf: float64(ix.maxIDF)})
 			continue
@@ -231,11 +201,22 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	}
 	cands := make([]cand, 0, 16)
 	for _, d := range s.touched {
-		sc := float64(s.score[d])
-		if ix.entries[d].Lang == a.Lang {
-			sc *= 1 + langBoost
+		// a pair of translations competes as one topic, under the entry in
+		// the asker's language, with the better evidence of the two
+		rep := d
+		if t := ix.twin[d]; t >= 0 && ix.entries[d].Lang != a.Lang && ix.entries[t].Lang == a.Lang {
+			rep = t
+			if s.score[t] > 0 || s.cov[t] > 0 {
+				continue // t is touched too and stands for the pair
+			}
 		}
-		cands = append(cands, cand{d, sc, float64(s.cov[d]), float64(s.strong[d])})
+		sc, cv, st := s.score[rep], s.cov[rep], s.strong[rep]
+		if t := ix.twin[rep]; t >= 0 {
+			sc, cv, st = max(sc, s.score[t]), max(cv, s.cov[t]), max(st, s.strong[t])
+		}
+		cands = append(cands, cand{rep, float64(sc), float64(cv), float64(st)})
+	}
+	for _, d := range s.touched {
 		s.score[d], s.cov[d], s.strong[d] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
@@ -258,20 +239,24 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	}
 	top := cands[0]
 	second := 0.0
-	for _, c := range cands[1:] {
-		if ix.entries[c.doc].Lang != ix.entries[top.doc].Lang && ix.cosine(top.doc, c.doc) >= twinCosine {
-			continue
-		}
-		second = c.score
-		break
+	if len(cands) > 1 {
+		second = cands[1].score
 	}
 	f := Features{
-		Norm:     top.score / (ideal * (1 + langBoost)),
+		Norm:     top.score / ideal,
 		Coverage: top.cov / total,
 		Strong:   top.strong / total,
 		Margin:   (top.score - second) / top.score,
 		Unknown:  float64(len(a.Unknown)) / float64(len(qts)),
 		Salient:  float64(len(qts)),
+	}
+	if a.foreign {
+		f.Foreign = 1
+	}
+	for _, q := range qts {
+		if q.id < 0 || !ix.has(q.id, top.doc) {
+			f.Missing = max(f.Missing, q.idf/float64(ix.maxIDF))
+		}
 	}
 	a.Features = f
 	a.Confidence = m.cal.confidence(f)
@@ -288,11 +273,13 @@ type Features struct {
 	Margin   float64 // relative gap to the best entry that is not a translation
 	Unknown  float64 // share of the question's terms no entry contains
 	Salient  float64 // number of distinct salient terms
+	Missing  float64 // highest idf (relative) of a term the best entry lacks
+	Foreign  float64 // 1 when the question names a product or service no entry mentions
 }
 
 func (f Features) vector() []float64 {
-	return []float64{1, f.Norm, f.Coverage, f.Strong, f.Margin, f.Unknown, math.Log1p(f.Salient)}
+	return []float64{1, f.Norm, f.Coverage, f.Strong, f.Margin, f.Unknown, math.Log1p(f.Salient), f.Missing, f.Foreign}
 }
 
 // FeatureNames name the entries of the confidence model's weight vector.
-var FeatureNames = []string{"bias", "norm", "coverage", "strong", "margin", "unknown", "log_terms"}
+var FeatureNames = []string{"bias", "norm", "coverage", "strong", "margin", "unknown", "log_terms", "missing", "foreign"}

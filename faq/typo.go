@@ -13,7 +13,7 @@ type typoIndex struct {
 func newTypoIndex(vocab map[string]int32) *typoIndex {
 	t := &typoIndex{deletes: map[string][]int32{}}
 	for w, id := range vocab {
-		if len([]rune(w)) < 5 {
+		if len([]rune(w)) < 6 {
 			continue
 		}
 		i := int32(len(t.words))
@@ -38,14 +38,15 @@ func deletions(w string) []string {
 }
 
 // correct returns the term id of the closest vocabulary word to w, or -1.
-// Short words are left alone: at four letters one edit makes another word.
+// Short words are left alone: at five letters one edit often makes
+// another word ("viens" → "liens").
 func (t *typoIndex) correct(w string, df func(int32) int) int32 {
 	n := len([]rune(w))
-	if n < 5 {
+	if n < 6 {
 		return -1
 	}
 	maxDist := 1
-	if n >= 8 {
+	if n >= 9 {
 		maxDist = 2
 	}
 	best, bestDist, bestDF := int32(-1), maxDist+1, -1
