@@ -191,9 +191,10 @@ func (t *Ticket) apply(action string, actor Actor, text string, now time.Time) {
 		t.State, t.Resolved = TicketResolved, now
 	case "reopen":
 		t.State, t.Mentor, t.Resolved = TicketOpen, Actor{}, time.Time{}
-		t.Reminded = time.Time{}
 	}
-	t.Updated = now
+	// Reminders count from the last change: a fresh claim or unclaim
+	// starts the wait again.
+	t.Updated, t.Reminded = now, time.Time{}
 }
 
 // TicketError is a refused ticket action, with the catalogue key (and its

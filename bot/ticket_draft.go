@@ -91,7 +91,7 @@ func WriteFAQDraft(dir string, t *Ticket, kb *faq.KB) (string, error) {
 var draftStopWords = map[string]bool{
 	"le": true, "la": true, "les": true, "un": true, "une": true, "des": true, "de": true, "du": true, "d": true,
 	"l": true, "je": true, "j": true, "on": true, "il": true, "elle": true, "vous": true, "nous": true, "est": true,
-	"ce": true, "c": true, "qu": true, "que": true, "qui": true, "quoi": true, "et": true, "ou": true, "a": true,
+	"ce": true, "ai": true, "avez": true, "as": true, "c": true, "qu": true, "que": true, "qui": true, "quoi": true, "et": true, "ou": true, "a": true,
 	"au": true, "aux": true, "en": true, "y": true, "pour": true, "sur": true, "avec": true, "mon": true, "ma": true,
 	"mes": true, "votre": true, "vos": true, "est-ce": true, "ca": true, "se": true, "s": true, "ne": true, "pas": true,
 	"the": true, "an": true, "is": true, "are": true, "i": true, "my": true, "to": true, "of": true, "do": true,

@@ -87,8 +87,8 @@ func (tk *Tickets) remind(ctx context.Context) error {
 	return nil
 }
 
-// due reports whether ticket t needs a reminder at now. A reminder sent
-// before the last state change does not count.
+// due reports whether ticket t needs a reminder at now. Every state change
+// clears Reminded, so the wait starts again after a claim or unclaim.
 func (tk *Tickets) due(t *Ticket, now time.Time) bool {
 	var after time.Duration
 	switch t.State {
@@ -100,8 +100,7 @@ func (tk *Tickets) due(t *Ticket, now time.Time) bool {
 	if after <= 0 || now.Sub(t.Updated) < after {
 		return false
 	}
-	remindedSince := !t.Reminded.IsZero() && !t.Reminded.Before(t.Updated)
-	if !remindedSince {
+	if t.Reminded.IsZero() {
 		return true
 	}
 	return tk.opts.RemindEvery > 0 && now.Sub(t.Reminded) >= tk.opts.RemindEvery
