@@ -332,3 +332,106 @@ func writeTicket(w io.Writer, t *bot.Ticket, evs []bot.TicketEvent) {
 		fmt.Fprintf(w, "  %s  %-8s %-9s → %-9s %s\n", ev.At.Local().Format("2006-01-02 15:04:05"), ev.Kind, ev.From, ev.To, who)
 	}
 }
+
+func init() {
+	register(&subcommand{
+		name:    "report",
+		summary: "what the FAQ is missing: unanswered questions by topic, least helpful entries",
+		usage: `Usage: entraide report [--top N] [--config FILE | --db FILE]
+
+Groups the questions that became tickets because the FAQ had no answer by
+similarity (largest groups first: candidates for new entries), then lists the
+FAQ entries with the most "not helpful" feedback (candidates for rewriting).
+
+--top N        show at most N groups and N entries (default 10)
+--config FILE  read the database path from a config file
+--db FILE      use this database (default: the demo's, in the user's cache folder)`,
+		run: runReport,
+	})
+}
+
+func runReport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("report")
+	sf := addStoreFlags(fs)
+	top := fs.Int("top", 10, "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected argument " + fs.Arg(0)}
+	}
+	if *top < 1 {
+		return usageError{"--top must be 1 or more"}
+	}
+	db, cfg, embedded, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	store := sqlite.NewTicketStore(db)
+	ts, err := store.Tickets(ctx, bot.TicketFilter{})
+	if err != nil {
+		return err
+	}
+	stats, err := store.FeedbackStats(ctx)
+	if err != nil {
+		return err
+	}
+	var kb *faq.KB
+	if embedded {
+		kb, _ = faq.LoadFS(example.FAQ())
+	} else {
+		kb, _ = faq.LoadDir(cfg.Bot.FAQDir) // titles are a nicety; ids are enough
+	}
+	w := e.stdout
+	counts := map[bot.TicketState]int{}
+	for _, t := range ts {
+		counts[t.State]++
+	}
+	fmt.Fprintf(w, "Tickets: %d (open %d, claimed %d, answered %d, resolved %d)\n\n", len(ts),
+		counts[bot.TicketOpen], counts[bot.TicketClaimed], counts[bot.TicketAnswered], counts[bot.TicketResolved])
+
+	clusters := bot.ClusterQuestions(ts, 0.2)
+	fmt.Fprintln(w, "Unanswered questions, grouped by similarity:")
+	if len(clusters) == 0 {
+		fmt.Fprintln(w, "  (none)")
+	}
+	for i, c := range clusters {
+		if i == *top {
+			fmt.Fprintf(w, "  ... and %d more groups\n", len(clusters)-i)
+			break
+		}
+		ids := make([]string, len(c.Tickets))
+		for k, id := range c.Tickets {
+			ids[k] = "#" + strconv.FormatInt(id, 10)
+		}
+		fmt.Fprintf(w, "  %d× %s\n", len(c.Tickets), strings.Join(ids, " "))
+		for k, q := range c.Questions {
+			if k == 3 {
+				fmt.Fprintf(w, "       ...\n")
+				break
+			}
+			fmt.Fprintf(w, "       %s\n", q)
+		}
+	}
+
+	fmt.Fprintln(w, "\nFAQ entries with the most negative feedback:")
+	shown := 0
+	for _, st := range stats {
+		if st.NotHelpful == 0 || shown == *top {
+			break
+		}
+		title := ""
+		if kb != nil {
+			if en, ok := kb.Get(st.EntryID); ok {
+				title = "  " + en.Title
+			}
+		}
+		fmt.Fprintf(w, "  %-32s %3d not helpful, %3d helpful%s\n", st.EntryID, st.NotHelpful, st.Helpful, title)
+		shown++
+	}
+	if shown == 0 {
+		fmt.Fprintln(w, "  (none)")
+	}
+	return nil
+}

@@ -132,3 +132,42 @@ func TestTicketsCommandErrors(t *testing.T) {
 		t.Fatalf("list: %d %s", code, out)
 	}
 }
+
+func TestReport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	script := strings.Join([]string{
+		"vous avez une instance jitsi ?",
+		"/as bea",
+		"instance jitsi disponible ?",
+		"/as carl",
+		"le wifi du local zorglub ne marche pas",
+		"combien coûte la formation ?",
+		"ça ne marche pas",
+		"/as dina",
+		"combien coûte la formation ?",
+		"merci",
+	}, "\n") + "\n"
+	if _, errs, code := runCLI(t, script, "demo", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code := runCLI(t, "", "report", "--db", db)
+	if code != 0 {
+		t.Fatalf("report: %d %s", code, errs)
+	}
+	for _, want := range []string{
+		"Tickets: 4 (open 4,",
+		"2× #1 #2\n       vous avez une instance jitsi ?\n       instance jitsi disponible ?",
+		"1× #3\n       le wifi du local zorglub ne marche pas",
+		"formation-tarifs                   1 not helpful,   1 helpful  Combien coûte la formation",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("want %q in the report:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "#4") {
+		t.Fatalf("a feedback ticket is not an unanswered question:\n%s", out)
+	}
+	if _, errs, code := runCLI(t, "", "report", "--top", "0", "--db", db); code != 2 || !strings.Contains(errs, "--top") {
+		t.Fatalf("bad --top: %d %s", code, errs)
+	}
+}
