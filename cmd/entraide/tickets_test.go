@@ -61,6 +61,10 @@ func TestConsoleTicketCycle(t *testing.T) {
 	if filepath.Dir(path[1]) != filepath.Join(dir, "drafts") {
 		t.Fatalf("the demo must write drafts next to its database, not %s", path[1])
 	}
+	lint, errs, code := runCLI(t, "", "faq", "lint", filepath.Dir(path[1]))
+	if code != 0 || !strings.Contains(lint, "OK") {
+		t.Fatalf("entraide faq lint rejects the draft: %d %s %s", code, lint, errs)
+	}
 	kb, err := faq.LoadDir(filepath.Dir(path[1]))
 	if err != nil {
 		t.Fatalf("the draft does not pass the FAQ lint: %v", err)
