@@ -40,6 +40,9 @@ type Bot struct {
 	reactions  []func(ctx context.Context, r Reaction)
 	jobs       []func(ctx context.Context) error
 
+	firstBefore int // how many hooks at the head of before came from BeforeFirst
+	observers   []Observer
+
 	mu      sync.Mutex
 	pending map[string][]*faq.Entry // "room|user" → last "did you mean" list
 }

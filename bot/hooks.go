@@ -13,6 +13,17 @@ type AnswerHook func(ctx context.Context, req *Request, sentID string)
 // (rate limits, feedback on a previous answer). Hooks run in the order added.
 func (b *Bot) Before(h Hook) { b.before = append(b.before, h) }
 
+// BeforeFirst adds a Before hook that runs ahead of every hook added with
+// Before, whatever the order features were wired in: a rate limit must drop
+// a flood before any feature spends work on it. Hooks added with BeforeFirst
+// run in the order added.
+func (b *Bot) BeforeFirst(h Hook) {
+	b.before = append(b.before, nil)
+	copy(b.before[b.firstBefore+1:], b.before[b.firstBefore:])
+	b.before[b.firstBefore] = h
+	b.firstBefore++
+}
+
 // Unanswered adds a hook run when the FAQ has no confident answer
 // (announcements, tickets). The first hook returning true wins; when none
 // does, the bot says it does not know yet.

@@ -89,6 +89,11 @@ var catalogue = map[string]map[string]string{
 		// --- announcements ---
 
 		// --- operations (reload, rate limits) ---
+		"ratelimit.user": "Vous envoyez beaucoup de messages : je fais une courte pause avant de vous répondre à nouveau.",
+		"ratelimit.room": "Ce salon est très actif : je fais une courte pause avant de répondre à nouveau.",
+		"help.reload":    "recharge la FAQ et les annonces depuis leurs fichiers",
+		"reload.done":    "Rechargement terminé : %d fiches dans la FAQ.",
+		"reload.failed":  "Le rechargement a échoué, la version précédente reste en service. À corriger :\n%s",
 
 		// --- matrix ---
 
@@ -179,6 +184,11 @@ var catalogue = map[string]map[string]string{
 		// --- announcements ---
 
 		// --- operations (reload, rate limits) ---
+		"ratelimit.user": "You are sending a lot of messages: I am pausing for a moment before answering you again.",
+		"ratelimit.room": "This room is very busy: I am pausing for a moment before answering again.",
+		"help.reload":    "reloads the FAQ and announcements from their files",
+		"reload.done":    "Reload done: %d entries in the FAQ.",
+		"reload.failed":  "Reload failed, the previous version stays in service. To fix:\n%s",
 
 		// --- matrix ---
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"sync/atomic"
 
 	"codeberg.org/entraide/entraide/faq"
 )
@@ -14,12 +15,15 @@ type Request struct {
 	Command string      // canonical command name, when the message is a command
 	Args    string      // the text after the command word
 	Match   *faq.Result // the FAQ verdict, once the matcher ran
+
+	replies int32 // replies sent through Reply (for observers)
 }
 
 // Reply answers the asker in the same room and thread, as a reply that
 // mentions them.
 func (r *Request) Reply(ctx context.Context, text string) (string, error) {
 	sender := r.Msg.Sender
+	atomic.AddInt32(&r.replies, 1)
 	return r.Bot.Send(ctx, Reply{
 		Room:      r.Msg.Room,
 		Text:      text,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"codeberg.org/entraide/entraide/faq"
 )
@@ -15,6 +16,7 @@ func (b *Bot) Message(ctx context.Context, m Message) {
 		return
 	}
 	req := &Request{Bot: b, Msg: m, Lang: b.langHint(m)}
+	defer b.observe(req, time.Now())
 	for _, h := range b.before {
 		if h(ctx, req) {
 			return

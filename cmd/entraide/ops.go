@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/metrics"
+	"codeberg.org/entraide/entraide/ratelimit"
+)
+
+// Operations: metrics and health over HTTP, and the rate limit. Features
+// reach the metrics through a.Metrics() whatever order they are wired in.
+
+func init() {
+	features = append(features, wireRateLimit, wireHTTP)
+}
+
+// opsState is the operations part of an app.
+type opsState struct {
+	metrics   *metrics.Metrics
+	reloaders []reloader
+	reloadMu  sync.Mutex // one reload at a time
+	reported  string     // last reload failure told to the mentors
+	httpAddr  string     // where the HTTP endpoints listen, once started
+}
+
+// Metrics returns the app's metrics, created on first use.
+func (a *app) Metrics() *metrics.Metrics {
+	if a.ops.metrics == nil {
+		a.ops.metrics = metrics.New(a.bot)
+	}
+	return a.ops.metrics
+}
+
+func wireRateLimit(_ context.Context, a *app) error {
+	rl := a.cfg.RateLimit
+	if rl.UserPerMinute <= 0 && rl.RoomPerMinute <= 0 {
+		return nil
+	}
+	l := ratelimit.New(ratelimit.Config{UserPerMinute: rl.UserPerMinute, UserBurst: rl.UserBurst,
+		RoomPerMinute: rl.RoomPerMinute, RoomBurst: rl.RoomBurst})
+	m := a.Metrics()
+	a.bot.BeforeFirst(l.Hook(func(_ *bot.Request, v ratelimit.Verdict) {
+		if v.Room {
+			m.Throttled("room")
+		} else {
+			m.Throttled("user")
+		}
+	}))
+	return nil
+}
+
+// wireHTTP listens on bot.listen (when set) at start, so a taken port is a
+// start-up error, and serves a.mux while the bot runs.
+func wireHTTP(_ context.Context, a *app) error {
+	m := a.Metrics()
+	a.mux.Handle("GET /metrics", m.Handler())
+	a.mux.Handle("GET /healthz", metrics.Health(a.bot))
+	if a.cfg.Bot.Listen == "" {
+		return nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.Bot.Listen)
+	if err != nil {
+		return fmt.Errorf("bot.listen %s: %w", a.cfg.Bot.Listen, err)
+	}
+	srv := &http.Server{Handler: a.mux, ReadHeaderTimeout: 10 * time.Second}
+	a.closer = append(a.closer, func() { srv.Close() })
+	a.ops.httpAddr = ln.Addr().String()
+	a.log.Info("HTTP endpoints listening", "addr", a.ops.httpAddr)
+	a.bot.Go(func(ctx context.Context) error {
+		errc := make(chan error, 1)
+		go func() { errc <- srv.Serve(ln) }()
+		select {
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return fmt.Errorf("HTTP server: %w", err)
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			return nil
+		}
+	})
+	return nil
+}

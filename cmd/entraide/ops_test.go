@@ -1,0 +1,318 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"codeberg.org/entraide/entraide/config"
+)
+
+// syncBuffer is a bytes.Buffer safe for the bot's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func writeFile(t testing.TB, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func entryFile(lang, title, question, body string) string {
+	return fmt.Sprintf("---\nlang: %s\ntitle: %q\nquestions:\n  - %q\n---\n%s\n", lang, title, question, body)
+}
+
+// liveApp is an app running on a console whose stdin stays open.
+type liveApp struct {
+	*app
+	in     *io.PipeWriter
+	out    *syncBuffer
+	stderr *syncBuffer
+	done   chan error
+	cancel context.CancelFunc
+}
+
+func startApp(t *testing.T, cfg *config.Config) *liveApp {
+	t.Helper()
+	pr, pw := io.Pipe()
+	l := &liveApp{in: pw, out: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan error, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	l.cancel = cancel
+	a, err := newApp(ctx, cfg, &env{stdin: pr, stdout: l.out, stderr: l.stderr}, nil, nil)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	l.app = a
+	go func() { l.done <- a.bot.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		pw.Close()
+		<-l.done
+		a.Close()
+	})
+	return l
+}
+
+func (l *liveApp) say(t *testing.T, lines ...string) {
+	t.Helper()
+	for _, s := range lines {
+		if _, err := io.WriteString(l.in, s+"\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// waitFor polls cond until it holds; the deadline only bounds a failing
+// test, it is not a speed requirement.
+func waitFor(t *testing.T, what string, cond func() bool, show ...*liveApp) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			for _, l := range show {
+				t.Logf("stdout:\n%s\nstderr:\n%s", l.out.String(), l.stderr.String())
+			}
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func opsConfig(t *testing.T) (*config.Config, string) {
+	t.Helper()
+	dir := t.TempDir()
+	c, err := demoConfig(filepath.Join(dir, "entraide.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Bot.FAQDir = filepath.Join(dir, "faq")
+	c.Bot.AnnounceDir = filepath.Join(dir, "announcements")
+	writeFile(t, filepath.Join(c.Bot.FAQDir, "fr", "formation-tarifs.md"),
+		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
+	return c, dir
+}
+
+func served(a *app) int {
+	_, kb := a.bot.FAQ()
+	return len(kb.Served())
+}
+
+func TestHotReloadFollowsFilesAndKeepsLastGoodKB(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	cfg.Reload.Watch = true
+	cfg.Reload.Debounce = config.Duration{Duration: 50 * time.Millisecond}
+	l := startApp(t, cfg)
+	if served(l.app) != 1 {
+		t.Fatalf("start: %d entries", served(l.app))
+	}
+	// A new entry in a folder created after start is picked up.
+	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "fr", "nuage", "2025", "nuage-quota.md"),
+		entryFile("fr", "Quel est le quota du Nuage ?", "Combien de place sur le Nuage ?", "Le quota est de 10 Go."))
+	waitFor(t, "the new entry to be served", func() bool { return served(l.app) == 2 }, l)
+
+	// A malformed file: the two good entries stay served, the mentors are
+	// told file:line once.
+	bad := filepath.Join(cfg.Bot.FAQDir, "fr", "casse.md")
+	writeFile(t, bad, "---\nlang: fr\ntitle: \"Cassé\"\nquestions: [\"x\"]\nunknown_key: 1\n---\nRéponse.\n")
+	want := bad + ":5: unknown key"
+	waitFor(t, "the failure to reach the mentors' room", func() bool { return strings.Contains(l.out.String(), want) })
+	if served(l.app) != 2 {
+		t.Fatalf("a failed reload must keep the last good KB, %d entries served", served(l.app))
+	}
+	if !strings.Contains(l.out.String(), "[mentors] entraide: Le rechargement a échoué") {
+		t.Fatalf("the notice must go to the mentors' room:\n%s", l.out.String())
+	}
+	// The same failure again (another save, a !reload) is not reposted.
+	if _, err := l.reload(context.Background(), "test"); err == nil {
+		t.Fatal("reload with a malformed file must fail")
+	}
+	if n := strings.Count(l.out.String(), want); n != 1 {
+		t.Fatalf("the same failure was reported %d times:\n%s", n, l.out.String())
+	}
+	// The answer still works while the broken file is there.
+	l.say(t, "combien coûte la formation ?")
+	waitFor(t, "an answer from the last good KB", func() bool { return strings.Contains(l.out.String(), "30 €") })
+
+	// Fixed: served again, and a later failure would be reported anew.
+	writeFile(t, bad, entryFile("fr", "Réparé", "Une question réparée ?", "Réponse."))
+	waitFor(t, "the fixed entry to be served", func() bool { return served(l.app) == 3 })
+	l.ops.reloadMu.Lock()
+	reported := l.ops.reported
+	l.ops.reloadMu.Unlock()
+	if reported != "" {
+		t.Fatal("a good reload must forget the reported failure")
+	}
+}
+
+func TestReloadCommandIsForAdmins(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	l := startApp(t, cfg)
+	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "backup.md"),
+		entryFile("en", "Are my files backed up?", "Do you make backups?", "Every night."))
+	l.say(t, "!reload")
+	waitFor(t, "a refusal", func() bool { return strings.Contains(l.out.String(), "réservée aux administrateurs") })
+	if served(l.app) != 1 {
+		t.Fatal("a non-admin must not trigger a reload")
+	}
+	l.say(t, "/as admin", "!recharger")
+	waitFor(t, "the reload report", func() bool { return strings.Contains(l.out.String(), "Rechargement terminé : 2 fiches") })
+	if served(l.app) != 2 {
+		t.Fatalf("!recharger did not reload: %d", served(l.app))
+	}
+	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "broken.md"), "no front matter\n")
+	l.say(t, "!reload")
+	waitFor(t, "the failure report", func() bool { return strings.Contains(l.out.String(), "broken.md:1") })
+	if served(l.app) != 2 {
+		t.Fatal("failed !reload lost entries")
+	}
+}
+
+func TestExtraReloadersJoinAndKeepTheirState(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	l := startApp(t, cfg)
+	calls := 0
+	l.onReload("announcements", func(context.Context) error {
+		calls++
+		if calls == 2 {
+			return errors.New("announcements/stage.md:3: bad date")
+		}
+		return nil
+	})
+	if _, err := l.reload(context.Background(), "test"); err != nil || calls != 1 {
+		t.Fatalf("first reload: %v, %d calls", err, calls)
+	}
+	_, err := l.reload(context.Background(), "test")
+	if err == nil || !strings.Contains(err.Error(), "announcements/stage.md:3: bad date") {
+		t.Fatalf("a joined reloader's failure must surface: %v", err)
+	}
+	waitFor(t, "the mentors to be told", func() bool { return strings.Contains(l.out.String(), "stage.md:3") })
+}
+
+func TestMetricsAndHealthOverHTTP(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	cfg.Bot.Listen = "127.0.0.1:0"
+	l := startApp(t, cfg)
+	base := "http://" + l.ops.httpAddr
+	l.say(t, "combien coûte la formation ?")
+	waitFor(t, "the answer", func() bool { return strings.Contains(l.out.String(), "30 €") })
+	// get polls path until ok holds (the counters are updated just after
+	// the reply is printed).
+	get := func(path string, ok func(code int, body string) bool) {
+		var code int
+		var body string
+		waitFor(t, path, func() bool {
+			resp, err := http.Get(base + path)
+			if err != nil {
+				return false
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			code, body = resp.StatusCode, string(b)
+			return ok(code, body)
+		})
+	}
+	get("/healthz", func(code int, body string) bool { return code == 200 && strings.HasPrefix(body, "ok") })
+	get("/metrics", func(code int, body string) bool {
+		return code == 200 && strings.Contains(body, `entraide_answers_total{entry="formation-tarifs"} 1`) &&
+			strings.Contains(body, `entraide_adapter_connected{adapter="console"} 1`)
+	})
+}
+
+func TestListenAddressInUseIsAStartError(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	cfg.Bot.Listen = "127.0.0.1:0"
+	first := startApp(t, cfg)
+	cfg2, _ := opsConfig(t)
+	cfg2.Bot.Listen = first.ops.httpAddr
+	_, err := newApp(context.Background(), cfg2, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "bot.listen "+first.ops.httpAddr) {
+		t.Fatalf("want a clear error naming bot.listen, got %v", err)
+	}
+}
+
+func TestRateLimitIsWiredFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "faq", "fr", "formation-tarifs.md"),
+		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
+	path := filepath.Join(dir, "entraide.toml")
+	writeFile(t, path, "[bot]\nfaq_dir = \"faq\"\ndatabase = \"x.db\"\n[console]\nenabled = true\n"+
+		"[ratelimit]\nuser_per_minute = 2\nuser_burst = 3\nroom_per_minute = 600\nroom_burst = 100\n"+
+		"[reload]\nwatch = false\n")
+	var in strings.Builder
+	for range 40 {
+		in.WriteString("combien coûte la formation ?\n")
+	}
+	in.WriteString("/as alice\ncombien coûte la formation ?\n")
+	out, errs, code := runCLI(t, in.String(), "run", "--config", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// 40 questions in well under a minute: the burst of 3, maybe one refill.
+	if n := strings.Count(out, "vous: La formation coûte 30 €"); n < 3 || n > 5 {
+		t.Errorf("%d answers to the flooding user, want the burst (3) and at most a refill or two:\n%s", n, out)
+	}
+	if n := strings.Count(out, "vous: Vous envoyez beaucoup de messages"); n != 1 {
+		t.Errorf("%d notices, want 1", n)
+	}
+	if !strings.Contains(out, "alice: La formation coûte 30 €") {
+		t.Errorf("another user must still be served:\n%s", out)
+	}
+}
+
+func TestLogsNeverShowSecrets(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	cfg.Matrix.Password = "hunter2-matrix-pw"
+	cfg.Matrix.AccessToken = "syt_c2VjcmV0_token"
+	cfg.XMPP.Password = "xmpp-s3cret"
+	cfg.Bot.LogLevel = "debug"
+	var logs syncBuffer
+	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &logs}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	log := a.log.With("homeserver", "https://bot:hunter2-matrix-pw@matrix.example.org")
+	log.Error("login failed for token syt_c2VjcmV0_token", "err", errors.New("auth: password xmpp-s3cret rejected"))
+	log.WithGroup("xmpp").Info("connect", "url", "xmpp://user:other-pass@example.org:5222", "n", 3)
+	log.Debug("retry", "detail", fmt.Errorf("wrapped: %w", errors.New("xmpp-s3cret")))
+	a.log.Warn("git pull failed", "err", errors.New("fatal: https://ci:gitpass@codeberg.org/x.git not found"))
+	got := logs.String()
+	for _, s := range []string{"hunter2-matrix-pw", "syt_c2VjcmV0_token", "xmpp-s3cret", "other-pass", "gitpass"} {
+		if strings.Contains(got, s) {
+			t.Errorf("secret %q printed in logs:\n%s", s, got)
+		}
+	}
+	for _, s := range []string{"login failed", "matrix.example.org", "n=3", "codeberg.org/x.git", "[redacted]"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("redaction removed too much: %q missing from\n%s", s, got)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package metrics_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/bot/bottest"
+	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/metrics"
+)
+
+// linkAdapter is a fake adapter whose connection can be cut.
+type linkAdapter struct {
+	*bottest.Adapter
+	up atomic.Bool
+}
+
+func (l *linkAdapter) Connected() bool { return l.up.Load() }
+
+func testKB(t *testing.T) *faq.KB {
+	t.Helper()
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/formation-tarifs.md": {Data: []byte("---\nlang: fr\ntitle: \"Combien coûte la formation ?\"\nquestions:\n  - \"Quel est le prix de la formation ?\"\n---\nLa formation coûte 30 €.\n")},
+		"fr/nuage-mdp.md":        {Data: []byte("---\nlang: fr\ntitle: \"Mot de passe du Nuage perdu\"\nquestions:\n  - \"Réinitialiser le mot de passe Nextcloud\"\n---\nCliquez sur **Mot de passe oublié**.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
+}
+
+func get(t *testing.T, h http.Handler, path string) (int, string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	body, _ := io.ReadAll(rec.Result().Body)
+	return rec.Code, string(body)
+}
+
+func wantLine(t *testing.T, body, line string) {
+	t.Helper()
+	for _, l := range strings.Split(body, "\n") {
+		if l == line {
+			return
+		}
+	}
+	t.Errorf("metrics lack the line %q", line)
+}
+
+func TestMetricsCountWhatTheRouterDid(t *testing.T) {
+	b := bot.New(bot.Options{})
+	fa := &linkAdapter{Adapter: bottest.New("fake")}
+	fa.up.Store(true)
+	if err := b.AddAdapter(fa); err != nil {
+		t.Fatal(err)
+	}
+	kb := testKB(t)
+	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	m := metrics.New(b)
+	m.CountTickets(func(context.Context) (map[string]int, error) {
+		return map[string]int{"open": 3, "resolved": 7}, nil
+	})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "combien coûte la formation ?")
+	fa.Say(ctx, b, "support", "bea", "quel est le prix de la formation ?")
+	fa.Say(ctx, b, "support", "alice", "réinitialiser mot de passe nextcloud")
+	fa.Say(ctx, b, "support", "alice", "vous avez une instance jitsi ?")
+	fa.Say(ctx, b, "support", "alice", "!aide")
+	fa.Say(ctx, b, "support", "alice", "bonjour")
+	m.Throttled("user")
+	m.Reloaded(false)
+	m.FirstMentorAnswer(10 * time.Minute)
+	fa.up.Store(false)
+
+	code, body := get(t, m.Handler(), "/metrics")
+	if code != 200 {
+		t.Fatalf("/metrics: %d", code)
+	}
+	for _, l := range []string{
+		`entraide_questions_total 5`,
+		`entraide_answers_total{entry="formation-tarifs"} 2`,
+		`entraide_answers_total{entry="nuage-mdp"} 1`,
+		`entraide_abstentions_total 1`,
+		`entraide_messages_total{outcome="command"} 1`,
+		`entraide_messages_total{outcome="chitchat"} 1`,
+		`entraide_messages_total{outcome="suggest"} 0`,
+		`entraide_throttled_total{bucket="user"} 1`,
+		`entraide_reloads_total{result="failed"} 1`,
+		`entraide_reply_seconds_count 6`,
+		`entraide_ticket_first_answer_seconds_count 1`,
+		`entraide_ticket_first_answer_seconds_bucket{le="900"} 1`,
+		`entraide_ticket_first_answer_seconds_bucket{le="300"} 0`,
+		`entraide_adapter_connected{adapter="fake"} 0`,
+		`entraide_faq_entries 2`,
+		`entraide_tickets{state="open"} 3`,
+		`entraide_tickets{state="resolved"} 7`,
+		`entraide_scrape_errors{part="tickets"} 0`,
+	} {
+		wantLine(t, body, l)
+	}
+	if !strings.Contains(body, "go_goroutines") || !strings.Contains(body, "process_") {
+		t.Error("runtime and process metrics missing")
+	}
+}
+
+func TestHealthNeedsKBAndEveryAdapterConnected(t *testing.T) {
+	b := bot.New(bot.Options{})
+	up := &linkAdapter{Adapter: bottest.New("matrix")}
+	up.up.Store(true)
+	flaky := &linkAdapter{Adapter: bottest.New("xmpp")}
+	plain := bottest.New("console") // cannot tell: counts as connected
+	for _, a := range []bot.Adapter{up, flaky, plain} {
+		if err := b.AddAdapter(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := metrics.Health(b)
+	code, body := get(t, h, "/healthz")
+	if code != 503 || !strings.Contains(body, "FAQ not loaded") || !strings.Contains(body, "adapter xmpp not connected") {
+		t.Fatalf("no KB and xmpp down must be 503 naming both: %d %q", code, body)
+	}
+	kb := testKB(t)
+	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	if code, body = get(t, h, "/healthz"); code != 503 || strings.Contains(body, "FAQ") {
+		t.Fatalf("KB loaded but xmpp down: %d %q", code, body)
+	}
+	flaky.up.Store(true)
+	if code, body = get(t, h, "/healthz"); code != 200 || !strings.HasPrefix(body, "ok") {
+		t.Fatalf("all up: %d %q", code, body)
+	}
+}
+
+func TestTicketCountErrorIsVisible(t *testing.T) {
+	b := bot.New(bot.Options{})
+	m := metrics.New(b)
+	m.CountTickets(func(context.Context) (map[string]int, error) { return nil, context.DeadlineExceeded })
+	_, body := get(t, m.Handler(), "/metrics")
+	wantLine(t, body, `entraide_scrape_errors{part="tickets"} 1`)
+}

@@ -1,0 +1,115 @@
+package reload_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/entraide/entraide/reload"
+)
+
+func run(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func TestPullFastForwardsAndReportsChange(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git binary")
+	}
+	dir := t.TempDir()
+	origin, clone := filepath.Join(dir, "origin"), filepath.Join(dir, "clone")
+	run(t, dir, "init", "-q", "-b", "main", origin)
+	os.WriteFile(filepath.Join(origin, "a.md"), []byte("one"), 0o644)
+	run(t, origin, "add", ".")
+	run(t, origin, "commit", "-qm", "one")
+	run(t, dir, "clone", "-q", origin, clone)
+	ctx := context.Background()
+	changed, err := reload.Pull(ctx, clone)
+	if err != nil || changed {
+		t.Fatalf("nothing new: changed=%v err=%v", changed, err)
+	}
+	os.WriteFile(filepath.Join(origin, "b.md"), []byte("two"), 0o644)
+	run(t, origin, "add", ".")
+	run(t, origin, "commit", "-qm", "two")
+	changed, err = reload.Pull(ctx, clone)
+	if err != nil || !changed {
+		t.Fatalf("a new commit: changed=%v err=%v", changed, err)
+	}
+	if _, err := os.Stat(filepath.Join(clone, "b.md")); err != nil {
+		t.Fatal("the pulled file is missing")
+	}
+}
+
+func TestPullErrorsHideCredentials(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git binary")
+	}
+	clone := t.TempDir()
+	run(t, clone, "init", "-q", "-b", "main")
+	run(t, clone, "commit", "-q", "--allow-empty", "-m", "x")
+	// A remote on a closed loopback port: fails fast, no traffic leaves the host.
+	run(t, clone, "remote", "add", "origin", "http://faq-bot:s3cr3t-t0ken@127.0.0.1:9/faq.git")
+	run(t, clone, "config", "branch.main.remote", "origin")
+	run(t, clone, "config", "branch.main.merge", "refs/heads/main")
+	_, err := reload.Pull(context.Background(), clone)
+	if err == nil {
+		t.Fatal("pull from a closed port must fail")
+	}
+	if strings.Contains(err.Error(), "s3cr3t") || strings.Contains(err.Error(), "faq-bot") {
+		t.Fatalf("credentials leaked: %v", err)
+	}
+	if !strings.Contains(err.Error(), "git pull in "+clone) {
+		t.Fatalf("the error must say what failed where: %v", err)
+	}
+}
+
+func TestStripUserinfo(t *testing.T) {
+	got := reload.StripUserinfo("fatal: unable to access 'https://bob:pw@git.example.org/faq.git/' and ssh://git@host/x")
+	if strings.Contains(got, "pw") || strings.Contains(got, "bob") || !strings.Contains(got, "https://git.example.org/faq.git/") ||
+		!strings.Contains(got, "ssh://host/x") {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestWatcherDebouncesABurstIntoOneReload(t *testing.T) {
+	dir := t.TempDir()
+	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), dir, filepath.Join(dir, "missing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := make(chan struct{}, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	// A long debounce so the burst below surely fits in one window.
+	go func() { done <- w.Run(ctx, 300*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+	for i := range 20 {
+		os.WriteFile(filepath.Join(dir, "f.md"), []byte(strings.Repeat("x", i)), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, ".f.md.swp"), []byte("x"), 0o644)
+	<-fired
+	// One more change after the reload: exactly one more reload.
+	os.MkdirAll(filepath.Join(dir, "new", "deep"), 0o755)
+	<-fired
+	os.WriteFile(filepath.Join(dir, "new", "deep", "g.md"), []byte("y"), 0o644)
+	<-fired
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fired); n != 0 {
+		t.Fatalf("%d extra reloads for one burst", n)
+	}
+}
