@@ -144,7 +144,40 @@ func (tk *Tickets) rememberAnswer(ctx context.Context, req *Request, sentID stri
 		SentID: sentID, EntryID: req.Match.Entry.ID, Question: q, Lang: req.Lang, At: tk.clock.Now()}
 	if err := tk.store.RecordAnswer(ctx, rec); err != nil {
 		tk.b.log.Error("recording a FAQ answer failed", "err", err)
+		return
 	}
+	tk.setLastTurn(req.Msg, rec.ID)
+}
+
+// lastTurn remembers, per room and person, whether the bot's last word to
+// them was a FAQ answer (its record id) or whether they have moved on since
+// (0). Feedback words only count in the first case. After a restart the map
+// is empty and the stored answer record alone decides.
+type lastTurn struct {
+	answerID int64
+	at       time.Time
+}
+
+func (tk *Tickets) setLastTurn(m Message, answerID int64) {
+	now := tk.clock.Now()
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	if len(tk.turns) > 10000 { // forget conversations that ended long ago
+		for k, v := range tk.turns {
+			if now.Sub(v.at) > tk.opts.FeedbackWindow {
+				delete(tk.turns, k)
+			}
+		}
+	}
+	tk.turns[pendingKey(m)] = lastTurn{answerID: answerID, at: now}
+}
+
+// movedOn reports whether the person said something else after answer id.
+func (tk *Tickets) movedOn(m Message, answerID int64) bool {
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	t, ok := tk.turns[pendingKey(m)]
+	return ok && t.answerID != answerID
 }
 
 func isNumber(s string) bool {
@@ -169,6 +202,7 @@ func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
 	}
 	v := FeedbackVerdict(req.Msg.Text)
 	if v == 0 {
+		tk.setLastTurn(req.Msg, 0) // a new question: the last answer is behind us
 		return false
 	}
 	now := tk.clock.Now()
@@ -177,7 +211,7 @@ func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
 		tk.b.log.Error("reading the last FAQ answer failed", "err", err)
 		return false
 	}
-	if rec == nil || rec.Feedback {
+	if rec == nil || rec.Feedback || tk.movedOn(req.Msg, rec.ID) {
 		return false
 	}
 	req.Lang = normLang(rec.Lang)

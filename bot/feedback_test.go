@@ -203,3 +203,37 @@ func TestFeedbackContextSurvivesARestart(t *testing.T) {
 		t.Fatalf("reaction after restart: %+v", stats)
 	}
 }
+
+func TestFeedbackWordsAfterTheConversationMovedOn(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e.say("support", "alice", knownQ)
+	e.say("support", "alice", unknownQ) // ticket #1
+	sent := e.say("support", "alice", "non")
+	for _, r := range sent {
+		if strings.Contains(r.Text, "ticket") {
+			t.Fatalf("\"non\" after another question is not feedback on the old answer, nor a ticket: %s", bottest.Texts(sent))
+		}
+	}
+	if stats, _ := e.store.FeedbackStats(e.ctx); len(stats) != 0 {
+		t.Fatalf("nothing should be counted: %+v", stats)
+	}
+	if all, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(all) != 1 {
+		t.Fatalf("want only ticket #1, got %d", len(all))
+	}
+	// A new answer makes feedback possible again.
+	e.say("support", "alice", knownQ)
+	mustContain(t, "feedback on the new answer", e.say("support", "alice", "merci")[0].Text, "Merci pour votre retour")
+}
+
+func TestLongQuestionsAreClippedInTheNotice(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	long := "jitsi " + strings.Repeat("blorf ", 600)
+	sent := e.say("support", "alice", long)
+	if n := len(sent[1].Text); n > 2500 {
+		t.Fatalf("notice of %d bytes", n)
+	}
+	mustContain(t, "clipped", sent[1].Text, " …\n")
+	if e.ticket(t, 1).Question != strings.TrimSpace(long) {
+		t.Fatal("the ticket must keep the whole question")
+	}
+}

@@ -151,12 +151,19 @@ func (tk *Tickets) cmdList(ctx context.Context, req *Request) error {
 	var sb strings.Builder
 	sb.WriteString(req.T("ticket.list_header", len(ts)))
 	now := tk.clock.Now()
-	for _, t := range ts {
+	for i, t := range ts {
+		if i == maxListed {
+			sb.WriteString("\n" + req.T("ticket.list_more", len(ts)-i))
+			break
+		}
 		sb.WriteString("\n" + tk.line(req.Lang, t, now))
 	}
 	_, err = req.Reply(ctx, sb.String())
 	return err
 }
+
+// maxListed keeps !tickets readable in a chat; the CLI lists everything.
+const maxListed = 25
 
 // line is a one-line summary of a ticket for lists.
 func (tk *Tickets) line(lang string, t *Ticket, now time.Time) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -28,6 +29,9 @@ type Tickets struct {
 	store TicketStore
 	opts  TicketOptions
 	clock Clock
+
+	mu    sync.Mutex
+	turns map[string]lastTurn // see feedback.go
 }
 
 // EnableTickets wires the whole escalation feature into b: the mentor
@@ -50,7 +54,7 @@ func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, err
 	if opts.RemindAfter < 0 || opts.RemindEvery < 0 || opts.ClaimedIdle < 0 || opts.Retention < 0 {
 		return nil, errors.New("ticket durations must not be negative")
 	}
-	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock}
+	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{}}
 	if b.opts.MentorsRoom == nil {
 		b.log.Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}
@@ -70,6 +74,9 @@ func (tk *Tickets) Store() TicketStore { return tk.store }
 func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 	if req.Match != nil && req.Match.Chitchat != "" {
 		return false // "merci" on its own is not a question
+	}
+	if FeedbackVerdict(req.Msg.Text) != 0 {
+		return false // "non", "ça marche pas" with nothing before: a mentor could do nothing with it
 	}
 	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
 		ThreadID: req.Msg.ThreadID, Question: strings.TrimSpace(req.Msg.Text), Lang: req.Lang}
@@ -133,7 +140,7 @@ func (tk *Tickets) notify(ctx context.Context, t *Ticket, req *Request) {
 		key = "ticket.notice_feedback"
 	}
 	sb.WriteString(T(lang, key, t.ID, tk.who(t), tk.where(t)))
-	sb.WriteString("\n" + Quote(t.Question))
+	sb.WriteString("\n" + Quote(clip(t.Question, 1500)))
 	if t.EntryID != "" {
 		sb.WriteString("\n" + T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
 	}
@@ -180,4 +187,14 @@ func (tk *Tickets) guesses(t *Ticket, req *Request) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, " ; ")
+}
+
+// clip cuts s after n runes, keeping its lines: a pasted log must not flood
+// the mentors' room (the whole text stays in the ticket).
+func clip(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return strings.TrimSpace(string(r[:n])) + " …"
 }

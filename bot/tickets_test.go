@@ -535,3 +535,15 @@ func TestTicketsSurviveARestart(t *testing.T) {
 	fa2.Say(ctx, b2, "support", "zoe", "encore une question sur zorglub")
 	mustContain(t, "numbers continue", fa2.In("support")[0].Text, "ticket n° 2")
 }
+
+func TestLongListsAreCut(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	for i := 0; i < 27; i++ {
+		e.open(t)
+	}
+	list := e.mentor(t, "bob", "!tickets")
+	mustContain(t, "cut list", list, "(27)", "#25 ·", "… et 2 de plus")
+	if strings.Contains(list, "#26 ·") {
+		t.Fatalf("list not cut:\n%s", list)
+	}
+}
