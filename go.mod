@@ -9,6 +9,7 @@ require (
 
 require (
 	github.com/BurntSushi/toml v1.6.0
+	github.com/emersion/go-ical v0.0.0-20240127095438-fc1c9d8fb2b6
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/prometheus/client_golang v1.25.0
 	golang.org/x/text v0.42.0
@@ -27,3 +28,5 @@ require (
 )
 
 require github.com/sahilm/fuzzy v0.1.3
+
+require github.com/teambition/rrule-go v1.8.2 // indirect
