@@ -48,7 +48,7 @@ type Announcer struct {
 // Register or Tick.
 func NewAnnouncer(b *Bot, anns []*announce.Announcement, o AnnouncerOptions) *Announcer {
 	if o.Clock == nil {
-		o.Clock = SystemClock
+		o.Clock = SystemClock{}
 	}
 	if o.Every <= 0 {
 		o.Every = time.Minute

@@ -42,20 +42,6 @@ func init() {
 	)
 }
 
-func ms(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-func fromMS(v int64) time.Time {
-	if v == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(v)
-}
-
 // AnnounceHistory implements bot.AnnounceStore.
 func (db *DB) AnnounceHistory(ctx context.Context) ([]announce.Record, error) {
 	rows, err := db.QueryContext(ctx, `SELECT file_id, kind, offset_ms, seq, adapter, room_id, hash, ann_kind, title, lang,
