@@ -85,11 +85,15 @@ func (a *Announcer) Announcements() []*announce.Announcement { return *a.anns.Lo
 // Schedule returns the schedule in use.
 func (a *Announcer) Schedule() announce.Schedule { return a.opts.Schedule }
 
-// Register adds the commands, the question router and the posting job to
-// the bot.
+// Register adds the commands, the question routers and the posting job to
+// the bot. Direct questions ("next training?") are taken before the FAQ;
+// broader ones only when the FAQ has no confident answer, through an
+// Unanswered hook that must be added before the tickets' one (see
+// cmd/entraide/announce.go).
 func (a *Announcer) Register() {
 	a.b.Handle(&Command{Names: []string{"formations", "trainings"}, Help: "help.formations", Run: a.cmdTrainings})
 	a.b.Handle(&Command{Names: []string{"services"}, Help: "help.services", Run: a.cmdServices})
+	a.b.Before(a.routeDirectQuestion)
 	a.b.Unanswered(a.routeQuestion)
 	a.b.Go(a.Run)
 }

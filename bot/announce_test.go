@@ -12,6 +12,7 @@ import (
 	"codeberg.org/entraide/entraide/announce"
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
+	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
@@ -372,6 +373,29 @@ func TestQuestionsRoutedBeforeLaterHooks(t *testing.T) {
 	r.fake.Say(ctx, r.bot, "general", "alice", "mon imprimante ne marche plus")
 	if tickets != 1 {
 		t.Fatal("an unrelated question must go on to the next hook")
+	}
+}
+
+func TestDirectQuestionsBeatAConfidentFAQ(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	r := newAnnRig(t, path, newAnnClock(time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)), annTraining("next", annStart))
+	entry := &faq.Entry{ID: "inscription", Lang: "fr", Title: "Comment s'inscrire à une formation ?",
+		Questions: []string{"Comment réserver une place pour la prochaine formation ?", "next training registration"},
+		Body:      "Inscrivez-vous sur le formulaire."}
+	kb := faq.NewKB([]*faq.Entry{entry})
+	r.bot.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	ctx := context.Background()
+	r.fake.Say(ctx, r.bot, "general", "alice", "comment réserver une place pour la prochaine formation ?")
+	if got := r.fake.Last().Text; got != entry.Body {
+		t.Fatalf("a longer question must stay with the FAQ:\n%s", got)
+	}
+	r.fake.Say(ctx, r.bot, "general", "alice", "c'est quand la prochaine formation ?")
+	if got := r.fake.Last().Text; !strings.HasPrefix(got, "Prochaines formations") {
+		t.Fatalf("the direct question went to the FAQ:\n%s", got)
+	}
+	r.fake.Say(ctx, r.bot, "general", "bob", "next training?")
+	if got := r.fake.Last().Text; !strings.HasPrefix(got, "Upcoming trainings") {
+		t.Fatalf("an English question gets an English answer:\n%s", got)
 	}
 }
 

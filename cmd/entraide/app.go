@@ -32,6 +32,10 @@ type app struct {
 	closer []func()
 
 	ops opsState // metrics and reload hooks, see ops.go
+
+	// announcer posts trainings and services (nil when off); see
+	// reloadAnnouncements.
+	announcer *bot.Announcer
 }
 
 // feature wires one optional part (tickets, announcements, metrics...) into

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"codeberg.org/entraide/entraide/announce"
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/example"
+	"codeberg.org/entraide/entraide/sqlite"
+)
+
+func init() {
+	// Features are wired in registration order, and Go runs the init
+	// functions of a package file by file in file-name order. This file
+	// ("announce.go") sorts before the tickets feature's ("tickets.go"), so
+	// the announcements' Unanswered hook is added first and answers "c'est
+	// quand la prochaine formation ?" before the tickets hook would turn it
+	// into a ticket. Keep the wiring in a file whose name sorts early.
+	features = append(features, enableAnnouncements)
+	register(&subcommand{
+		name:    "announce",
+		summary: "check announcement files, preview the posting schedule, print the trainings calendar",
+		usage: `Usage: entraide announce lint [--config FILE] [DIR]
+       entraide announce preview [--config FILE | --example] [--from DATE] [--to DATE]
+       entraide announce ics [--config FILE | --example] > trainings.ics
+
+lint     check every announcement file under DIR (default: bot.announce_dir
+         of --config, else ./announcements); problems print as file:line
+preview  what would be posted, when and where, from --from to --to (default:
+         now and 90 days later); with --config, posts already recorded in
+         the database are left out
+ics      the trainings as an iCalendar feed (RFC 5545), as served at
+         /trainings.ics when bot.listen is set
+
+--config FILE  read bot.timezone, bot.announce_dir, [announce] and the database
+--example      the demo's embedded announcements and settings
+DATE           2027-03-01, 2027-03-01T10:00 (in bot.timezone) or RFC 3339`,
+		run: runAnnounce,
+	})
+}
+
+// enableAnnouncements wires the poster, the !formations / !services
+// commands, the question router and the /trainings.ics feed.
+func enableAnnouncements(_ context.Context, a *app) error {
+	src, err := annSourceOf(a.cfg, a.annFS)
+	if err != nil {
+		return err
+	}
+	if src.fsys == nil {
+		if _, err := os.Stat(src.dir); errors.Is(err, os.ErrNotExist) {
+			// No folder: announcements are off. Starting with an empty set
+			// instead would read as "every file was removed" and cancel
+			// what was announced.
+			a.log.Warn("announcements off: folder not found", "announce_dir", src.dir)
+			return nil
+		}
+	}
+	anns, err := src.load()
+	if err != nil {
+		return fmt.Errorf("announcements have problems, refusing to start:\n%w", err)
+	}
+	sched, err := scheduleOf(a.cfg, src.loc)
+	if err != nil {
+		return err
+	}
+	an := bot.NewAnnouncer(a.bot, anns, bot.AnnouncerOptions{Schedule: sched, Store: a.db})
+	an.Register()
+	a.announcer = an
+	a.mux.HandleFunc("GET /trainings.ics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+		w.Header().Set("Content-Disposition", `inline; filename="trainings.ics"`)
+		if err := announce.WriteICS(w, feedOf(a.cfg), an.Announcements(), time.Now()); err != nil {
+			a.log.Warn("trainings.ics: write failed", "err", err)
+		}
+	})
+	return nil
+}
+
+// reloadAnnouncements re-reads the announcement files into the running
+// poster. On problems the previous set stays in place (and the error says
+// why), so a bad edit never looks like removed announcements.
+func (a *app) reloadAnnouncements() error {
+	if a.announcer == nil {
+		return nil
+	}
+	src, err := annSourceOf(a.cfg, a.annFS)
+	if err != nil {
+		return err
+	}
+	anns, err := src.load()
+	if err != nil {
+		return err
+	}
+	a.announcer.Set(anns)
+	return nil
+}
+
+// annSource is where announcements are read from and in which time zone.
+type annSource struct {
+	fsys fs.FS // embedded example, or nil for dir
+	dir  string
+	loc  *time.Location
+}
+
+func annSourceOf(cfg *config.Config, fsys fs.FS) (annSource, error) {
+	loc, err := time.LoadLocation(cfg.Bot.Timezone)
+	if err != nil {
+		return annSource{}, fmt.Errorf("bot.timezone %q: %w", cfg.Bot.Timezone, err)
+	}
+	return annSource{fsys: fsys, dir: cfg.Bot.AnnounceDir, loc: loc}, nil
+}
+
+func (s annSource) load() ([]*announce.Announcement, error) {
+	if s.fsys != nil {
+		return announce.LoadFS(s.fsys, s.loc)
+	}
+	return announce.LoadDir(s.dir, s.loc)
+}
+
+// scheduleOf reads the [announce] section.
+func scheduleOf(cfg *config.Config, loc *time.Location) (announce.Schedule, error) {
+	s := announce.Schedule{Location: loc}
+	for _, d := range cfg.Announce.TrainingOffsets {
+		if d.Duration <= 0 {
+			return s, fmt.Errorf("[announce] training_offsets: %q is not a positive duration (write 14d, 2d, 3h)", d.String())
+		}
+		s.Offsets = append(s.Offsets, d.Duration)
+	}
+	if t := cfg.Announce.ServiceTime; t != "" {
+		c, ok := announce.ParseClock(t)
+		if !ok {
+			return s, fmt.Errorf("[announce] service_time %q: write a time of day like 10:00", t)
+		}
+		s.ServiceTime = c
+	}
+	for _, r := range cfg.Announce.Rooms {
+		s.Rooms = append(s.Rooms, announce.Room{Adapter: r.Adapter, ID: r.ID})
+	}
+	return s, nil
+}
+
+func feedOf(cfg *config.Config) announce.Feed {
+	lang := cfg.Bot.Language
+	return announce.Feed{
+		Name:          bot.T(lang, "ann.feed_name"),
+		Domain:        "entraide",
+		PriceLabel:    bot.T(lang, "ann.price_label"),
+		RegisterLabel: bot.T(lang, "ann.register_label"),
+		OnlineLabel:   bot.T(lang, "ann.online"),
+	}
+}
+
+func runAnnounce(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usageError{"missing action: lint, preview or ics"}
+	}
+	action := args[0]
+	fl := newFlags("announce " + action)
+	cfgPath := fl.String("config", "", "")
+	var useExample *bool
+	var from, to *string
+	switch action {
+	case "lint":
+	case "preview":
+		useExample = fl.Bool("example", false, "")
+		from, to = fl.String("from", "", ""), fl.String("to", "", "")
+	case "ics":
+		useExample = fl.Bool("example", false, "")
+	default:
+		return usageError{fmt.Sprintf("unknown action %q: use lint, preview or ics", action)}
+	}
+	if err := parseFlags(fl, args[1:]); err != nil {
+		return err
+	}
+	if useExample != nil && *useExample && *cfgPath != "" {
+		return usageError{"give --config or --example, not both"}
+	}
+	var cfg *config.Config
+	var fsys fs.FS
+	switch {
+	case *cfgPath != "":
+		c, err := config.Load(*cfgPath)
+		if err != nil {
+			return err
+		}
+		cfg = c
+	case useExample != nil && *useExample:
+		c, err := demoConfig("")
+		if err != nil {
+			return err
+		}
+		cfg, fsys = c, example.Announcements()
+	default:
+		cfg = config.Default()
+	}
+	src, err := annSourceOf(cfg, fsys)
+	if err != nil {
+		return err
+	}
+	switch action {
+	case "lint":
+		if fl.NArg() > 1 {
+			return usageError{"unexpected argument " + fl.Arg(1)}
+		}
+		if fl.NArg() == 1 {
+			src.dir = fl.Arg(0)
+		}
+		anns, err := src.load()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: %d announcements, no problem\n", src.dir, len(anns))
+		return nil
+	case "ics":
+		if fl.NArg() > 0 {
+			return usageError{"unexpected argument " + fl.Arg(0)}
+		}
+		anns, err := src.load()
+		if err != nil {
+			return err
+		}
+		return announce.WriteICS(e.stdout, feedOf(cfg), anns, time.Now())
+	}
+	if fl.NArg() > 0 {
+		return usageError{"unexpected argument " + fl.Arg(0)}
+	}
+	return preview(ctx, e, cfg, src, *cfgPath != "", *from, *to)
+}
+
+func preview(ctx context.Context, e *env, cfg *config.Config, src annSource, withHistory bool, fromS, toS string) error {
+	from, to := time.Now(), time.Time{}
+	var err error
+	if fromS != "" {
+		if from, err = parseDate(fromS, src.loc); err != nil {
+			return usageError{"--from: " + err.Error()}
+		}
+	}
+	to = from.AddDate(0, 0, 90)
+	if toS != "" {
+		if to, err = parseDate(toS, src.loc); err != nil {
+			return usageError{"--to: " + err.Error()}
+		}
+	}
+	if !to.After(from) {
+		return usageError{"--to must come after --from"}
+	}
+	anns, err := src.load()
+	if err != nil {
+		return err
+	}
+	sched, err := scheduleOf(cfg, src.loc)
+	if err != nil {
+		return err
+	}
+	if len(sched.Rooms) == 0 {
+		fmt.Fprintln(e.stderr, "note: no announcement rooms in [announce] rooms; only files that name rooms are posted")
+	}
+	var hist []announce.Record
+	if withHistory {
+		if _, err := os.Stat(cfg.Bot.Database); err == nil {
+			db, err := sqlite.Open(ctx, cfg.Bot.Database)
+			if err != nil {
+				return err
+			}
+			hist, err = db.AnnounceHistory(ctx)
+			db.Close()
+			if err != nil {
+				return err
+			}
+		}
+	}
+	posts := sched.Simulate(anns, hist, from, to)
+	fmt.Fprintf(e.stdout, "Posts from %s to %s (%s):\n", from.In(src.loc).Format("2006-01-02 15:04"),
+		to.In(src.loc).Format("2006-01-02 15:04"), src.loc)
+	if len(posts) == 0 {
+		fmt.Fprintln(e.stdout, "nothing to post")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WHEN\tROOM\tPOST\tFILE\tTITLE")
+	for _, p := range posts {
+		what := string(p.Kind)
+		switch {
+		case p.Kind == announce.Announce && p.Offset > 0:
+			what += " " + formatOffset(p.Offset) + " before"
+		case p.Kind == announce.Correction:
+			what += fmt.Sprintf(" #%d", p.Seq)
+		}
+		title := ""
+		if p.Ann != nil {
+			title = p.Ann.Title
+		} else if p.Prev != nil {
+			title = p.Prev.Title
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.At.In(src.loc).Format("2006-01-02 15:04"), p.Room, what, p.FileID, title)
+	}
+	return tw.Flush()
+}
+
+func formatOffset(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+}
+
+// parseDate reads 2027-03-01, 2027-03-01T10:00 (in loc) or RFC 3339.
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("bad date %q: write 2027-03-01, 2027-03-01T10:00 or RFC 3339", s)
+}

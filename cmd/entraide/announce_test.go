@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	ical "github.com/emersion/go-ical"
+
+	"codeberg.org/entraide/entraide/example"
+)
+
+func TestDemoListsExampleTrainings(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	out, errs, code := runCLI(t, "!formations\nc'est quand la prochaine formation ?\n!trainings\n!services\n", "demo", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// Upcoming ones only: the example dates are in 2027.
+	for _, want := range []string{"Prochaines formations", "Utiliser des réseaux sociaux libres", "samedi 13 mars 2027, 9h30–18h",
+		"20 €", "Emancip'Asso", "Inscription : https://etabli.example/formations", "PeerTube"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("%q missing from the demo:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "Prochaines formations :"); n != 3 {
+		t.Fatalf("!formations, the question and !trainings must all list the trainings (got %d):\n%s", n, out)
+	}
+	if i, j := strings.Index(out, "Utiliser des réseaux"), strings.Index(out, "Emancip'Asso"); i > j {
+		t.Fatal("next training first")
+	}
+}
+
+func TestAnnounceLint(t *testing.T) {
+	out, errs, code := runCLI(t, "", "announce", "lint", filepath.Join("..", "..", "example", "announcements"))
+	if code != 0 || !strings.Contains(out, "3 announcements, no problem") {
+		t.Fatalf("example lint: %d %s %s", code, out, errs)
+	}
+	dir := t.TempDir()
+	bad := "---\nkind: training\ntitle: T\nlang: fr\ndate: 2027-03-13\ntime: midi\nplace: p\nregister: r\n---\nb\n"
+	if err := os.WriteFile(filepath.Join(dir, "stage.md"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code = runCLI(t, "", "announce", "lint", dir)
+	if code != 1 || !strings.Contains(errs, filepath.Join(dir, "stage.md")+":6: bad time \"midi\"") {
+		t.Fatalf("bad file: %d %s", code, errs)
+	}
+	_, errs, code = runCLI(t, "", "announce", "frobnicate")
+	if code != 2 || !strings.Contains(errs, "Usage: entraide announce") {
+		t.Fatalf("unknown action: %d %s", code, errs)
+	}
+}
+
+func TestAnnouncePreview(t *testing.T) {
+	out, errs, code := runCLI(t, "", "announce", "preview", "--example", "--from", "2027-02-01", "--to", "2027-03-12")
+	if code != 0 {
+		t.Fatalf("%d %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var rows []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "2027-") {
+			rows = append(rows, strings.Join(strings.Fields(l)[:5], " "))
+		}
+	}
+	want := []string{
+		"2027-02-27 09:30 console:support announce 14d",
+		"2027-03-01 10:00 console:support announce peertube-regional",
+		"2027-03-11 09:30 console:support announce 2d",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("preview rows:\n%s\nwant:\n%s\nfull output:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"), out)
+	}
+	_, errs, code = runCLI(t, "", "announce", "preview", "--example", "--from", "demain")
+	if code != 2 || !strings.Contains(errs, "--from: bad date") {
+		t.Fatalf("bad date: %d %s", code, errs)
+	}
+}
+
+func TestAnnounceICSCommandAndEndpoint(t *testing.T) {
+	out, errs, code := runCLI(t, "", "announce", "ics", "--example")
+	if code != 0 {
+		t.Fatalf("%d %s", code, errs)
+	}
+	checkFeed(t, []byte(out))
+
+	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+		example.FAQ(), example.Announcements())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(a.mux) // 127.0.0.1 only
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/trainings.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/calendar") {
+		t.Fatalf("GET /trainings.ics: %s %s", resp.Status, resp.Header.Get("Content-Type"))
+	}
+	checkFeed(t, body)
+}
+
+func checkFeed(t *testing.T, raw []byte) {
+	t.Helper()
+	cal, err := ical.NewDecoder(bytes.NewReader(raw)).Decode()
+	if err != nil {
+		t.Fatalf("not iCalendar: %v\n%s", err, raw)
+	}
+	if err := ical.NewEncoder(io.Discard).Encode(cal); err != nil {
+		t.Fatalf("invalid calendar: %v", err)
+	}
+	uids := map[string]bool{}
+	for _, e := range cal.Events() {
+		uid, _ := e.Props.Text(ical.PropUID)
+		uids[uid] = true
+	}
+	if len(uids) != 2 || !uids["formation-reseaux-sociaux-libres@entraide"] || !uids["formation-emancipasso@entraide"] {
+		t.Fatalf("events: %v", uids)
+	}
+}
+
+func TestAnnouncementProblemsStopTheStart(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.md"), []byte("---\nkind: party\ntitle: x\nlang: fr\n---\nb\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Bot.AnnounceDir = dir
+	_, err = newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+		example.FAQ(), nil)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "x.md")+":2: unknown kind") {
+		t.Fatalf("want a file:line refusal, got %v", err)
+	}
+	// No folder at all: announcements are off, the bot still starts.
+	cfg.Bot.AnnounceDir = filepath.Join(dir, "missing")
+	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+		example.FAQ(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+}
