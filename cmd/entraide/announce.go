@@ -75,6 +75,7 @@ func enableAnnouncements(_ context.Context, a *app) error {
 	an := bot.NewAnnouncer(a.bot, anns, bot.AnnouncerOptions{Schedule: sched, Store: a.db})
 	an.Register()
 	a.announcer = an
+	a.onReload("announcements", func(context.Context) error { return a.reloadAnnouncements() })
 	a.mux.HandleFunc("GET /trainings.ics", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 		w.Header().Set("Content-Disposition", `inline; filename="trainings.ics"`)

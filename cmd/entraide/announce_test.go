@@ -157,3 +157,39 @@ func TestAnnouncementProblemsStopTheStart(t *testing.T) {
 	}
 	a.Close()
 }
+
+func TestAnnouncementsReloadKeepsTheLastGoodSet(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good := "---\nkind: training\ntitle: Atelier Nextcloud\nlang: fr\ndate: 2027-06-05\ntime: 14h-17h\nplace: Grenoble\nregister: https://x.example\n---\nb\n"
+	write("nextcloud.md", good)
+	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Bot.AnnounceDir = dir
+	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+		example.FAQ(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	write("pads.md", strings.Replace(strings.Replace(good, "Nextcloud", "Pads", 1), "2027-06-05", "2027-06-12", 1))
+	if _, err := a.reload(context.Background(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.announcer.Announcements()); n != 2 {
+		t.Fatalf("after reload: %d announcements", n)
+	}
+	write("pads.md", "---\nkind: training\n---\n")
+	if _, err := a.reload(context.Background(), "test"); err == nil || !strings.Contains(err.Error(), "pads.md:2: missing field title") {
+		t.Fatalf("a broken file must fail the reload with file:line: %v", err)
+	}
+	if n := len(a.announcer.Announcements()); n != 2 {
+		t.Fatalf("a failed reload must keep the last good set: %d", n)
+	}
+}
