@@ -10,8 +10,8 @@ import (
 	"codeberg.org/entraide/entraide/announce"
 )
 
-// maxListed bounds the !formations answer; the feed has the rest.
-const maxListed = 5
+// maxTrainingsListed bounds the !formations answer; the feed has the rest.
+const maxTrainingsListed = 5
 
 func (a *Announcer) cmdTrainings(ctx context.Context, req *Request) error {
 	_, err := req.Reply(ctx, a.trainingsText(req.Lang))
@@ -28,8 +28,8 @@ func (a *Announcer) trainingsText(lang string) string {
 	if len(up) == 0 {
 		return T(lang, "ann.no_trainings")
 	}
-	if len(up) > maxListed {
-		up = up[:maxListed]
+	if len(up) > maxTrainingsListed {
+		up = up[:maxTrainingsListed]
 	}
 	var sb strings.Builder
 	sb.WriteString(T(lang, "ann.trainings_header"))
