@@ -43,7 +43,7 @@ func WriteFAQDraft(dir string, t *Ticket, kb *faq.KB) (string, error) {
 	}
 	enc.Close()
 	comment := fmt.Sprintf("# ticket #%d, answered by %s; review, then remove \"draft: true\"\n", t.ID,
-		strings.ReplaceAll(t.Mentor.DisplayName(), "\n", " "))
+		strings.Join(strings.Fields(t.Mentor.DisplayName()), " "))
 	data := []byte("---\n" + comment + y.String() + "---\n" + strings.TrimSpace(t.Answer) + "\n")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
