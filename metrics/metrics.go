@@ -12,9 +12,15 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 )
 
-// TicketCounter reads how many tickets are in each state (open, claimed,
-// resolved...). It is called at each scrape, so it must be a quick query.
-type TicketCounter func(ctx context.Context) (map[string]int, error)
+// TicketStats reads ticket figures from storage at each scrape, so they
+// survive restarts; both must be quick queries.
+type TicketStats interface {
+	// CountByState returns how many tickets are in each state.
+	CountByState(ctx context.Context) (map[string]int, error)
+	// FirstAnswerDelays returns, per answered ticket, the time from its
+	// creation to a mentor's first answer.
+	FirstAnswerDelays(ctx context.Context) ([]time.Duration, error)
+}
 
 // Metrics is the set of entraide's metrics, in a registry of its own.
 type Metrics struct {
@@ -29,9 +35,8 @@ type Metrics struct {
 	throttled   *prometheus.CounterVec
 	reloads     *prometheus.CounterVec
 	latency     prometheus.Histogram
-	firstAnswer prometheus.Histogram
 
-	tickets TicketCounter
+	tickets TicketStats
 }
 
 var _ bot.Observer = (*Metrics)(nil)
@@ -75,14 +80,9 @@ func New(b *bot.Bot) *Metrics {
 			Help:    "Time from receiving a message to having sent the bot's reply.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}),
-		firstAnswer: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Name:    "entraide_ticket_first_answer_seconds",
-			Help:    "Time from a ticket's creation to the first answer of a mentor.",
-			Buckets: []float64{60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 24 * 3600, 3 * 24 * 3600, 7 * 24 * 3600},
-		}),
 	}
 	m.reg.MustRegister(m.messages, m.questions, m.answers, m.suggestions, m.abstentions,
-		m.throttled, m.reloads, m.latency, m.firstAnswer,
+		m.throttled, m.reloads, m.latency,
 		&liveCollector{m: m},
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -140,9 +140,6 @@ func (m *Metrics) Reloaded(ok bool) {
 	}
 }
 
-// FirstMentorAnswer records how long a ticket waited for its first mentor
-// answer.
-func (m *Metrics) FirstMentorAnswer(d time.Duration) { m.firstAnswer.Observe(d.Seconds()) }
-
-// CountTickets makes every scrape report tickets by state through fn.
-func (m *Metrics) CountTickets(fn TicketCounter) { m.tickets = fn }
+// Tickets makes every scrape report tickets by state and the time to a
+// first mentor answer, read from st. Call it before serving.
+func (m *Metrics) Tickets(st TicketStats) { m.tickets = st }

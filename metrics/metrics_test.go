@@ -25,6 +25,17 @@ type linkAdapter struct {
 
 func (l *linkAdapter) Connected() bool { return l.up.Load() }
 
+type fakeTickets struct {
+	counts map[string]int
+	delays []time.Duration
+	err    error
+}
+
+func (f fakeTickets) CountByState(context.Context) (map[string]int, error) { return f.counts, f.err }
+func (f fakeTickets) FirstAnswerDelays(context.Context) ([]time.Duration, error) {
+	return f.delays, f.err
+}
+
 func testKB(t *testing.T) *faq.KB {
 	t.Helper()
 	kb, err := faq.LoadFS(fstest.MapFS{
@@ -65,9 +76,8 @@ func TestMetricsCountWhatTheRouterDid(t *testing.T) {
 	kb := testKB(t)
 	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
 	m := metrics.New(b)
-	m.CountTickets(func(context.Context) (map[string]int, error) {
-		return map[string]int{"open": 3, "resolved": 7}, nil
-	})
+	m.Tickets(fakeTickets{counts: map[string]int{"open": 3, "resolved": 7},
+		delays: []time.Duration{10 * time.Minute, 2 * time.Hour}})
 	ctx := context.Background()
 	fa.Say(ctx, b, "support", "alice", "combien coûte la formation ?")
 	fa.Say(ctx, b, "support", "bea", "quel est le prix de la formation ?")
@@ -77,7 +87,6 @@ func TestMetricsCountWhatTheRouterDid(t *testing.T) {
 	fa.Say(ctx, b, "support", "alice", "bonjour")
 	m.Throttled("user")
 	m.Reloaded(false)
-	m.FirstMentorAnswer(10 * time.Minute)
 	fa.up.Store(false)
 
 	code, body := get(t, m.Handler(), "/metrics")
@@ -95,9 +104,12 @@ func TestMetricsCountWhatTheRouterDid(t *testing.T) {
 		`entraide_throttled_total{bucket="user"} 1`,
 		`entraide_reloads_total{result="failed"} 1`,
 		`entraide_reply_seconds_count 6`,
-		`entraide_ticket_first_answer_seconds_count 1`,
-		`entraide_ticket_first_answer_seconds_bucket{le="900"} 1`,
+		`entraide_ticket_first_answer_seconds_count 2`,
+		`entraide_ticket_first_answer_seconds_sum 7800`,
 		`entraide_ticket_first_answer_seconds_bucket{le="300"} 0`,
+		`entraide_ticket_first_answer_seconds_bucket{le="900"} 1`,
+		`entraide_ticket_first_answer_seconds_bucket{le="7200"} 2`,
+		`entraide_ticket_first_answer_seconds_bucket{le="+Inf"} 2`,
 		`entraide_adapter_connected{adapter="fake"} 0`,
 		`entraide_faq_entries 2`,
 		`entraide_tickets{state="open"} 3`,
@@ -141,7 +153,7 @@ func TestHealthNeedsKBAndEveryAdapterConnected(t *testing.T) {
 func TestTicketCountErrorIsVisible(t *testing.T) {
 	b := bot.New(bot.Options{})
 	m := metrics.New(b)
-	m.CountTickets(func(context.Context) (map[string]int, error) { return nil, context.DeadlineExceeded })
+	m.Tickets(fakeTickets{err: context.DeadlineExceeded})
 	_, body := get(t, m.Handler(), "/metrics")
 	wantLine(t, body, `entraide_scrape_errors{part="tickets"} 1`)
 }

@@ -221,7 +221,7 @@ func TestMetricsAndHealthOverHTTP(t *testing.T) {
 	cfg.Bot.Listen = "127.0.0.1:0"
 	l := startApp(t, cfg)
 	base := "http://" + l.ops.httpAddr
-	l.say(t, "combien coûte la formation ?")
+	l.say(t, "combien coûte la formation ?", "vous avez une instance jitsi pour les visios ?")
 	waitFor(t, "the answer", func() bool { return strings.Contains(l.out.String(), "30 €") })
 	// get polls path until ok holds (the counters are updated just after
 	// the reply is printed).
@@ -242,7 +242,9 @@ func TestMetricsAndHealthOverHTTP(t *testing.T) {
 	get("/healthz", func(code int, body string) bool { return code == 200 && strings.HasPrefix(body, "ok") })
 	get("/metrics", func(code int, body string) bool {
 		return code == 200 && strings.Contains(body, `entraide_answers_total{entry="formation-tarifs"} 1`) &&
-			strings.Contains(body, `entraide_adapter_connected{adapter="console"} 1`)
+			strings.Contains(body, `entraide_adapter_connected{adapter="console"} 1`) &&
+			strings.Contains(body, `entraide_tickets{state="open"} 1`) &&
+			strings.Contains(body, `entraide_abstentions_total 1`)
 	})
 }
 

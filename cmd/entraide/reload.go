@@ -138,16 +138,21 @@ func (a *app) reloadFAQ() (int, error) {
 		kb, err = faq.LoadDir(a.cfg.Bot.FAQDir)
 	}
 	if err != nil {
-		_, old := a.bot.FAQ()
-		return len(old.Served()), err
+		return a.servedEntries(), err
 	}
 	m, err := newMatcher(kb, a.cfg)
 	if err != nil {
-		_, old := a.bot.FAQ()
-		return len(old.Served()), fmt.Errorf("FAQ matcher: %w", err)
+		return a.servedEntries(), fmt.Errorf("FAQ matcher: %w", err)
 	}
 	a.bot.SetFAQ(m, kb)
 	return len(kb.Served()), nil
+}
+
+func (a *app) servedEntries() int {
+	if _, kb := a.bot.FAQ(); kb != nil {
+		return len(kb.Served())
+	}
+	return 0
 }
 
 func (a *app) tellMentors(ctx context.Context, err error) {
