@@ -1,5 +1,5 @@
 // Package sqlite is entraide's storage on SQLite (WAL mode): schema
 // migrations versioned in code, per feature, and the stores that implement
-// the bot's persistence interfaces. It may import bot and faq, never an
-// adapter.
+// the bot's persistence interfaces. It may import bot, faq and announce,
+// never an adapter.
 package sqlite

@@ -37,6 +37,24 @@ func TestDemoListsExampleTrainings(t *testing.T) {
 	}
 }
 
+// A question the FAQ cannot answer reaches the Unanswered hooks: the
+// announcements' must run before the tickets' (which would hand it to the
+// mentors), whatever order the features happen to be listed in.
+func TestUnansweredTrainingQuestionIsNotATicket(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	q := "je voudrais la liste des dates des formations de cet hiver pour mon association\n"
+	out, errs, code := runCLI(t, q+"/as mentor\n!tickets\n", "demo", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Prochaines formations :") {
+		t.Fatalf("the question was not answered with the trainings:\n%s", out)
+	}
+	if strings.Contains(out, "[mentors]") || strings.Contains(out, "#1") {
+		t.Fatalf("the question became a ticket:\n%s", out)
+	}
+}
+
 func TestAnnounceLint(t *testing.T) {
 	out, errs, code := runCLI(t, "", "announce", "lint", filepath.Join("..", "..", "example", "announcements"))
 	if code != 0 || !strings.Contains(out, "3 announcements, no problem") {
