@@ -1,6 +1,7 @@
 package announce
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -211,4 +212,29 @@ func TestUpcomingAndRecent(t *testing.T) {
 	if len(got) != 2 || got[0].ID != "today" || got[1].ID != "soon" {
 		t.Fatalf("%v", got)
 	}
+}
+
+// BenchmarkDue: one posting round over 200 trainings in 3 rooms with a
+// history of 1200 records (what a minute's tick costs, storage aside).
+func BenchmarkDue(b *testing.B) {
+	start := time.Date(2027, 3, 13, 9, 30, 0, 0, paris)
+	s := sched()
+	s.Rooms = []Room{roomA, {"matrix", "!b:example.org"}, {"xmpp", "c@conf.example.org"}}
+	var anns []*Announcement
+	for i := 0; i < 200; i++ {
+		anns = append(anns, training(fmt.Sprintf("t%03d", i), start.Add(time.Duration(i)*day)))
+	}
+	hist := s.Simulate(anns, nil, start.Add(-20*day), start.Add(100*day))
+	var recs []Record
+	for _, p := range hist {
+		r := p.Record()
+		r.State = Sent
+		recs = append(recs, r)
+	}
+	now := start.Add(100 * day)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Due(anns, recs, now)
+	}
+	b.ReportMetric(float64(len(recs)), "records")
 }
