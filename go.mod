@@ -14,6 +14,13 @@ require (
 	github.com/prometheus/client_golang v1.25.0
 	golang.org/x/text v0.42.0
 	golang.org/x/time v0.16.0
+	gosrc.io/xmpp v0.5.1
+)
+
+require (
+	github.com/google/uuid v1.6.0 // indirect
+	golang.org/x/xerrors v0.0.0-20190717185122-a985d3407aa7 // indirect
+	nhooyr.io/websocket v1.6.5 // indirect
 )
 
 require (

@@ -1,0 +1,117 @@
+package xmpp
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+	"gosrc.io/xmpp/stanza"
+)
+
+// deliver hands incoming messages to the bot one at a time, in the order
+// they were read, until ctx ends.
+func (a *Adapter) deliver(ctx context.Context, in bot.Inbox) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case m := <-a.incoming:
+			a.handle(ctx, in, m, time.Now())
+		}
+	}
+}
+
+func (a *Adapter) handle(ctx context.Context, in bot.Inbox, m stanza.Message, now time.Time) {
+	if m.Type == stanza.MessageTypeError {
+		a.log.Debug("xmpp: ignored error message", "from", m.From)
+		return
+	}
+	if a.onInvite(ctx, m) {
+		return
+	}
+	if strings.TrimSpace(m.Body) == "" {
+		return // chat states, receipts, room subjects
+	}
+	if isDelayed(m) {
+		a.delayed.Add(1)
+		a.log.Debug("xmpp: ignored delayed message (history or offline)", "from", m.From)
+		return
+	}
+	msg, trustedBy, ok := a.translate(m, now)
+	if !ok {
+		return
+	}
+	fresh, err := a.firstSeen(ctx, dedupKeys(m, msg, trustedBy, now))
+	if err != nil {
+		a.log.Warn("xmpp: cannot check for duplicates; handling the message anyway", "err", err)
+	} else if !fresh {
+		a.log.Debug("xmpp: ignored duplicate message", "from", m.From, "id", msg.ID)
+		return
+	}
+	in.Message(ctx, msg)
+}
+
+func isDelayed(m stanza.Message) bool {
+	var d delay
+	return m.Get(&d)
+}
+
+// translate turns a message stanza into a bot message, or reports that it
+// is not for the bot (our own echo, a room we are not in, a headline).
+// trustedBy is the entity whose stanza-id may be trusted for m.
+func (a *Adapter) translate(m stanza.Message, now time.Time) (msg bot.Message, trustedBy string, ok bool) {
+	from, res := splitJID(m.From)
+	msg = bot.Message{ID: messageID(m), Text: m.Body, Time: now}
+	a.mu.Lock()
+	r := a.rooms[from]
+	var ourNick string
+	if r != nil {
+		ourNick = r.nick
+	}
+	a.mu.Unlock()
+
+	switch {
+	case m.Type == stanza.MessageTypeHeadline:
+		return msg, "", false
+	case m.Type == stanza.MessageTypeGroupchat:
+		if r == nil || res == "" || res == ourNick {
+			return msg, "", false // not our room, the room itself, or our own echo
+		}
+		msg.Room = bot.Room{Adapter: a.o.Name, ID: from, Name: localpart(from)}
+		msg.Sender = bot.User{ID: a.senderID(from, res), Name: res}
+		return msg, from, true
+	case r != nil: // a private message through a room: answer it privately there
+		if res == "" {
+			return msg, "", false
+		}
+		msg.Room = bot.Room{Adapter: a.o.Name, ID: from + "/" + res, Name: res, Direct: true}
+		msg.Sender = bot.User{ID: a.senderID(from, res), Name: res}
+		return msg, a.bare, true
+	case from == a.bare || from == "":
+		return msg, "", false // our own messages (another resource, carbons)
+	default:
+		msg.Room = bot.Room{Adapter: a.o.Name, ID: from, Name: localpart(from), Direct: true}
+		msg.Sender = bot.User{ID: from, Name: localpart(from)}
+		return msg, a.bare, true
+	}
+}
+
+// senderID is an occupant's real bare JID when the room shows it (how
+// mentors and admins are recognised), else its in-room address.
+func (a *Adapter) senderID(roomJID, nick string) string {
+	if real := a.occupant(roomJID, nick); real != "" {
+		return real
+	}
+	return roomJID + "/" + nick
+}
+
+// messageID is the most durable id the message carries.
+func messageID(m stanza.Message) string {
+	for _, e := range m.Extensions {
+		if o, ok := e.(*originID); ok && o.ID != "" {
+			return o.ID
+		}
+	}
+	return m.Id
+}
