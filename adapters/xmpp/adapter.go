@@ -50,6 +50,9 @@ type Options struct {
 	// production; tests set -1 (the room's default) to check that replayed
 	// history is still ignored.
 	historyStanzas int
+	// connectTimeout bounds the TCP dial and, in gosrc.io/xmpp, the wait for
+	// the server's goodbye after a failed login (seconds; 5 by default).
+	connectTimeout int
 }
 
 // Adapter is one XMPP account. It reconnects by itself; Run returns only
@@ -99,6 +102,9 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.Password == "" {
 		return nil, errors.New("xmpp: missing password (xmpp.password or ENTRAIDE_XMPP_PASSWORD)")
+	}
+	if o.connectTimeout <= 0 {
+		o.connectTimeout = 5
 	}
 	if o.PingInterval <= 0 {
 		o.PingInterval = 30 * time.Second

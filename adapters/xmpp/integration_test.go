@@ -16,6 +16,7 @@ import (
 const wait = 5 * time.Second
 
 func TestAnswersInRoomAndInDirectChat(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	support := srv.Room("support")
 	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support} })
@@ -52,6 +53,7 @@ func TestAnswersInRoomAndInDirectChat(t *testing.T) {
 }
 
 func TestIgnoresErrorsDelayedBodylessAndOwnMessages(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	support := srv.Room("support")
 	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support} })
@@ -82,6 +84,7 @@ func TestIgnoresErrorsDelayedBodylessAndOwnMessages(t *testing.T) {
 }
 
 func TestDuplicatesAreAnsweredOnceEvenAfterARestart(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	store := openStore(t)
 	r := startBot(t, srv, store, nil)
@@ -111,6 +114,7 @@ func TestDuplicatesAreAnsweredOnceEvenAfterARestart(t *testing.T) {
 }
 
 func TestRoomHistoryIsNotAnsweredOnRejoin(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	support := srv.Room("support")
 	store := openStore(t)
@@ -143,6 +147,7 @@ func TestRoomHistoryIsNotAnsweredOnRejoin(t *testing.T) {
 }
 
 func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	support, mentors := srv.Room("support"), srv.Room("mentors")
 	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support, mentors} })
@@ -182,6 +187,7 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 }
 
 func TestInvitationsFromTheAllowList(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, false) // rooms hide real JIDs from non-moderators
 	store := openStore(t)
 	allow := func(o *Options) { o.InviteAllow = []string{srv.JID("alice")} }
@@ -248,6 +254,7 @@ func TestLatency(t *testing.T) {
 // A server that stops answering without closing anything (a dead link) is
 // noticed by the ping, and the bot comes back when it answers again.
 func TestSilentServerIsNoticedByPing(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, true)
 	support := srv.Room("support")
 	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support} })
@@ -270,8 +277,9 @@ func TestSilentServerIsNoticedByPing(t *testing.T) {
 }
 
 func TestCertificateMustBeTrustedUnlessInsecure(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, false)
-	ad, err := New(Options{Address: srv.Addr, JID: srv.JID("bot"), Password: "botpass"})
+	ad, err := New(Options{Address: srv.Addr, JID: srv.JID("bot"), Password: "botpass", connectTimeout: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

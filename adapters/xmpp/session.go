@@ -66,7 +66,7 @@ func (a *Adapter) dial() (*session, error) {
 		TransportConfiguration: xmpp.TransportConfiguration{Address: a.o.Address, TLSConfig: a.tls},
 		Jid:                    a.bare + "/" + a.o.Resource,
 		Credential:             xmpp.Password(a.o.Password),
-		ConnectTimeout:         5,
+		ConnectTimeout:         a.o.connectTimeout,
 	}
 	client, err := xmpp.NewClient(cfg, router, func(err error) { s.fail(plainErr(err)) })
 	if err != nil {

@@ -102,6 +102,12 @@ type running struct {
 // room is "mentors" on the server.
 func startBot(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit func(*Options)) *running {
 	t.Helper()
+	return startBotWith(t, srv, store, edit, nil)
+}
+
+// startBotWith is startBot with features: setup runs before the bot starts.
+func startBotWith(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit func(*Options), setup func(*bot.Bot)) *running {
+	t.Helper()
 	logs := &lockedBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	o := Options{
@@ -126,6 +132,9 @@ func startBot(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit fun
 	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
 	if err := b.AddAdapter(ad); err != nil {
 		t.Fatal(err)
+	}
+	if setup != nil {
+		setup(b)
 	}
 	r := &running{bot: b, ad: ad, logs: logs, jid: srv.JID("bot"), done: make(chan error, 1)}
 	b.Before(func(_ context.Context, req *bot.Request) bool {

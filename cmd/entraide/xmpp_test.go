@@ -1,36 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
 )
-
-// syncBuffer is a bytes.Buffer safe for the bot's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func writeXMPPConfig(t *testing.T, srv *testenv.Prosody, password string) string {
 	t.Helper()
@@ -72,7 +52,9 @@ func TestRunWithXMPP(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errs syncBuffer
 	code := make(chan int, 1)
-	go func() { code <- run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs}, []string{"run", "--config", path}) }()
+	go func() {
+		code <- run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs}, []string{"run", "--config", path})
+	}()
 	defer func() {
 		cancel()
 		select {
