@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
@@ -60,12 +61,13 @@ func (db *DB) check(ctx context.Context) error {
 	if mode != "wal" {
 		return fmt.Errorf("database %s: could not switch to WAL mode (got %q)", db.Path, mode)
 	}
-	var res string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
-		return fmt.Errorf("database %s is damaged: %w", db.Path, err)
+	findings, err := db.quickCheck(ctx)
+	if err != nil {
+		return fmt.Errorf("database %s is damaged: %w (restore a backup; the file was left untouched)", db.Path, err)
 	}
-	if res != "ok" {
-		return fmt.Errorf("database %s is damaged: %s (restore a backup; the file was left untouched)", db.Path, res)
+	if len(findings) > 0 {
+		return fmt.Errorf("database %s is damaged: %s (restore a backup, or try \"sqlite3 %s .recover\" on a copy; the file was left untouched)",
+			db.Path, strings.Join(findings, "; "), db.Path)
 	}
 	return nil
 }
@@ -74,11 +76,11 @@ func (db *DB) check(ctx context.Context) error {
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return db.storageError(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return db.storageError(err)
 	}
-	return tx.Commit()
+	return db.storageError(tx.Commit())
 }

@@ -39,7 +39,7 @@ func (db *DB) Put(ctx context.Context, namespace, key, value string) error {
 	_, err := db.ExecContext(ctx, `INSERT INTO kv(namespace, key, value) VALUES(?, ?, ?)
 		ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value, updated = CURRENT_TIMESTAMP`,
 		namespace, key, value)
-	return err
+	return db.storageError(err)
 }
 
 // FirstSeen records an incoming event id and reports whether it is new. An
@@ -48,7 +48,7 @@ func (db *DB) Put(ctx context.Context, namespace, key, value string) error {
 func (db *DB) FirstSeen(ctx context.Context, adapter, eventID string) (bool, error) {
 	res, err := db.ExecContext(ctx, `INSERT OR IGNORE INTO handled(adapter, event_id) VALUES(?, ?)`, adapter, eventID)
 	if err != nil {
-		return false, err
+		return false, db.storageError(err)
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
