@@ -292,3 +292,25 @@ func TestCertificateMustBeTrustedUnlessInsecure(t *testing.T) {
 		t.Fatal("insecure_tls should accept the self-signed certificate")
 	}
 }
+
+// When a person already uses the bot's nickname in a room, the bot takes
+// another one and still answers, addressed correctly and without answering
+// itself.
+func TestNicknameTakenInRoom(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, true)
+	support := srv.Room("support")
+	impostor := testenv.ConnectXMPP(t, srv, "entraide", "pw")
+	impostor.Join(support) // a person named "entraide" is in the room first
+	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support} })
+	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
+	alice.Join(support)
+	alice.Say(support, askPrice)
+	if got := alice.Next(support+"/entraide_", wait).Body; got != "alice: "+answerPrice {
+		t.Fatalf("answer under the second nickname = %q", got)
+	}
+	alice.Quiet(support+"/entraide_", 300*time.Millisecond)
+	if !strings.Contains(r.logs.String(), "nickname taken") {
+		t.Fatal("the conflict was not logged")
+	}
+}

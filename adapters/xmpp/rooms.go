@@ -13,10 +13,11 @@ import (
 // room is what the bot knows of one multi-user chat. Fields are guarded by
 // Adapter.mu.
 type room struct {
-	jid      string
-	want     string // nickname to ask for
-	password string
-	invited  bool // joined on an invitation, remembered in the store
+	jid       string
+	want      string // nickname to ask for
+	password  string
+	invited   bool // joined on an invitation, remembered in the store
+	conflicts int  // nicknames found taken so far
 
 	joined    bool
 	nick      string            // our nickname as the room confirmed it
@@ -102,12 +103,22 @@ func (a *Adapter) onPresence(s *session, p stanza.Presence) {
 	default: // subscription requests and probes are not room business
 		return
 	case stanza.PresenceTypeError:
-		if self || !r.joined {
-			r.joined = false
-			a.log.Error("xmpp: cannot join room", "room", r.jid, "nick", r.want,
-				"reason", strings.TrimSpace(p.Error.Reason+" "+p.Error.Text))
-			r.notify()
+		if r.joined && !self {
+			return
 		}
+		r.joined = false
+		if p.Error.Reason == "conflict" && r.conflicts < 3 {
+			// Someone else has the nickname: try "entraide_", "entraide__"...
+			r.conflicts++
+			r.want += "_"
+			r.nick = r.want
+			a.log.Warn("xmpp: nickname taken in room; trying another", "room", r.jid, "nick", r.want)
+			go a.sendJoin(s, r)
+			return
+		}
+		a.log.Error("xmpp: cannot join room", "room", r.jid, "nick", r.want,
+			"reason", strings.TrimSpace(p.Error.Reason+" "+p.Error.Text))
+		r.notify()
 		return
 	case stanza.PresenceTypeUnavailable:
 		if hasX && x.has(statusNick) && len(x.Items) > 0 && x.Items[0].Nick != "" {

@@ -43,7 +43,7 @@ const (
 	answerMembr = "L'adhésion se fait en ligne, à prix libre."
 )
 
-var testUsers = map[string]string{"bot": "botpass", "alice": "alicepass", "bob": "bobpass"}
+var testUsers = map[string]string{"bot": "botpass", "alice": "alicepass", "bob": "bobpass", "entraide": "pw"}
 
 func startServer(t *testing.T, publicJIDs bool) *testenv.Prosody {
 	t.Helper()
