@@ -81,6 +81,10 @@ func yamlProblem(err error, offset int) *Problem {
 				rest = rest[j+2:]
 			}
 		}
+		if strings.HasPrefix(rest, "did not find expected") {
+			// yaml.v3 counts parser (not scanner) error lines from 0
+			line++
+		}
 		return &Problem{Line: line + offset, Msg: "bad YAML: " + rest}
 	}
 	return &Problem{Line: 1 + offset, Msg: "bad YAML: " + strings.TrimPrefix(msg, "yaml: ")}

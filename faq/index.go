@@ -72,11 +72,12 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 		}
 		return id
 	}
+	cache := map[string]string{}
 	for d, e := range entries {
 		dt := docTerms{tf: map[int32]*[numFields]float64{}}
 		texts := [numFields]string{e.Title, strings.Join(e.Questions, "\n"), strings.Join(e.Tags, "\n"), e.Body}
 		for f, text := range texts {
-			for _, tok := range Analyze(text) {
+			for _, tok := range analyzeCached(expandWords(text), cache) {
 				if tok.Term == "" {
 					continue
 				}
@@ -190,16 +191,26 @@ func (ix *index) findTwins() {
 	if len(langs) < 2 {
 		return
 	}
+	// the heaviest terms of an entry find its translation; large KBs look
+	// at fewer of them to keep loading fast
+	top := 8
+	if n > 2000 {
+		top = 4
+	}
 	seen := map[int32]bool{}
 	for d := range n {
 		v := append(sparseVec(nil), ix.vecs[d]...)
 		sort.Slice(v, func(i, j int) bool { return v[i].w > v[j].w })
-		if len(v) > 8 {
-			v = v[:8]
+		if len(v) > top {
+			v = v[:top]
 		}
 		clear(seen)
 		for _, tw := range v {
-			for _, p := range ix.postings[tw.term] {
+			ps := ix.postings[tw.term]
+			if len(ps) > twinMaxDF {
+				continue // a common term says nothing about translation
+			}
+			for _, p := range ps {
 				if seen[p.doc] || ix.entries[p.doc].Lang == ix.entries[d].Lang {
 					continue
 				}
@@ -220,6 +231,9 @@ func (ix *index) findTwins() {
 // minTwinCosine: below this, two mutually closest entries in different
 // languages are neighbours, not translations.
 const minTwinCosine = 0.2
+
+// twinMaxDF: terms in more entries than this are not used to find twins.
+const twinMaxDF = 30
 
 // cosine of two entries' term vectors.
 func (ix *index) cosine(a, b int32) float64 {

@@ -124,8 +124,10 @@ func ParseEntry(file, id string, data []byte) (*Entry, Problems) {
 			add(line, "unknown key "+strconvQuote(k.Value)+" (known: lang, title, questions, tags, draft)")
 		}
 	}
-	if _, ok := keyLines["lang"]; !ok {
+	if l, ok := keyLines["lang"]; !ok {
 		add(2, "missing field lang (fr or en)")
+	} else if e.Lang == "" {
+		add(l, "empty lang: use fr or en")
 	}
 	if _, ok := keyLines["title"]; !ok {
 		add(2, "missing field title")

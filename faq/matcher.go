@@ -2,7 +2,6 @@ package faq
 
 import (
 	"math"
-	"sort"
 	"sync"
 )
 
@@ -36,8 +35,9 @@ var _ Matcher = (*LexicalMatcher)(nil)
 // Tuning constants of the ranking (not of the decision, which the
 // calibration owns).
 const (
-	maxSuggest  = 3
-	suggestFrac = 0.3 // a suggestion scores at least this share of the best
+	maxSuggest    = 3
+	maxCandidates = 20
+	suggestFrac   = 0.3 // a suggestion scores at least this share of the best
 )
 
 // NewMatcher indexes the served entries of kb.
@@ -199,7 +199,10 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		doc                int32
 		score, cov, strong float64
 	}
-	cands := make([]cand, 0, 16)
+	// keep the best maxCandidates with an insertion into a short sorted
+	// list: touched can be most of a large KB, sorting it all would dominate
+	cands := make([]cand, 0, maxCandidates+1)
+	better := func(x, y cand) bool { return x.score > y.score || (x.score == y.score && x.doc < y.doc) }
 	for _, d := range s.touched {
 		// a pair of translations competes as one topic, under the entry in
 		// the asker's language, with the better evidence of the two
@@ -214,22 +217,25 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		if t := ix.twin[rep]; t >= 0 {
 			sc, cv, st = max(sc, s.score[t]), max(cv, s.cov[t]), max(st, s.strong[t])
 		}
-		cands = append(cands, cand{rep, float64(sc), float64(cv), float64(st)})
+		c := cand{rep, float64(sc), float64(cv), float64(st)}
+		if len(cands) == maxCandidates && !better(c, cands[len(cands)-1]) {
+			continue
+		}
+		i := len(cands)
+		cands = append(cands, c)
+		for i > 0 && better(c, cands[i-1]) {
+			cands[i] = cands[i-1]
+			i--
+		}
+		cands[i] = c
+		if len(cands) > maxCandidates {
+			cands = cands[:maxCandidates]
+		}
 	}
 	for _, d := range s.touched {
 		s.score[d], s.cov[d], s.strong[d] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
-	if len(cands) > 20 {
-		sort.Slice(cands, func(i, j int) bool {
-			return cands[i].score > cands[j].score || (cands[i].score == cands[j].score && cands[i].doc < cands[j].doc)
-		})
-		cands = cands[:20]
-	} else {
-		sort.Slice(cands, func(i, j int) bool {
-			return cands[i].score > cands[j].score || (cands[i].score == cands[j].score && cands[i].doc < cands[j].doc)
-		})
-	}
 	if len(cands) == 0 {
 		a.Features = Features{Unknown: float64(len(a.Unknown)) / float64(len(qts)), Salient: float64(len(qts))}
 		return a

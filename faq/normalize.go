@@ -11,24 +11,39 @@ import (
 // Fold lowercases s and removes accents ("Coûte" → "coute"); ligatures are
 // spelt out ("œuf" → "oeuf") and typographic apostrophes become '.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	for _, r := range strings.ToLower(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
+		case r < 0x80:
+			b.WriteRune(r)
 		case r == 'œ':
 			b.WriteString("oe")
 		case r == 'æ':
 			b.WriteString("ae")
 		case r == 'ß':
 			b.WriteString("ss")
-		case r == '’' || r == 'ʼ' || r == '`' || r == '´':
+		case r == '’' || r == 'ʼ' || r == '´':
 			b.WriteByte('\'')
 		case r == '€':
 			b.WriteString(" euro ")
 		default:
-			b.WriteRune(r)
+			// strip combining marks from the rune's decomposition
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
 		}
 	}
 	return b.String()
@@ -113,7 +128,11 @@ func expandWords(text string) []string {
 	return exp
 }
 
-func analyzeWords(exp []string) []Token {
+func analyzeWords(exp []string) []Token { return analyzeCached(exp, nil) }
+
+// analyzeCached is analyzeWords remembering each word's term in cache
+// (when not nil), which makes indexing a large KB much cheaper.
+func analyzeCached(exp []string, cache map[string]string) []Token {
 	toks := make([]Token, 0, len(exp))
 	for i := 0; i < len(exp); {
 		// longest multi-word expression first
@@ -124,7 +143,16 @@ func analyzeWords(exp []string) []Token {
 		}
 		w := exp[i]
 		i++
-		toks = append(toks, Token{Word: w, Term: termOf(w)})
+		if cache == nil {
+			toks = append(toks, Token{Word: w, Term: termOf(w)})
+			continue
+		}
+		t, ok := cache[w]
+		if !ok {
+			t = termOf(w)
+			cache[w] = t
+		}
+		toks = append(toks, Token{Word: w, Term: t})
 	}
 	return toks
 }
