@@ -175,3 +175,20 @@ func matchFrom(got, want string) bool {
 	b, _, _ := strings.Cut(got, "/")
 	return b == want
 }
+
+// Collect returns the bodies of every message from "from" that arrives
+// within d (messages still on their way, e.g. from a process just killed).
+func (u *XMPPUser) Collect(from string, d time.Duration) []string {
+	var out []string
+	deadline := time.After(d)
+	for {
+		select {
+		case m := <-u.msgs:
+			if m.Body != "" && matchFrom(m.From, from) {
+				out = append(out, m.Body)
+			}
+		case <-deadline:
+			return out
+		}
+	}
+}
