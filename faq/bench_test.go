@@ -112,3 +112,12 @@ func rssMB() float64 {
 	}
 	return 0
 }
+
+// TestMain removes the generated benchmark KB after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
