@@ -109,6 +109,7 @@ func (c *Config) resolvePaths(base string) {
 	abs(&c.Matcher.Calibration)
 	abs(&c.Mentors.DraftsDir)
 	abs(&c.XMPP.CAFile)
+	abs(&c.Reload.GitRepo)
 }
 
 // Validate checks values that decoding cannot.
@@ -150,6 +151,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Mentors.RetentionDays < 0 {
 		bad("mentors.retention_days must be 0 (keep forever) or more, not %d", c.Mentors.RetentionDays)
+	}
+	if c.Reload.GitPull.Duration > 0 && c.Reload.GitRepo == "" {
+		bad("reload.git_pull needs reload.git_repo (the folder of the git clone to pull)")
 	}
 	if r := c.Mentors.Room; (r.Adapter == "") != (r.ID == "") {
 		bad("mentors.room needs both adapter and id")

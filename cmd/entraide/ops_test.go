@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -317,4 +318,38 @@ func TestLogsNeverShowSecrets(t *testing.T) {
 			t.Errorf("redaction removed too much: %q missing from\n%s", s, got)
 		}
 	}
+}
+
+func gitRun(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func TestGitPullBringsNewEntries(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git binary")
+	}
+	cfg, dir := opsConfig(t)
+	origin, clone := filepath.Join(dir, "origin"), filepath.Join(dir, "clone")
+	writeFile(t, filepath.Join(origin, "faq", "fr", "formation-tarifs.md"),
+		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
+	gitRun(t, origin, "init", "-q", "-b", "main")
+	gitRun(t, origin, "add", ".")
+	gitRun(t, origin, "commit", "-qm", "faq")
+	gitRun(t, dir, "clone", "-q", origin, clone)
+	cfg.Bot.FAQDir = filepath.Join(clone, "faq")
+	cfg.Reload.Watch = false // only the pull may bring the change
+	cfg.Reload.GitRepo = clone
+	cfg.Reload.GitPull = config.Duration{Duration: 50 * time.Millisecond}
+	l := startApp(t, cfg)
+	writeFile(t, filepath.Join(origin, "faq", "fr", "adhesion.md"),
+		entryFile("fr", "Comment adhérer ?", "Je veux devenir membre", "Remplissez le formulaire d'adhésion."))
+	gitRun(t, origin, "add", ".")
+	gitRun(t, origin, "commit", "-qm", "adhesion")
+	waitFor(t, "the pulled entry to be served", func() bool { return served(l.app) == 2 }, l)
 }

@@ -1,0 +1,29 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSecretsListsOnlySetValues(t *testing.T) {
+	c := Default()
+	c.Matrix.AccessToken = "tok"
+	c.XMPP.Password = "pw"
+	if got := strings.Join(c.Secrets(), ","); got != "tok,pw" {
+		t.Fatalf("secrets %q", got)
+	}
+}
+
+func TestGitPullNeedsARepository(t *testing.T) {
+	c := Default()
+	c.Console.Enabled = true
+	c.Reload.GitPull = Duration{10 * time.Minute}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "reload.git_pull needs reload.git_repo") {
+		t.Fatalf("got %v", err)
+	}
+	c.Reload.GitRepo = "/srv/faq"
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
