@@ -44,7 +44,7 @@ type Bot struct {
 	observers   []Observer
 
 	mu      sync.Mutex
-	pending map[string][]*faq.Entry // "room|user" → last "did you mean" list
+	pending map[string]suggestion // "room|user" → last "did you mean" list
 }
 
 type matcherBox struct {
@@ -68,7 +68,7 @@ func New(opts Options) *Bot {
 		log:      opts.Logger,
 		adapters: map[string]Adapter{},
 		commands: map[string]*Command{},
-		pending:  map[string][]*faq.Entry{},
+		pending:  map[string]suggestion{},
 	}
 	b.registerHelp()
 	return b

@@ -103,28 +103,51 @@ func (b *Bot) suggest(ctx context.Context, req *Request, entries []*faq.Entry) {
 	}
 	sb.WriteString("\n" + req.T("pick_number"))
 	b.mu.Lock()
-	b.pending[pendingKey(req.Msg)] = entries
+	b.pending[pendingKey(req.Msg)] = suggestion{entries: entries, question: *req, at: time.Now()}
 	b.mu.Unlock()
 	b.reply(ctx, req, sb.String())
 }
+
+// suggestion is a "did you mean" list waiting for the asker's pick.
+type suggestion struct {
+	entries  []*faq.Entry
+	question Request // the original question, escalated if none fits
+	at       time.Time
+}
+
+// suggestionTTL bounds how long a bare number is read as a pick.
+const suggestionTTL = 30 * time.Minute
+
+// noneFits are replies meaning "none of these": the question then goes the
+// way of any unanswered one (to the mentors when tickets are on).
+var noneFits = map[string]bool{"0": true, "aucun": true, "aucune": true, "rien": true, "none": true,
+	"neither": true, "autre": true, "other": true, "aucune ne convient": true, "none of them": true}
 
 // pickSuggestion answers "2" after a "did you mean" list with entry 2.
 func (b *Bot) pickSuggestion(ctx context.Context, req *Request) bool {
 	key := pendingKey(req.Msg)
 	b.mu.Lock()
-	entries, ok := b.pending[key]
+	sug, ok := b.pending[key]
 	if ok {
 		delete(b.pending, key) // any next message consumes the list
 	}
 	b.mu.Unlock()
-	if !ok {
+	if !ok || time.Since(sug.at) > suggestionTTL {
 		return false
 	}
-	n, err := strconv.Atoi(strings.TrimRight(strings.TrimSpace(req.Msg.Text), ".)"))
-	if err != nil || n < 1 || n > len(entries) {
+	text := strings.ToLower(strings.Trim(strings.TrimSpace(req.Msg.Text), ".)!"))
+	if noneFits[text] {
+		orig := sug.question
+		if !b.runHooks(ctx, &orig, b.unanswered) {
+			b.reply(ctx, &orig, orig.T("dont_know"))
+		}
+		return true
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil || n < 1 || n > len(sug.entries) {
 		return false
 	}
-	e := entries[n-1]
+	e := sug.entries[n-1]
 	req.Match = &faq.Result{Decision: faq.Answer, Entry: e, Score: 1, Lang: e.Lang}
 	id := b.reply(ctx, req, e.Body)
 	for _, h := range b.answered {

@@ -216,3 +216,23 @@ func TestCatalogueComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestDidYouMeanNoneFitsEscalatesTheOriginalQuestion(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Suggest, Entry: e1, Suggestions: []*faq.Entry{e1}, Lang: "fr"}})
+	var escalated string
+	b.Unanswered(func(ctx context.Context, req *bot.Request) bool { escalated = req.Msg.Text; return true })
+	ctx := context.Background()
+	q := fa.Say(ctx, b, "support", "alice", "tarif jitsi ?")
+	fa.Say(ctx, b, "support", "alice", "aucune")
+	if escalated != q.Text {
+		t.Fatalf("\"aucune\" must escalate the original question, got %q", escalated)
+	}
+	// The list is consumed: a later "1" is a new question, not a pick.
+	escalated = ""
+	fa.Say(ctx, b, "support", "alice", "1")
+	if strings.Contains(fa.Last().Text, "30 €") {
+		t.Fatal("a consumed suggestion list must not answer again")
+	}
+}

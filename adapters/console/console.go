@@ -209,7 +209,7 @@ func (a *Adapter) Send(_ context.Context, r bot.Reply) (string, error) {
 	}
 	fmt.Fprintf(&sb, "[%s] %s: %s\n", r.Room.ID, a.botName, lines[0])
 	for _, l := range lines[1:] {
-		sb.WriteString("    " + l + "\n")
+		sb.WriteString(strings.TrimRight("    "+l, " ") + "\n")
 	}
 	_, err := io.WriteString(a.out, sb.String())
 	return id, err
