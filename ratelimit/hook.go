@@ -28,10 +28,24 @@ func (l *Limiter) Hook(dropped func(req *bot.Request, v Verdict)) bot.Hook {
 			if v.Room {
 				key = "ratelimit.room"
 			}
-			if _, err := req.Reply(ctx, req.T(key)); err != nil {
+			if _, err := req.Reply(ctx, bot.T(noticeLang(req), key)); err != nil {
 				req.Bot.Logger().Warn("rate limit notice not sent", "room", m.Room.Key(), "err", err)
 			}
 		}
 		return true
 	}
+}
+
+// noticeLang is the room's configured language, else the language the
+// matcher detects in the message (run once per notice, not per message).
+func noticeLang(req *bot.Request) string {
+	if _, ok := req.Bot.Options().RoomLang[req.Msg.Room.Key()]; ok || req.Msg.Lang != "" {
+		return req.Lang
+	}
+	if m, _ := req.Bot.FAQ(); m != nil {
+		if l := m.Match(req.Msg.Text, req.Lang).Lang; l != "" {
+			return l
+		}
+	}
+	return req.Lang
 }

@@ -38,7 +38,7 @@ func newBot(t *testing.T, cfg ratelimit.Config) (*bot.Bot, *bottest.Adapter, *ra
 		t.Fatal(err)
 	}
 	b := bot.New(bot.Options{Mentors: map[string][]string{"fake": {"bob"}}, Admins: map[string][]string{"fake": {"root"}}})
-	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	b.SetFAQ(faq.NewMatcher(kb, faq.Options{}), kb)
 	fa := bottest.New("fake")
 	if err := b.AddAdapter(fa); err != nil {
 		t.Fatal(err)
@@ -204,5 +204,16 @@ func TestDisabledWhenRatesAreZero(t *testing.T) {
 		if !l.Allow("u", "r", now).Allowed {
 			t.Fatal("a zero config must not limit")
 		}
+	}
+}
+
+func TestNoticeFollowsTheAskersLanguageInAnUnconfiguredRoom(t *testing.T) {
+	c := newClock()
+	b, fa, _ := newBot(t, ratelimit.Config{UserPerMinute: 1, UserBurst: 1, Now: c.now})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "amy", "how much does the training cost?")
+	fa.Say(ctx, b, "support", "amy", "how much does the training cost please?")
+	if got := fa.Last().Text; got != bot.T("en", "ratelimit.user") {
+		t.Fatalf("an English asker should get the English notice, got %q", got)
 	}
 }
