@@ -241,14 +241,12 @@ func (a *Adapter) address() string {
 	return domainOf(a.bare)
 }
 
-// backoff is the wait before attempt n: RetryMin doubling up to RetryMax,
-// with ±25 % jitter so many bots do not hammer a restarted server at once.
-// n = 0 is the short pause right after a loss.
+// backoff is the wait after n failed attempts: RetryMin doubling up to
+// RetryMax, with ±25 % jitter so many bots do not hammer a restarted server
+// at once. n = 0 is the pause right after a loss: a server shutting down
+// still accepts logins for a moment, so the first attempt is not immediate.
 func (a *Adapter) backoff(n int) time.Duration {
 	d := a.o.RetryMin
-	if n == 0 {
-		d /= 4
-	}
 	for i := 1; i < n && d < a.o.RetryMax; i++ {
 		d *= 2
 	}

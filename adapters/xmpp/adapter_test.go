@@ -140,7 +140,7 @@ func TestBackoffGrowsWithinBounds(t *testing.T) {
 			t.Fatalf("backoff(6) = %s, should have reached the cap", d)
 		}
 	}
-	if a.backoff(0) > time.Second/2 {
-		t.Fatalf("the pause right after a loss should be short, got %s", a.backoff(0))
+	if d := a.backoff(0); d < 750*time.Millisecond || d > 1250*time.Millisecond {
+		t.Fatalf("the pause right after a loss should be about RetryMin, got %s", d)
 	}
 }

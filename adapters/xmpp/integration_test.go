@@ -174,15 +174,20 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 	if got := alice.Next(support+"/entraide", wait).Body; got != "alice: "+answerMembr {
 		t.Fatalf("after the restart the bot said %q", got)
 	}
+	// One warning per loss, not one per failed attempt. (Under load the bot
+	// may get back in while Prosody is still shutting down, and be dropped
+	// again: that is a second loss, and a second warning.)
 	logs := r.logs.String()
-	if n := strings.Count(logs, "connection lost"); n != 1 {
-		t.Errorf("'connection lost' logged %d times, want once", n)
+	lost := strings.Count(logs, "connection lost")
+	attempts := strings.Count(logs, "connection attempt failed")
+	if lost < 1 || lost > 2 || attempts < 3 {
+		t.Fatalf("%d losses and %d failed attempts logged, want 1 (or 2) and several:\n%s", lost, attempts, logs)
 	}
-	if n := strings.Count(logs, "reconnected"); n != 1 {
-		t.Errorf("'reconnected' logged %d times, want once", n)
+	if n := strings.Count(logs, "reconnected"); n != lost {
+		t.Errorf("'reconnected' logged %d times for %d losses", n, lost)
 	}
-	if n := strings.Count(logs, "level=WARN"); n != 1 {
-		t.Errorf("%d warnings for one outage, want 1:\n%s", n, logs)
+	if n := strings.Count(logs, "level=WARN"); n != lost {
+		t.Errorf("%d warnings for %d losses:\n%s", n, lost, logs)
 	}
 }
 
@@ -257,12 +262,12 @@ func TestSilentServerIsNoticedByPing(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, true)
 	support := srv.Room("support")
-	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms = []string{support} })
+	r := startBot(t, srv, openStore(t), func(o *Options) { o.Rooms, o.PingInterval = []string{support}, time.Second })
 	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
 	alice.Join(support)
 
 	srv.Freeze()
-	waitUntil(t, 5*time.Second, "bot notices the silent server", func() bool { return !r.ad.Connected() })
+	waitUntil(t, 10*time.Second, "bot notices the silent server", func() bool { return !r.ad.Connected() })
 	srv.Thaw()
 	waitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
 	r.waitInRoom(t, support)

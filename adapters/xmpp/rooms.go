@@ -99,9 +99,7 @@ func (a *Adapter) onPresence(s *session, p stanza.Presence) {
 	}
 	self := nick == r.nick || (hasX && x.has(statusSelf))
 	switch p.Type {
-	case "": // available: handled below
-	default: // subscription requests and probes are not room business
-		return
+	case "": // available: handled below the switch
 	case stanza.PresenceTypeError:
 		if r.joined && !self {
 			return
@@ -142,6 +140,8 @@ func (a *Adapter) onPresence(s *session, p stanza.Presence) {
 			}
 		}
 		r.notify()
+		return
+	default: // subscription requests and probes are not room business
 		return
 	}
 	real := ""

@@ -76,6 +76,15 @@ func (a *Adapter) dial() (*session, error) {
 		return nil, plainErr(err)
 	}
 	s.client = client
+	// One round trip before calling the session up: the server handles a
+	// connection's stanzas in order, so once the ping is answered it has
+	// taken our initial presence, and messages sent from now on reach us
+	// live instead of going to offline storage (which comes back delayed,
+	// and is ignored).
+	if err := a.ping(context.Background(), s, time.Duration(a.o.connectTimeout)*time.Second); err != nil {
+		go s.close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -113,7 +113,7 @@ func startBotWith(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit
 	o := Options{
 		Address: srv.Addr, JID: srv.JID("bot"), Password: "botpass", Nick: "entraide",
 		CAFile: srv.CAFile, Store: store, Logger: log,
-		PingInterval: time.Second, RetryMin: 100 * time.Millisecond, RetryMax: time.Second,
+		PingInterval: 5 * time.Second, RetryMin: 100 * time.Millisecond, RetryMax: time.Second,
 	}
 	if edit != nil {
 		edit(&o)
