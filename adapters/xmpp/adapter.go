@@ -45,6 +45,10 @@ type Options struct {
 	PingInterval time.Duration
 	// RetryMin and RetryMax bound the reconnect backoff (1 s and 2 min).
 	RetryMin, RetryMax time.Duration
+	// OfflineMaxAge is how old a 1:1 message kept by the server while the
+	// bot was away may be and still get its (late) answer: 24 h by default,
+	// negative to never answer such messages. Room history is never answered.
+	OfflineMaxAge time.Duration
 
 	// historyStanzas is how much room history to ask for on join: 0 in
 	// production; tests set -1 (the room's default) to check that replayed
@@ -108,6 +112,9 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.PingInterval <= 0 {
 		o.PingInterval = 30 * time.Second
+	}
+	if o.OfflineMaxAge == 0 {
+		o.OfflineMaxAge = 24 * time.Hour
 	}
 	if o.RetryMin <= 0 {
 		o.RetryMin = time.Second

@@ -28,8 +28,8 @@ const dedupWindow = 2 * time.Minute
 //     start). The keys of the current and the previous window are both
 //     recorded, so a copy is caught however it straddles a boundary.
 //
-// Room history and offline messages never get here: they carry a delay
-// and are dropped before.
+// Room history never gets here: it carries a delay and is dropped before.
+// Offline 1:1 messages use offlineKey instead.
 func dedupKeys(m stanza.Message, msg bot.Message, trustedBy string, now time.Time) []string {
 	for _, e := range m.Extensions {
 		if s, ok := e.(*stanzaID); ok && s.ID != "" && trustedBy != "" && bareJID(s.By) == trustedBy {
@@ -65,4 +65,11 @@ func (a *Adapter) firstSeen(ctx context.Context, keys []string) (bool, error) {
 		fresh = fresh && n
 	}
 	return fresh, nil
+}
+
+// offlineKey identifies a 1:1 message the server kept while the bot was
+// away by its sender, the server's time stamp and its text.
+func offlineKey(msg bot.Message, stamp time.Time) string {
+	h := sha256.Sum256([]byte(msg.Sender.ID + "\x00" + msg.Text))
+	return "off:" + msg.Room.ID + ":" + stamp.UTC().Format(time.RFC3339Nano) + ":" + hex.EncodeToString(h[:16])
 }

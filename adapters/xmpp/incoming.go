@@ -33,16 +33,24 @@ func (a *Adapter) handle(ctx context.Context, in bot.Inbox, m stanza.Message, no
 	if strings.TrimSpace(m.Body) == "" {
 		return // chat states, receipts, room subjects
 	}
-	if isDelayed(m) {
+	stamp, delayed := delayStamp(m)
+	if delayed && !a.answersOffline(m, stamp, now) {
 		a.delayed.Add(1)
-		a.log.Debug("xmpp: ignored delayed message (history or offline)", "from", m.From)
+		a.log.Debug("xmpp: ignored delayed message (history or too old)", "from", m.From)
 		return
 	}
 	msg, trustedBy, ok := a.translate(m, now)
 	if !ok {
 		return
 	}
-	fresh, err := a.firstSeen(ctx, dedupKeys(m, msg, trustedBy, now))
+	keys := dedupKeys(m, msg, trustedBy, now)
+	if delayed {
+		// Kept by the server while we were away: its stamp is stable, so the
+		// same message redelivered after a crash is still recognised.
+		keys = []string{offlineKey(msg, stamp)}
+		msg.Time = stamp
+	}
+	fresh, err := a.firstSeen(ctx, keys)
 	if err != nil {
 		a.log.Warn("xmpp: cannot check for duplicates; handling the message anyway", "err", err)
 	} else if !fresh {
@@ -52,9 +60,34 @@ func (a *Adapter) handle(ctx context.Context, in bot.Inbox, m stanza.Message, no
 	in.Message(ctx, msg)
 }
 
-func isDelayed(m stanza.Message) bool {
+// delayStamp reports whether m carries a delay mark, and its time when the
+// stamp can be read (XEP-0203, or the legacy XEP-0091 form).
+func delayStamp(m stanza.Message) (time.Time, bool) {
 	var d delay
-	return m.Get(&d)
+	if !m.Get(&d) {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{time.RFC3339Nano, "20060102T15:04:05"} {
+		if t, err := time.Parse(layout, d.Stamp); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, true
+}
+
+// answersOffline tells whether a delayed message is a recent 1:1 message
+// stored by the server while the bot was offline (answered late, once)
+// rather than room history or something too old to answer.
+func (a *Adapter) answersOffline(m stanza.Message, stamp, now time.Time) bool {
+	if m.Type == stanza.MessageTypeGroupchat || stamp.IsZero() || a.o.OfflineMaxAge < 0 {
+		return false
+	}
+	from, _ := splitJID(m.From)
+	a.mu.Lock()
+	_, isRoom := a.rooms[from]
+	a.mu.Unlock()
+	age := now.Sub(stamp)
+	return !isRoom && age >= -time.Minute && age <= a.o.OfflineMaxAge
 }
 
 // translate turns a message stanza into a bot message, or reports that it

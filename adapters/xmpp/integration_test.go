@@ -319,3 +319,30 @@ func TestNicknameTakenInRoom(t *testing.T) {
 		t.Fatal("the conflict was not logged")
 	}
 }
+
+func TestDirectMessageSentWhileAwayIsAnsweredOnceWhenBack(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, true)
+	store := openStore(t)
+	r := startBot(t, srv, store, nil)
+	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
+	r.stop(t)
+
+	// The server keeps this for the bot (offline storage) and hands it over,
+	// marked as delayed, when the bot is back.
+	alice.Chat(r.jid, askPrice)
+	time.Sleep(200 * time.Millisecond)
+	r2 := startBot(t, srv, store, nil)
+	if got := alice.Next(r.jid, wait).Body; got != answerPrice {
+		t.Fatalf("late answer = %q, want the price answer", got)
+	}
+	alice.Quiet(r.jid, 300*time.Millisecond)
+
+	// Coming back again must not answer it a second time.
+	r2.stop(t)
+	startBot(t, srv, store, nil)
+	alice.Chat(r.jid, askMember)
+	if got := alice.Next(r.jid, wait).Body; got != answerMembr {
+		t.Fatalf("after a second restart the first answer is %q: the old message was answered twice", got)
+	}
+}
