@@ -95,6 +95,7 @@ func (a *Announcer) Register() {
 	a.b.Handle(&Command{Names: []string{"services"}, Help: "help.services", Run: a.cmdServices})
 	a.b.Before(a.routeDirectQuestion)
 	a.b.Unanswered(a.routeQuestion)
+	a.b.Unsure(a.routeQuestion)
 	a.b.Go(a.Run)
 }
 

@@ -36,6 +36,7 @@ type Bot struct {
 
 	before     []Hook
 	unanswered []Hook
+	unsure     []Hook
 	answered   []AnswerHook
 	reactions  []func(ctx context.Context, r Reaction)
 	jobs       []func(ctx context.Context) error

@@ -29,6 +29,11 @@ func (b *Bot) BeforeFirst(h Hook) {
 // does, the bot says it does not know yet.
 func (b *Bot) Unanswered(h Hook) { b.unanswered = append(b.unanswered, h) }
 
+// Unsure adds a hook run when the FAQ would only offer "did you mean"
+// suggestions; a hook returning true replaces them (a question about the
+// next trainings is better answered with the dates than with FAQ titles).
+func (b *Bot) Unsure(h Hook) { b.unsure = append(b.unsure, h) }
+
 // Answered adds a hook run after the bot sent a FAQ answer.
 func (b *Bot) Answered(h AnswerHook) { b.answered = append(b.answered, h) }
 

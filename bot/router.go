@@ -73,7 +73,9 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 			h(ctx, req, id)
 		}
 	case res.Decision == faq.Suggest && len(res.Suggestions) > 0:
-		b.suggest(ctx, req, res.Suggestions)
+		if !b.runHooks(ctx, req, b.unsure) {
+			b.suggest(ctx, req, res.Suggestions)
+		}
 	default:
 		if !b.runHooks(ctx, req, b.unanswered) {
 			b.reply(ctx, req, req.T("dont_know"))

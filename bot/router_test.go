@@ -160,6 +160,29 @@ func TestDidYouMeanThenPickByNumber(t *testing.T) {
 	}
 }
 
+func TestUnsureHookReplacesSuggestions(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	e2, _ := kb.Get("nuage-mdp")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Suggest, Entry: e1, Suggestions: []*faq.Entry{e1, e2}, Lang: "fr"}})
+	ctx := context.Background()
+	b.Unsure(func(ctx context.Context, req *bot.Request) bool {
+		if !strings.Contains(req.Msg.Text, "dates") {
+			return false
+		}
+		_, err := req.Reply(ctx, "les dates")
+		return err == nil
+	})
+	fa.Say(ctx, b, "support", "alice", "les dates des formations")
+	if txt := fa.Last().Text; txt != "les dates" {
+		t.Fatalf("the unsure hook must replace the suggestions, got %q", txt)
+	}
+	fa.Say(ctx, b, "support", "alice", "mot de passe formation")
+	if txt := fa.Last().Text; !strings.Contains(txt, "1. Combien coûte") {
+		t.Fatalf("a hook that declines leaves the suggestions, got %q", txt)
+	}
+}
+
 func TestAnsweredHookGetsSentID(t *testing.T) {
 	b, fa := newBot(t, nil)
 	var entry, sent string

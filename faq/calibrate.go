@@ -81,6 +81,7 @@ type sample struct {
 	null    bool // the question expects no answer
 	inSugg  bool // the expected entry is among the suggestions
 	chit    bool
+	foreign bool // names a product the FAQ never mentions: never answered
 }
 
 // Fit learns the confidence model and thresholds from labelled questions.
@@ -92,7 +93,7 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	out := make([]sample, 0, len(qs))
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
-		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != ""}
+		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
 			for _, e := range m.suggestions(a) {
@@ -175,7 +176,7 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 	var ps []pt
 	nulls := 0
 	for _, s := range ss {
-		if s.chit {
+		if s.chit || s.foreign {
 			if s.null {
 				nulls++
 			}
@@ -229,7 +230,7 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 		if x.s.inSugg && !x.s.null {
 			helped++
 		} else {
-			noise += 0.5
+			noise += suggestNoise
 		}
 		if helped-noise > bestS {
 			bestS = helped - noise
@@ -238,3 +239,8 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 	}
 	return answer, suggest
 }
+
+// suggestNoise is the cost of offering "did you mean" to a question the
+// FAQ cannot help with (it delays the hand-over to humans), against 1 for a
+// list that holds the right entry.
+var suggestNoise = 0.5

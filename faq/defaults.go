@@ -7,7 +7,7 @@ package faq
 // Refit it when FeatureNames change.
 var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
-	Weights:   []float64{-3.277, 1.311, 1.630, 0.422, 2.266, -1.542, 1.610, -0.770, -1.888},
-	Threshold: 0.796,
-	Suggest:   0.437,
+	Weights:   []float64{-2.081, 1.810, 3.236, -2.517, 0.697},
+	Threshold: 0.787,
+	Suggest:   0.298,
 }

@@ -93,6 +93,60 @@ wanna = want to
 gonna = going to
 btw = by the way
 asap = as soon as possible
+wed = we would
+youd = you would
+theyd = they would
+youre = you are
+theyre = they are
+youve = you have
+weve = we have
+theyve = they have
+itll = it will
+youll = you will
+theyll = they will
+whats = what is
+thats = that is
+theres = there is
+heres = here is
+hows = how is
+wheres = where is
+whos = who is
+shouldnt = should not
+couldnt = could not
+wouldnt = would not
+hasnt = has not
+havent = have not
+hadnt = had not
+wasnt = was not
+werent = were not
+koi kwa = quoi
+kan qd = quand
+ki = qui
+ke = que
+kel kelle = quel
+cb cbien = combien
+dc = donc
+pcq pck psk pasque = parce que
+jcrois = je crois
+jdois = je dois
+jvoudrais jvoudrai = je voudrais
+jy = j'y
+jcomprends jcomprend = je comprends
+jtrouve = je trouve
+jsavais = je savais
+mm = meme
+ptet ptetre = peut-etre
+tkt = t'inquiete
+vrmt = vraiment
+tjr = toujours
+pa = pas
+mrc mci = merci
+dac dacc = d'accord
+tps = temps
+tlm = tout le monde
+kk1 = quelqu'un
+nimporte = n'importe
+tuto tutos = tutoriel
 `
 
 // conceptText: groups of words and expressions that mean the same thing
@@ -104,7 +158,7 @@ const conceptText = `
 =login: connexion, connecter, connecte, reconnecter, login, logins, log in, logged, sign in, signin, identifiant, identifiants, username, user name, nom d'utilisateur, pseudo
 =forgot: oublier, oublie, oubli, forgot, forget, forgotten, perdu mon, lost my
 =reset: reinitialiser, reinitialisation, reinit, reset, remettre a zero
-=delete: supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe
+=delete: fermer mon compte, fermer le compte, close my account, desactiver mon compte, deactivate my account, desactiver, desactivation, deactivate, supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe
 =account: compte, comptes, account, accounts
 =create: creer, creation, cree, create, created, creating, set up, setup, mettre en place, mise en place
 =open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening
@@ -216,12 +270,12 @@ const conceptText = `
 =who: qui sommes-nous, qui etes-vous, qui etes vous, who are you, about you, about us, presentation, presenter, presente
 =rights: droit, droits, right, rights
 =personal: personnel, personnelle, personnels, personnelles, personal
-=work: marche, marcher, fonctionne, fonctionner, fonctionnement, works, working, work
-=error: erreur, erreurs, error, errors, bug, bugs, bogue, beug
+=work: marche, marcher, fonctionne, fonctionner, fonctionnement, works, working, work, ne marche pas, ne fonctionne pas, doesn't work, does not work, not working
+=error: erreur, erreurs, error, errors, bug, bugs, bogue, beug, bugue, buggue, casse, cassee, broken, bloque, bloquee, bloquer, stuck, blocked, freeze, frozen, fige
 =publish: publier, publication, publish, publishing, post, posts, poster
 =message: message, messages, msg
 =number: numero, numeros, number, numbers
-=write: ecrire, rediger, redaction, write, writing, edit together
+=write: ecrire, ecrit, ecrite, ecrits, ecris, rediger, redige, redaction, write, writing, edit together
 =follow: abonne, abonnes, abonnement, abonnements, followers, follower, following, follow
 =profile: profil, profile
 =use: utiliser, utilisation, use, using, usage, se servir
@@ -263,6 +317,7 @@ mettre mets met mis prendre prends prend pris passer
 possible possibles impossible normal normale normalement vraiment juste seulement
 maintenant hier demain aujourd'hui toujours parfois
 quand-meme bref voila etc svp stp
+avance excusez excuse desole desolee deranger derange renseigner renseignement renseignements
 `
 
 const stopEN = `
@@ -278,6 +333,8 @@ anymore still yet already ever even really
 ok okay everyone everybody anyone anybody someone somebody
 much without within whether though although however maybe perhaps possible impossible
 know think wonder wondering guess seems seem tell told say said let lets
+advance sorry bother excuse kindly regards cheers
+out up off
 `
 
 // chitchatText: words whose presence, with nothing else of substance,
@@ -289,29 +346,40 @@ other: ok okay d'accord daccord ca va comment allez vous how are you bye au revo
 `
 
 // namesText: well-known products, services, platforms and brands people
-// ask about in support rooms. A question naming one the knowledge base
-// never mentions is very likely about something else.
+// ask about in support rooms (social networks, messengers, video calls,
+// office suites, cloud drives, mail, systems and browsers, site builders,
+// free-software and fediverse services, payments, hosting, AI). A question
+// naming one the knowledge base never mentions is likely about something
+// else.
 const namesText = `
-facebook instagram twitter tiktok snapchat linkedin youtube twitch reddit pinterest whatsapp telegram signal
-discord slack teams zoom skype jitsi bigbluebutton webex meet hangouts messenger wechat threads bluesky
-gmail outlook hotmail yahoo protonmail proton thunderbird tutanota orange sfr free bouygues
-google apple microsoft amazon netflix spotify deezer dropbox onedrive icloud mega box
-windows macos ubuntu debian fedora arch mint android ios iphone ipad chromebook
-excel word powerpoint office libreoffice openoffice onlyoffice collabora canva photoshop gimp inkscape krita blender audacity obs vlc
-firefox chrome chromium safari edge opera brave tor onion vpn antivirus
-wordpress drupal joomla wix squarespace shopify prestashop ghost hugo jekyll
-mobilizon lemmy pixelfed funkwhale peertube mastodon misskey pleroma akkoma friendica diaspora hubzilla plume writefreely bookwyrm kbin
-nextcloud owncloud seafile syncthing framasoft framadate framapad framaforms cryptpad etherpad hedgedoc umap openstreetmap osm
+facebook instagram twitter tiktok snapchat linkedin youtube twitch reddit pinterest tumblr threads bluesky
+vk weibo quora flickr vimeo dailymotion myspace viadeo
+whatsapp telegram signal messenger wechat viber discord slack skype imessage facetime olvid wire threema kakaotalk
+zoom jitsi bigbluebutton webex hangouts gotomeeting whereby teams meet
+excel word powerpoint outlook onenote office libreoffice openoffice onlyoffice collabora notion evernote trello
+airtable asana canva miro slides sheets docs typeform
+dropbox onedrive icloud gdrive mega pcloud seafile syncthing nextcloud owncloud sharepoint
+gmail hotmail yahoo protonmail proton tutanota thunderbird laposte orange sfr bouygues wanadoo
+windows macos ubuntu debian fedora archlinux mint android ios chromeos chromebook iphone ipad macbook
+firefox chrome chromium safari edge opera brave vivaldi tor
+wordpress drupal joomla wix squarespace shopify prestashop woocommerce ghost hugo jekyll spip webflow
+mastodon peertube pixelfed funkwhale mobilizon lemmy misskey pleroma akkoma friendica diaspora hubzilla plume
+writefreely bookwyrm framasoft framadate framapad framaforms framacarte framalink cryptpad etherpad hedgedoc
 discourse flarum phpbb mediawiki wikipedia dokuwiki bookstack gitlab github gitea forgejo codeberg
-matrix element xmpp jabber mattermost rocketchat zulip irc
-paypal stripe helloasso lydia leetchi ulule kisskissbankbank patreon liberapay tipeee
-ovh gandi ionos hostinger scaleway infomaniak o2switch alwaysdata hetzner
-chatgpt openai copilot gemini mistral
-api sdk ssh ftp sftp smtp imap pop3 vps docker kubernetes
+matrix element xmpp jabber mattermost rocketchat zulip irc mumble
+paypal stripe helloasso lydia leetchi ulule kisskissbankbank patreon liberapay tipeee sumup
+ovh gandi ionos hostinger scaleway infomaniak o2switch alwaysdata hetzner aws azure cloudflare godaddy
+google apple microsoft amazon meta netflix spotify deezer adobe photoshop illustrator acrobat gimp inkscape
+krita blender audacity kdenlive vlc obs scribus
+chatgpt openai copilot gemini claude mistral midjourney
+openstreetmap osm umap waze
+avast norton kaspersky mcafee bitdefender
 `
 
 type lexicon struct {
 	names       map[string]bool
+	common      map[string]bool // common words (common.go)
+	commonStem  map[string]bool
 	abbrev      map[string][]string
 	concept     map[string]string // folded word → concept term
 	conceptStem map[string]string // stem of a concept word → concept term
@@ -334,9 +402,10 @@ type phrase struct {
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{names: map[string]bool{}, abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
+	l := &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
 		phrases: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
 		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}}
+	buildCommon(l)
 	for _, w := range strings.Fields(namesText) {
 		l.names[w] = true
 	}

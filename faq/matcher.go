@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"math"
 	"sync"
 )
 
@@ -39,6 +38,10 @@ const (
 	maxCandidates = 20
 	suggestFrac   = 0.3 // a suggestion scores at least this share of the best
 )
+
+// otherLangFactor scales the score of an entry in the other language than
+// the question's, so that of two close entries the asker's language wins.
+var otherLangFactor float32 = 0.7
 
 // NewMatcher indexes the served entries of kb.
 func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
@@ -101,6 +104,14 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 	res.Score = a.Confidence
 	sugg := m.suggestions(a)
 	switch {
+	case a.foreign:
+		// a question about a product or service the FAQ never mentions
+		// goes to humans; at most the entries are offered when the rest
+		// of the question matches one very well
+		if a.Confidence >= m.answerT && len(sugg) >= 2 {
+			res.Decision = Suggest
+		}
+		res.Suggestions = sugg
 	case a.Confidence >= m.answerT:
 		res.Decision = Answer
 		if len(sugg) > 1 {
@@ -161,15 +172,21 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		}
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
+		wt := 1.0
+		if isCommon(tok.Word, term) {
+			wt = commonWeight
+		}
 		if !ok {
 			if lex.names[tok.Word] {
 				a.foreign = true
 			}
-			a.Unknown = append(a.Unknown, tok.Word)
-			qts = append(qts, queryTerm{id: -1, idf: float64(ix.maxIDF)})
+			if wt == 1 {
+				a.Unknown = append(a.Unknown, tok.Word)
+			}
+			qts = append(qts, queryTerm{id: -1, idf: wt * float64(ix.maxIDF)})
 			continue
 		}
-		qts = append(qts, queryTerm{id: id, idf: float64(ix.idf[id])})
+		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id])})
 	}
 	if len(qts) == 0 {
 		return a
@@ -217,6 +234,9 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		if t := ix.twin[rep]; t >= 0 {
 			sc, cv, st = max(sc, s.score[t]), max(cv, s.cov[t]), max(st, s.strong[t])
 		}
+		if ix.entries[rep].Lang != a.Lang {
+			sc *= otherLangFactor
+		}
 		c := cand{rep, float64(sc), float64(cv), float64(st)}
 		if len(cands) == maxCandidates && !better(c, cands[len(cands)-1]) {
 			continue
@@ -248,13 +268,20 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	if len(cands) > 1 {
 		second = cands[1].score
 	}
+	var unkW float64
+	for _, q := range qts {
+		if q.id < 0 {
+			unkW += q.idf
+		}
+	}
 	f := Features{
-		Norm:     top.score / ideal,
-		Coverage: top.cov / total,
-		Strong:   top.strong / total,
-		Margin:   (top.score - second) / top.score,
-		Unknown:  float64(len(a.Unknown)) / float64(len(qts)),
-		Salient:  float64(len(qts)),
+		Norm:          top.score / ideal,
+		Coverage:      top.cov / total,
+		Strong:        top.strong / total,
+		Margin:        (top.score - second) / top.score,
+		Unknown:       float64(len(a.Unknown)) / float64(len(qts)),
+		Salient:       float64(len(qts)),
+		UnknownWeight: unkW / total,
 	}
 	if a.foreign {
 		f.Foreign = 1
@@ -273,19 +300,23 @@ func termName(ix *index, id int32) string { return ix.names[id] }
 
 // Features are the signals the confidence model combines.
 type Features struct {
-	Norm     float64 // best score relative to a perfect match of every known term
-	Coverage float64 // idf share of the question's terms found in the best entry
-	Strong   float64 // same, counting only title, questions and tags
-	Margin   float64 // relative gap to the best entry that is not a translation
-	Unknown  float64 // share of the question's terms no entry contains
-	Salient  float64 // number of distinct salient terms
-	Missing  float64 // highest idf (relative) of a term the best entry lacks
-	Foreign  float64 // 1 when the question names a product or service no entry mentions
+	Norm          float64 // best score relative to a perfect match of every known term
+	Coverage      float64 // idf share of the question's terms found in the best entry
+	Strong        float64 // same, counting only title, questions and tags
+	Margin        float64 // relative gap to the best entry that is not a translation
+	Unknown       float64 // share of the question's terms no entry contains
+	Salient       float64 // number of distinct salient terms
+	Missing       float64 // highest idf (relative) of a term the best entry lacks
+	Foreign       float64 // 1 when the question names a product or service no entry mentions
+	UnknownWeight float64 // idf share of the question's terms no entry contains
 }
 
+// vector is what the confidence model weighs. Few signals on purpose: a
+// community calibrates on a few hundred labelled questions, of which a few
+// dozen it should not answer, and more signals fit those few by heart.
 func (f Features) vector() []float64 {
-	return []float64{1, f.Norm, f.Coverage, f.Strong, f.Margin, f.Unknown, math.Log1p(f.Salient), f.Missing, f.Foreign}
+	return []float64{1, f.Norm, f.Coverage, f.UnknownWeight, f.Missing}
 }
 
 // FeatureNames name the entries of the confidence model's weight vector.
-var FeatureNames = []string{"bias", "norm", "coverage", "strong", "margin", "unknown", "log_terms", "missing", "foreign"}
+var FeatureNames = []string{"bias", "norm", "coverage", "unknown", "missing"}

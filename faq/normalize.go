@@ -168,8 +168,11 @@ func termOf(w string) string {
 	if isNumber(w) {
 		return ""
 	}
-	if c, ok := lex.conceptStem[stemLight(w)]; ok {
-		return c
+	if sl := stemLight(w); len(sl) >= 5 {
+		if c, ok := lex.conceptStem[sl]; ok {
+			return c
+		}
+
 	}
 	s := stem(w)
 	if lex.stopStem[s] {
