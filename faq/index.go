@@ -57,10 +57,15 @@ var defaultBM25 = bm25Params{
 
 func buildIndex(entries []*Entry, p bm25Params) *index {
 	ix := &index{entries: entries, terms: map[string]int32{}, vocab: map[string]int32{}}
+	type termCount struct {
+		id int32
+		c  [numFields]float32
+	}
 	type docTerms struct {
-		tf  map[int32]*[numFields]float64
+		tf  []termCount
 		len [numFields]float64
 	}
+	slot := map[int32]int{} // term id → position in the current entry's tf
 	docs := make([]docTerms, len(entries))
 	var avg [numFields]float64
 	termID := func(t string) int32 {
@@ -74,7 +79,8 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 	}
 	cache := map[string]string{}
 	for d, e := range entries {
-		dt := docTerms{tf: map[int32]*[numFields]float64{}}
+		dt := docTerms{}
+		clear(slot)
 		texts := [numFields]string{e.Title, strings.Join(e.Questions, "\n"), strings.Join(e.Tags, "\n"), e.Body}
 		for f, text := range texts {
 			for _, tok := range analyzeCached(expandWords(text), cache) {
@@ -87,12 +93,13 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 						ix.vocab[tok.Word] = id
 					}
 				}
-				c := dt.tf[id]
-				if c == nil {
-					c = new([numFields]float64)
-					dt.tf[id] = c
+				k, ok := slot[id]
+				if !ok {
+					k = len(dt.tf)
+					slot[id] = k
+					dt.tf = append(dt.tf, termCount{id: id})
 				}
-				c[f]++
+				dt.tf[k].c[f]++
 				dt.len[f]++
 			}
 		}
@@ -113,13 +120,14 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 	ix.postings = make([][]posting, len(ix.terms))
 	ix.strong = make([][]bool, len(ix.terms))
 	for d, dt := range docs {
-		for id, c := range dt.tf {
+		for _, t := range dt.tf {
+			id, c := t.id, t.c
 			tf := 0.0
 			for f := range numFields {
 				if c[f] == 0 {
 					continue
 				}
-				tf += p.weight[f] * c[f] / (1 - p.b[f] + p.b[f]*dt.len[f]/avg[f])
+				tf += p.weight[f] * float64(c[f]) / (1 - p.b[f] + p.b[f]*dt.len[f]/avg[f])
 			}
 			w := tf * (p.k1 + 1) / (tf + p.k1)
 			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), w: float32(w)})

@@ -26,23 +26,47 @@ func Fold(s string) string {
 	for _, r := range strings.ToLower(s) {
 		switch {
 		case r < 0x80:
-			b.WriteRune(r)
-		case r == 'œ':
-			b.WriteString("oe")
-		case r == 'æ':
-			b.WriteString("ae")
-		case r == 'ß':
-			b.WriteString("ss")
-		case r == '’' || r == 'ʼ' || r == '´':
-			b.WriteByte('\'')
-		case r == '€':
-			b.WriteString(" euro ")
+			b.WriteByte(byte(r))
+		case r < foldTableSize:
+			b.WriteString(foldTable[r])
 		default:
-			// strip combining marks from the rune's decomposition
-			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
-					b.WriteRune(d)
-				}
+			b.WriteString(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+// foldTable holds the folded form of the Latin runes, the ones French and
+// English text is made of, so folding a large FAQ does not decompose the
+// same accented letters again and again.
+const foldTableSize = 0x250
+
+var foldTable = func() (t [foldTableSize]string) {
+	for r := rune(0x80); r < foldTableSize; r++ {
+		t[r] = foldRune(r)
+	}
+	return t
+}()
+
+// foldRune folds one lowercase non-ASCII rune.
+func foldRune(r rune) string {
+	var b strings.Builder
+	switch {
+	case r == 'œ':
+		b.WriteString("oe")
+	case r == 'æ':
+		b.WriteString("ae")
+	case r == 'ß':
+		b.WriteString("ss")
+	case r == '’' || r == 'ʼ' || r == '´':
+		b.WriteByte('\'')
+	case r == '€':
+		b.WriteString(" euro ")
+	default:
+		// strip combining marks from the rune's decomposition
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(d)
 			}
 		}
 	}
