@@ -1,0 +1,12 @@
+// Package matrix connects the bot to a Matrix homeserver with mautrix-go.
+//
+// It owns everything Matrix-specific: login and the persisted device, the
+// sync loop and its resumable token, the dedup of handled events, invites
+// and kicks, rich replies (m.notice, mention pills, threads, HTML rendered
+// from the bot's Markdown), reactions, and end-to-end encryption through
+// mautrix's cryptohelper (build with -tags goolm). Its state lives in the
+// project's SQLite database: small values through bot.StateStore, mautrix's
+// room state and crypto tables in the same file.
+//
+// It imports bot/ and mautrix only; the core never imports it.
+package matrix

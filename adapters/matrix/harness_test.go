@@ -1,0 +1,188 @@
+package matrix
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/sqlite"
+)
+
+// testFAQ is a small knowledge base. The password entry holds raw HTML that
+// must never reach formatted_body.
+var testFAQ = fstest.MapFS{
+	"fr/mot-de-passe.md": {Data: []byte(`---
+lang: fr
+title: "J'ai perdu mon mot de passe"
+questions:
+  - "Comment changer mon mot de passe ?"
+tags: [mot de passe]
+---
+Cliquez sur **Mot de passe oublié** sur https://nuage.example.org <script>alert(1)</script>
+`)},
+	"fr/horaires.md": {Data: []byte(`---
+lang: fr
+title: "Horaires des formations"
+questions:
+  - "Quels sont les horaires ?"
+tags: [formation]
+---
+Les formations ont lieu le mardi de 14 h à 17 h.
+`)},
+}
+
+const (
+	qPassword = "Comment changer mon mot de passe ?"
+	qHours    = "Quels sont les horaires ?"
+	aPassword = "Mot de passe oublié" // in the body of the password entry
+	aHours    = "le mardi de 14 h à 17 h"
+)
+
+// exactMatcher answers when the text is one of an entry's questions or its
+// title, and abstains otherwise: these tests are about the adapter, not the
+// matching quality.
+type exactMatcher struct{ kb *faq.KB }
+
+func (m exactMatcher) Match(text, lang string) faq.Result {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, e := range m.kb.Served() {
+		for _, q := range append([]string{e.Title}, e.Questions...) {
+			if strings.ToLower(q) == t {
+				return faq.Result{Decision: faq.Answer, Entry: e, Score: 1, Lang: e.Lang}
+			}
+		}
+	}
+	return faq.Result{Lang: "fr"}
+}
+
+// logBuffer collects the bot's logs; they are printed when a test fails
+// (goroutines of mautrix may outlive the test, so they never call t.Log).
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func (l *logBuffer) Count(s string) int { return strings.Count(l.String(), s) }
+
+// testBot is one running bot process-equivalent: database, core, adapter.
+type testBot struct {
+	ad        *Adapter
+	bot       *bot.Bot
+	db        *sqlite.DB
+	logs      *logBuffer
+	reactions chan bot.Reaction
+	cancel    context.CancelFunc
+	done      chan error
+}
+
+type botConfig struct {
+	dbPath     string
+	encryption bool
+	allow      []string
+	name       string
+}
+
+// startBot starts a bot on d and waits for its first successful sync.
+func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
+	t.Helper()
+	if c.dbPath == "" {
+		c.dbPath = filepath.Join(t.TempDir(), "entraide.db")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	db, err := sqlite.Open(ctx, c.dbPath)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	logs := &logBuffer{}
+	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	kb, err := faq.LoadFS(testFAQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bot.Options{Name: "entraide", Lang: "fr", Logger: logger})
+	b.SetFAQ(exactMatcher{kb}, kb)
+	tb := &testBot{bot: b, db: db, logs: logs, reactions: make(chan bot.Reaction, 16), cancel: cancel, done: make(chan error, 1)}
+	b.OnReaction(func(_ context.Context, r bot.Reaction) {
+		select {
+		case tb.reactions <- r:
+		default:
+		}
+	})
+	ad, err := New(Options{
+		Name:        c.name,
+		Homeserver:  d.URL,
+		UserID:      d.UserID("bot"),
+		Password:    d.Password("bot"),
+		Encryption:  c.encryption,
+		PickleKey:   "test-pickle-key",
+		InviteAllow: c.allow,
+		State:       db,
+		DB:          db.DB,
+		Logger:      logger,
+		MaxBackoff:  2 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.ad = ad
+	if err := b.AddAdapter(ad); err != nil {
+		t.Fatal(err)
+	}
+	go func() { tb.done <- b.Run(ctx) }()
+	t.Cleanup(func() {
+		tb.stop()
+		if t.Failed() {
+			t.Logf("bot log:\n%s", logs.String())
+		}
+	})
+	waitUntil(t, 20*time.Second, "the bot's first sync", ad.Connected)
+	return tb
+}
+
+// stop is a clean shutdown; it may be called twice.
+func (tb *testBot) stop() {
+	if tb.cancel == nil {
+		return
+	}
+	tb.cancel()
+	<-tb.done
+	tb.db.Close()
+	tb.cancel = nil
+}
+
+func (tb *testBot) botID() id.UserID { return tb.ad.UserID() }
+
+func waitUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for %s", timeout, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
