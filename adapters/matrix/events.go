@@ -187,7 +187,7 @@ func (a *Adapter) noteJoins(ctx context.Context, resp *mautrix.RespSync) {
 // homeserver says the bot is in.
 func (a *Adapter) loadJoinedAt(ctx context.Context) error {
 	var rooms *mautrix.RespJoinedRooms
-	err := a.retry(ctx, "joined rooms", func() (err error) {
+	err := a.retry(ctx, true, func() (err error) {
 		rooms, err = a.cli.JoinedRooms(ctx)
 		return err
 	})

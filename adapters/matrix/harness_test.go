@@ -111,17 +111,34 @@ func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
 	if c.dbPath == "" {
 		c.dbPath = filepath.Join(t.TempDir(), "entraide.db")
 	}
+	tb, err := runBot(d.URL, d.UserID("bot"), d.Password("bot"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tb.stop()
+		if t.Failed() {
+			t.Logf("bot log:\n%s", tb.logs.String())
+		}
+	})
+	waitUntil(t, 20*time.Second, "the bot's first sync", tb.ad.Connected)
+	return tb
+}
+
+// runBot starts the core and the adapter on the database at c.dbPath.
+func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	db, err := sqlite.Open(ctx, c.dbPath)
 	if err != nil {
 		cancel()
-		t.Fatal(err)
+		return nil, err
 	}
 	logs := &logBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	kb, err := faq.LoadFS(testFAQ)
 	if err != nil {
-		t.Fatal(err)
+		cancel()
+		return nil, err
 	}
 	b := bot.New(bot.Options{Name: "entraide", Lang: "fr", Logger: logger})
 	b.SetFAQ(exactMatcher{kb}, kb)
@@ -134,9 +151,9 @@ func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
 	})
 	ad, err := New(Options{
 		Name:        c.name,
-		Homeserver:  d.URL,
-		UserID:      d.UserID("bot"),
-		Password:    d.Password("bot"),
+		Homeserver:  hs,
+		UserID:      user,
+		Password:    password,
 		Encryption:  c.encryption,
 		PickleKey:   "test-pickle-key",
 		InviteAllow: c.allow,
@@ -145,22 +162,17 @@ func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
 		Logger:      logger,
 		MaxBackoff:  2 * time.Second,
 	})
+	if err == nil {
+		err = b.AddAdapter(ad)
+	}
 	if err != nil {
-		t.Fatal(err)
+		cancel()
+		db.Close()
+		return nil, err
 	}
 	tb.ad = ad
-	if err := b.AddAdapter(ad); err != nil {
-		t.Fatal(err)
-	}
 	go func() { tb.done <- b.Run(ctx) }()
-	t.Cleanup(func() {
-		tb.stop()
-		if t.Failed() {
-			t.Logf("bot log:\n%s", logs.String())
-		}
-	})
-	waitUntil(t, 20*time.Second, "the bot's first sync", ad.Connected)
-	return tb
+	return tb, nil
 }
 
 // stop is a clean shutdown; it may be called twice.

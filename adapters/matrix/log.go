@@ -41,6 +41,11 @@ func (w slogWriter) WriteLevel(level zerolog.Level, p []byte) (int, error) {
 	case zerolog.DebugLevel, zerolog.TraceLevel:
 		lv = slog.LevelDebug
 	}
+	switch msg {
+	case "Request canceled", // every stop cancels the pending long poll
+		"Request failed": // the adapter logs a lost connection once, not per attempt
+		lv = slog.LevelDebug
+	}
 	w.l.LogAttrs(context.Background(), lv, msg, attrs...)
 	return len(p), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"maunium.net/go/mautrix"
@@ -23,7 +24,7 @@ const (
 // waits with backoff while the homeserver cannot be reached.
 func (a *Adapter) connect(ctx context.Context) (*mautrix.Client, error) {
 	var cli *mautrix.Client
-	err := a.retry(ctx, "login", func() error {
+	err := a.retry(ctx, true, func() error {
 		var err error
 		cli, err = a.login(ctx)
 		return err
@@ -90,45 +91,67 @@ func (a *Adapter) saveLogin(ctx context.Context, cli *mautrix.Client) error {
 	return nil
 }
 
-// retry runs fn until it succeeds, fails with an answer from the server
-// (bad password, revoked token: retrying would not help), or ctx ends.
-// Network failures are retried with exponential backoff and logged once.
-func (a *Adapter) retry(ctx context.Context, what string, fn func() error) error {
+// retry runs fn until it succeeds, fails for good, or ctx ends, waiting
+// 0.5 s, 1 s, 2 s... up to MaxBackoff in between. A server answer that
+// means "no" (bad password, revoked token) is final. When idempotent is
+// false (sending a message), only failures where the request surely did not
+// land are retried: a homeserver that dies after storing the message but
+// before answering forgets the transaction id, so a retry would post twice.
+func (a *Adapter) retry(ctx context.Context, idempotent bool, fn func() error) error {
 	wait := 500 * time.Millisecond
-	logged := false
 	for {
 		err := fn()
-		if err == nil {
-			if logged {
-				a.log.Info("matrix homeserver reachable again", "step", what)
-			}
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		var he mautrix.HTTPError
-		if errors.As(err, &he) && he.RespError != nil && !retryableStatus(he) {
+		if err == nil || ctx.Err() != nil || !transient(err, idempotent) {
 			return err
 		}
-		if !logged {
-			a.log.Warn("matrix homeserver unreachable, retrying with backoff", "step", what, "err", err)
-			logged = true
-		}
+		a.markDown(err)
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return err
 		case <-time.After(wait):
 		}
 		wait = min(wait*2, a.opts.MaxBackoff)
 	}
 }
 
-// retryableStatus reports server answers that mean "later", not "no".
-func retryableStatus(he mautrix.HTTPError) bool {
-	if he.Response == nil {
-		return true
+// transient reports whether err means "try again later": the homeserver
+// could not be reached or asked to wait. Errors of our own making (a token
+// for another user, a bad answer) are never transient.
+func transient(err error, idempotent bool) bool {
+	var he mautrix.HTTPError
+	if !errors.As(err, &he) {
+		return false
 	}
-	c := he.Response.StatusCode
-	return c == 429 || c >= 500
+	if he.Response != nil {
+		switch code := he.Response.StatusCode; {
+		case code == 429 || code == 502 || code == 503 || code == 504:
+			return true
+		case code >= 500:
+			return idempotent
+		case code >= 400:
+			return false
+		}
+		return idempotent // a success whose body could not be read
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true // the request never left
+	}
+	return idempotent && !errors.Is(err, context.Canceled)
+}
+
+// markDown logs a lost connection once, however many retries follow;
+// markUp logs the recovery once. The sync loop, logins and sends share them.
+func (a *Adapter) markDown(err error) {
+	a.connected.Store(false)
+	if a.down.CompareAndSwap(false, true) {
+		a.log.Warn("matrix homeserver unreachable, retrying with backoff", "err", err)
+	}
+}
+
+func (a *Adapter) markUp() {
+	a.connected.Store(true)
+	if a.down.CompareAndSwap(true, false) {
+		a.log.Info("matrix homeserver reachable again")
+	}
 }

@@ -31,13 +31,11 @@ func TestAnswers(t *testing.T) {
 	if _, err := alice.InviteUser(ctx, room, &mautrix.ReqInviteUser{UserID: botID}); err != nil {
 		t.Fatal(err)
 	}
-	alice.WaitFor(wait, "bot joining", func(e *event.Event) bool {
-		return e.RoomID == room && e.GetStateKey() == botID.String() && e.Content.AsMember().Membership == event.MembershipJoin
-	})
+	alice.WaitFor(t, wait, "bot joining", isJoin(room, botID))
 
 	t.Run("answer", func(t *testing.T) {
 		q := alice.Say(room, qPassword)
-		r := alice.WaitFor(wait, "answer", testenv.IsReplyTo(room, botID, q))
+		r := alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
 		m := r.Content.AsMessage()
 		if m.MsgType != event.MsgNotice || m.Format != event.FormatHTML {
 			t.Errorf("msgtype %q format %q, want m.notice with HTML", m.MsgType, m.Format)
@@ -66,7 +64,7 @@ func TestAnswers(t *testing.T) {
 		// Answers in a room are sent in order, so the answer to this later
 		// question would come after one to the early question.
 		q := alice.Say(room, qHours)
-		alice.WaitFor(wait, "answer", testenv.IsReplyTo(room, botID, q))
+		alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
 		if n := len(alice.Events(testenv.IsReplyTo(room, botID, early))); n != 0 {
 			t.Errorf("the bot answered a question sent before it joined (%d replies)", n)
 		}
@@ -80,7 +78,7 @@ func TestAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := alice.WaitFor(wait, "threaded answer", testenv.IsReplyTo(room, botID, resp.EventID))
+		r := alice.WaitFor(t, wait, "threaded answer", testenv.IsReplyTo(room, botID, resp.EventID))
 		rel := r.Content.AsMessage().RelatesTo
 		if rel.GetThreadParent() != root || rel.IsFallingBack {
 			t.Errorf("relates_to %+v: want thread %s replying to %s", rel, root, resp.EventID)
@@ -89,7 +87,7 @@ func TestAnswers(t *testing.T) {
 
 	t.Run("unknown question", func(t *testing.T) {
 		q := alice.Say(room, "Le gâteau est-il un mensonge ?")
-		r := alice.WaitFor(wait, "answer", testenv.IsReplyTo(room, botID, q))
+		r := alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
 		if body := r.Content.AsMessage().Body; !strings.Contains(body, "Je ne connais pas") {
 			t.Errorf("body %q: want the don't-know sentence", body)
 		}
@@ -111,7 +109,7 @@ func TestAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 		q := alice.Say(room, qHours)
-		alice.WaitFor(wait, "answer", testenv.IsReplyTo(room, botID, q))
+		alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
 		if n := len(alice.Events(testenv.IsReplyTo(room, botID, self.EventID))); n != 0 {
 			t.Errorf("the bot answered its own message")
 		}
@@ -119,7 +117,7 @@ func TestAnswers(t *testing.T) {
 
 	t.Run("reaction", func(t *testing.T) {
 		q := alice.Say(room, qPassword)
-		answer := alice.WaitFor(wait, "answer", testenv.IsReplyTo(room, botID, q))
+		answer := alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
 		if _, err := alice.SendReaction(ctx, room, answer.ID, "👍️"); err != nil {
 			t.Fatal(err)
 		}
@@ -144,8 +142,15 @@ func TestAnswers(t *testing.T) {
 		if _, err := alice.InviteUser(ctx, room, &mautrix.ReqInviteUser{UserID: botID}); err != nil {
 			t.Fatal(err)
 		}
+		alice.WaitFor(t, wait, "the bot joining again", func(e *event.Event) bool {
+			ids := map[id.EventID]bool{}
+			for _, j := range alice.Events(isJoin(room, botID)) {
+				ids[j.ID] = true
+			}
+			return len(ids) >= 2
+		})
 		q := alice.Say(room, qHours)
-		alice.WaitFor(wait, "answer after the new invite", testenv.IsReplyTo(room, botID, q))
+		alice.WaitFor(t, wait, "answer after the new invite", testenv.IsReplyTo(room, botID, q))
 		if n := len(alice.Events(testenv.IsReplyTo(room, botID, missed))); n != 0 {
 			t.Errorf("the bot answered a message sent while it was kicked out")
 		}
@@ -178,5 +183,12 @@ func TestInviteAllowList(t *testing.T) {
 	}
 	if !inAlice || inBob {
 		t.Errorf("joined alice's room: %v (want true), bob's room: %v (want false)", inAlice, inBob)
+	}
+}
+
+func isJoin(room id.RoomID, who id.UserID) func(*event.Event) bool {
+	return func(e *event.Event) bool {
+		return e.RoomID == room && e.Type == event.StateMember && e.GetStateKey() == who.String() &&
+			e.Content.AsMember().Membership == event.MembershipJoin
 	}
 }

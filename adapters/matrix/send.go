@@ -17,8 +17,8 @@ import (
 // Send implements bot.Adapter: an m.notice (bots must not trigger other
 // bots) with an HTML body, replying to the asker's event, inside the thread
 // when there is one, and mentioning the asker with a pill. In an encrypted
-// room mautrix encrypts it. Failures that mean "later" (homeserver away,
-// rate limit) are retried for up to a minute.
+// room mautrix encrypts it. Failures that surely did not post (homeserver
+// down, rate limit) are retried for up to a minute.
 func (a *Adapter) Send(ctx context.Context, r bot.Reply) (string, error) {
 	select {
 	case <-a.ready:
@@ -55,7 +55,7 @@ func (a *Adapter) Send(ctx context.Context, r bot.Reply) (string, error) {
 	// One transaction id for every attempt: a retry after a lost response
 	// cannot post the message twice.
 	txn := a.cli.TxnID()
-	err := a.retry(ctx, "send", func() (err error) {
+	err := a.retry(ctx, false, func() (err error) {
 		resp, err = a.cli.SendMessageEvent(ctx, id.RoomID(r.Room.ID), event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txn})
 		return err
 	})

@@ -21,10 +21,7 @@ type syncer struct {
 func (s *syncer) ProcessResponse(ctx context.Context, resp *mautrix.RespSync, since string) error {
 	a := s.a
 	a.failures = 0
-	a.connected.Store(true)
-	if a.down.CompareAndSwap(true, false) {
-		a.log.Info("matrix homeserver reachable again")
-	}
+	a.markUp()
 	a.noteJoins(ctx, resp)
 	a.track.open(resp.NextBatch)
 	defer a.track.seal()
@@ -38,10 +35,7 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 	if errors.Is(err, mautrix.MUnknownToken) {
 		return 0, err
 	}
-	a.connected.Store(false)
-	if a.down.CompareAndSwap(false, true) {
-		a.log.Warn("matrix homeserver unreachable, retrying with backoff", "err", err)
-	}
+	a.markDown(err)
 	wait := 500 * time.Millisecond << min(a.failures, 10)
 	a.failures++
 	return min(wait, a.opts.MaxBackoff), nil
