@@ -20,6 +20,7 @@ func decrypted(match func(*event.Event) bool) func(*event.Event) bool {
 // encrypted room and decrypts the bot's answer; nothing the bot posts there
 // is in clear text. It also measures the reply latency, plain and encrypted.
 func TestEncryptedRoom(t *testing.T) {
+	needEncryption(t)
 	d := testenv.StartDendrite(t, "bot", "alice")
 	b := startBot(t, d, botConfig{encryption: true})
 	alice := testenv.NewMatrixUser(t, d, "alice", true)

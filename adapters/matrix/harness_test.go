@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -108,6 +109,9 @@ type botConfig struct {
 // startBot starts a bot on d and waits for its first successful sync.
 func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
 	t.Helper()
+	if c.encryption {
+		needEncryption(t)
+	}
 	if c.dbPath == "" {
 		c.dbPath = filepath.Join(t.TempDir(), "entraide.db")
 	}
@@ -187,6 +191,19 @@ func (tb *testBot) stop() {
 }
 
 func (tb *testBot) botID() id.UserID { return tb.ad.UserID() }
+
+// needEncryption skips (or fails, under ENTRAIDE_INTEGRATION) a test that
+// needs end-to-end encryption in a build without -tags goolm.
+func needEncryption(t *testing.T) {
+	t.Helper()
+	if EncryptionAvailable {
+		return
+	}
+	if os.Getenv(testenv.EnvIntegration) == "" {
+		t.Skip("encryption tests need -tags goolm")
+	}
+	t.Fatal("encryption tests need -tags goolm (scripts/test sets it)")
+}
 
 func waitUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()

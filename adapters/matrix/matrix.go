@@ -13,7 +13,6 @@ import (
 
 	"go.mau.fi/util/dbutil"
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/crypto/cryptohelper"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 	"maunium.net/go/mautrix/sqlstatestore"
@@ -59,9 +58,8 @@ type Adapter struct {
 	log    *slog.Logger
 	userID id.UserID
 
-	cli    *mautrix.Client
-	crypto *cryptohelper.CryptoHelper
-	ready  chan struct{} // closed once cli is usable by Send
+	cli   *mautrix.Client
+	ready chan struct{} // closed once cli is usable by Send
 
 	connected atomic.Bool
 	down      atomic.Bool // a connection loss was logged and no success seen since
@@ -109,6 +107,8 @@ func New(o Options) (*Adapter, error) {
 		return nil, errors.New("matrix: encryption needs the database")
 	case o.Encryption && o.PickleKey == "":
 		return nil, errors.New("matrix: encryption needs a pickle key")
+	case o.Encryption && !EncryptionAvailable:
+		return nil, errors.New("matrix: encryption is on but this entraide was built without it (build with -tags goolm)")
 	}
 	for _, a := range o.InviteAllow {
 		if !strings.HasPrefix(a, "@") && !strings.HasPrefix(a, ":") {
@@ -183,19 +183,9 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 	syncer.OnEvent(cli.StateStoreSyncHandler)
 
 	if a.opts.Encryption {
-		ch, err := cryptohelper.NewCryptoHelper(cli, []byte(a.opts.PickleKey), db)
-		if err != nil {
-			return fmt.Errorf("matrix: encryption: %w", err)
+		if err := a.setupCrypto(ctx, db); err != nil {
+			return err
 		}
-		ch.DecryptErrorCallback = func(evt *event.Event, err error) {
-			a.log.Warn("cannot decrypt a message", "room", evt.RoomID, "event", evt.ID, "sender", evt.Sender, "err", err)
-		}
-		if err := ch.Init(ctx); err != nil {
-			return fmt.Errorf("matrix: encryption setup for device %s: %w", cli.DeviceID, err)
-		}
-		// ch.Close would close the shared database; the app closes it.
-		cli.Crypto = ch
-		a.crypto = ch
 	}
 
 	if err := a.loadJoinedAt(ctx); err != nil {

@@ -19,6 +19,7 @@ const wait = 20 * time.Second
 // answer as a threaded/plain rich reply with a pill, safe HTML, history
 // before the join, the bot's own messages, reactions, kick and re-invite.
 func TestAnswers(t *testing.T) {
+	needEncryption(t)
 	d := testenv.StartDendrite(t, "bot", "alice")
 	b := startBot(t, d, botConfig{encryption: true})
 	alice := testenv.NewMatrixUser(t, d, "alice", false)

@@ -98,6 +98,7 @@ func wantOnce(t *testing.T, counts []int) {
 // TestBotRestart: a clean stop between two questions; the one asked while
 // the bot was down is answered once, late, and the device is kept.
 func TestBotRestart(t *testing.T) {
+	needEncryption(t)
 	d := testenv.StartDendrite(t, "bot", "alice")
 	dbPath := filepath.Join(t.TempDir(), "entraide.db")
 	b1 := startBot(t, d, botConfig{dbPath: dbPath, encryption: true})
@@ -139,6 +140,7 @@ func TestBotRestart(t *testing.T) {
 // token was saved. The new process must not answer it again, and must
 // answer the question sent while it was down.
 func TestBotKilled(t *testing.T) {
+	needEncryption(t)
 	d := testenv.StartDendrite(t, "bot", "alice")
 	dbPath := filepath.Join(t.TempDir(), "entraide.db")
 	p1 := startChild(t, d, dbPath)
@@ -186,6 +188,7 @@ func TestBotKilled(t *testing.T) {
 // TestHomeserverRestart: the bot notices the loss, logs it once however
 // many retries it takes, reconnects and answers again.
 func TestHomeserverRestart(t *testing.T) {
+	needEncryption(t)
 	d := testenv.StartDendrite(t, "bot", "alice")
 	b := startBot(t, d, botConfig{encryption: true})
 	alice := testenv.NewMatrixUser(t, d, "alice", false)
@@ -213,4 +216,3 @@ func TestHomeserverRestart(t *testing.T) {
 		t.Errorf("the reconnection was logged %d times, want once", n)
 	}
 }
-

@@ -3,14 +3,12 @@ package testenv
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/crypto/cryptohelper"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
@@ -51,17 +49,10 @@ func NewMatrixUser(t testing.TB, d *Dendrite, name string, encrypted bool) *Matr
 	cli.Syncer = syncer
 	syncer.OnEvent(u.record) // never blocks: the sync loop also carries the encryption keys
 	if encrypted {
-		ch, err := cryptohelper.NewCryptoHelper(cli, []byte("test-pickle-"+name), filepath.Join(t.TempDir(), name+"-crypto.db"))
-		if err != nil {
+		if err := enableCrypto(ctx, t, cli, name); err != nil {
 			cancel()
-			t.Fatal(err)
+			t.Fatalf("crypto for %s: %v", name, err)
 		}
-		if err := ch.Init(ctx); err != nil {
-			cancel()
-			t.Fatalf("crypto init %s: %v", name, err)
-		}
-		cli.Crypto = ch
-		t.Cleanup(func() { ch.Close() })
 	}
 	// No state store without encryption: mautrix's in-memory one edits
 	// the content of member events it has seen, which would change the
