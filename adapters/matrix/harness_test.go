@@ -104,6 +104,10 @@ type botConfig struct {
 	encryption bool
 	allow      []string
 	name       string
+
+	mentors     []string // Matrix ids of the mentors
+	mentorsRoom string   // room id of the mentors' room
+	tickets     bool     // enable the escalation feature
 }
 
 // startBot starts a bot on d and waits for its first successful sync.
@@ -144,8 +148,19 @@ func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 		cancel()
 		return nil, err
 	}
-	b := bot.New(bot.Options{Name: "entraide", Lang: "fr", Logger: logger})
+	opts := bot.Options{Name: "entraide", Lang: "fr", Logger: logger, Mentors: map[string][]string{"matrix": c.mentors}}
+	if c.mentorsRoom != "" {
+		opts.MentorsRoom = &bot.Room{Adapter: "matrix", ID: c.mentorsRoom}
+	}
+	b := bot.New(opts)
 	b.SetFAQ(exactMatcher{kb}, kb)
+	if c.tickets {
+		if _, err := bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{}); err != nil {
+			cancel()
+			db.Close()
+			return nil, err
+		}
+	}
 	tb := &testBot{bot: b, db: db, logs: logs, reactions: make(chan bot.Reaction, 16), cancel: cancel, done: make(chan error, 1)}
 	b.OnReaction(func(_ context.Context, r bot.Reaction) {
 		select {
