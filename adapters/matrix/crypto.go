@@ -25,6 +25,9 @@ func (a *Adapter) setupCrypto(ctx context.Context, db *dbutil.Database) error {
 	if err != nil {
 		return fmt.Errorf("matrix: encryption: %w", err)
 	}
+	// One Olm account per device: after a logout the bot comes back as a
+	// new device and needs new keys, not the deleted device's.
+	ch.DBAccountID = cli.DeviceID.String()
 	ch.DecryptErrorCallback = func(evt *event.Event, err error) {
 		a.log.Warn("matrix: cannot decrypt a message", "room", evt.RoomID, "event", evt.ID, "sender", evt.Sender, "err", err)
 	}

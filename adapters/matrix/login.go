@@ -64,8 +64,10 @@ func (a *Adapter) login(ctx context.Context) (*mautrix.Client, error) {
 		case !errors.Is(err, mautrix.MUnknownToken) || a.opts.Password == "":
 			return nil, fmt.Errorf("matrix: checking the access token: %w", err)
 		}
-		a.log.Warn("matrix: stored access token was revoked, logging in again with the same device", "device", device)
+		// A logout deletes the device with its keys: come back as a new one.
+		a.log.Warn("matrix: the access token was revoked (session logged out?), logging in again as a new device", "old_device", device)
 		cli.AccessToken = ""
+		device = ""
 	}
 	_, err = cli.Login(ctx, &mautrix.ReqLogin{
 		Type:                     mautrix.AuthTypePassword,

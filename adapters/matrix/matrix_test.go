@@ -71,6 +71,14 @@ func TestAnswers(t *testing.T) {
 		}
 	})
 
+	t.Run("addressed to the bot", func(t *testing.T) {
+		q := alice.Say(room, "bot: "+qHours)
+		r := alice.WaitFor(t, wait, "answer", testenv.IsReplyTo(room, botID, q))
+		if body := r.Content.AsMessage().Body; !strings.Contains(body, aHours) {
+			t.Errorf("body %q: want the hours answer (the \"bot: \" prefix removed)", body)
+		}
+	})
+
 	t.Run("thread", func(t *testing.T) {
 		root := alice.Say(room, "Sujet : mon compte")
 		content := &event.MessageEventContent{MsgType: event.MsgText, Body: qHours,

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/id"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
@@ -215,4 +216,35 @@ func TestHomeserverRestart(t *testing.T) {
 	if n := b.logs.Count("reachable again"); n != 1 {
 		t.Errorf("the reconnection was logged %d times, want once", n)
 	}
+}
+
+// TestSessionLoggedOut: someone logs the bot's session out (which deletes
+// its device and keys); the next start logs in again as a new device with
+// new keys and still answers in an encrypted room.
+func TestSessionLoggedOut(t *testing.T) {
+	needEncryption(t)
+	d := testenv.StartDendrite(t, "bot", "alice")
+	dbPath := filepath.Join(t.TempDir(), "entraide.db")
+	b1 := startBot(t, d, botConfig{dbPath: dbPath, encryption: true})
+	alice := testenv.NewMatrixUser(t, d, "alice", true)
+	botID := b1.botID()
+	room := alice.CreateRoom("support", true, botID)
+	q1 := alice.Say(room, qPassword)
+	alice.WaitFor(t, wait, "answer 1", decrypted(testenv.IsReplyTo(room, botID, q1)))
+	old, token := b1.ad.DeviceID(), b1.ad.cli.AccessToken
+	b1.stop()
+
+	other, err := mautrix.NewClient(d.URL, botID, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Logout(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	b2 := startBot(t, d, botConfig{dbPath: dbPath, encryption: true})
+	if b2.ad.DeviceID() == old || b2.ad.DeviceID() == "" {
+		t.Errorf("device after the logout %q, want a new one (old %s)", b2.ad.DeviceID(), old)
+	}
+	q2 := alice.Say(room, qHours)
+	alice.WaitFor(t, wait, "answer from the new device", decrypted(testenv.IsReplyTo(room, botID, q2)))
 }
