@@ -333,9 +333,9 @@ func (a *Adapter) Send(ctx context.Context, r bot.Reply) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	s := a.current()
-	if s == nil {
-		return "", ErrNotConnected
+	s, err := a.waitSession(ctx)
+	if err != nil {
+		return "", err
 	}
 	text := bot.PlainText(r.Text)
 	id := newID()
@@ -358,6 +358,31 @@ func (a *Adapter) Send(ctx context.Context, r bot.Reply) (string, error) {
 		return "", fmt.Errorf("xmpp: send to %s: %w", r.Room.ID, err)
 	}
 	return id, nil
+}
+
+// sessionWait is how long a reply waits for the connection. Messages the
+// server kept for the bot arrive while the session is still being set up,
+// and a reply during a short reconnect is better late than lost.
+const sessionWait = 5 * time.Second
+
+// waitSession returns the live session, waiting up to sessionWait for one.
+func (a *Adapter) waitSession(ctx context.Context) (*session, error) {
+	deadline := time.NewTimer(sessionWait)
+	defer deadline.Stop()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if s := a.current(); s != nil {
+			return s, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%w (%v)", ErrNotConnected, ctx.Err())
+		case <-deadline.C:
+			return nil, ErrNotConnected
+		case <-tick.C:
+		}
+	}
 }
 
 // waitJoined returns the room once the bot is in it. Right after a

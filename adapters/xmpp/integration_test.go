@@ -158,7 +158,9 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 
 	srv.Stop()
 	waitUntil(t, wait, "bot notices the server is gone", func() bool { return !r.ad.Connected() })
-	_, err := r.ad.Send(context.Background(), bot.Reply{Room: bot.Room{Adapter: "xmpp", ID: support}, Text: "x"})
+	short, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	_, err := r.ad.Send(short, bot.Reply{Room: bot.Room{Adapter: "xmpp", ID: support}, Text: "x"})
+	cancel()
 	if !errors.Is(err, ErrNotConnected) {
 		t.Fatalf("Send while down: %v, want ErrNotConnected", err)
 	}
