@@ -39,7 +39,14 @@ func Default() *Config {
 
 // Load reads path over the defaults, applies environment secrets, resolves
 // relative paths against the file's folder and validates everything.
-func Load(path string) (*Config, error) {
+func Load(path string) (*Config, error) { return load(path, true) }
+
+// LoadOffline is Load for maintenance commands that only read the database
+// and files (tickets, report, announce): adapter secrets are not required,
+// everything else is checked.
+func LoadOffline(path string) (*Config, error) { return load(path, false) }
+
+func load(path string, needSecrets bool) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -66,7 +73,7 @@ func Load(path string) (*Config, error) {
 	}
 	c.applyEnv()
 	c.resolvePaths(filepath.Dir(path))
-	if err := c.Validate(); err != nil {
+	if err := c.validate(needSecrets); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return c, nil
@@ -112,8 +119,10 @@ func (c *Config) resolvePaths(base string) {
 	abs(&c.Reload.GitRepo)
 }
 
-// Validate checks values that decoding cannot.
-func (c *Config) Validate() error {
+// Validate checks values that decoding cannot, secrets included.
+func (c *Config) Validate() error { return c.validate(true) }
+
+func (c *Config) validate(needSecrets bool) error {
 	var errs []string
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 	if c.Bot.Language != "fr" && c.Bot.Language != "en" {
@@ -134,10 +143,10 @@ func (c *Config) Validate() error {
 		if c.Matrix.Homeserver == "" || c.Matrix.UserID == "" {
 			bad("matrix.homeserver and matrix.user_id are required when [matrix] is enabled")
 		}
-		if c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
+		if needSecrets && c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
 			bad("matrix: missing secret: set %s or %s (or matrix.password / matrix.access_token)", EnvMatrixPassword, EnvMatrixToken)
 		}
-		if c.Matrix.Encryption && c.Matrix.PickleKey == "" {
+		if needSecrets && c.Matrix.Encryption && c.Matrix.PickleKey == "" {
 			bad("matrix: missing secret: encryption needs a pickle key; set %s (or matrix.pickle_key)", EnvMatrixPickle)
 		}
 	}
@@ -145,7 +154,7 @@ func (c *Config) Validate() error {
 		if c.XMPP.JID == "" {
 			bad("xmpp.jid is required when [xmpp] is enabled")
 		}
-		if c.XMPP.Password == "" {
+		if needSecrets && c.XMPP.Password == "" {
 			bad("xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
 		}
 	}

@@ -189,7 +189,7 @@ func runAnnounce(ctx context.Context, e *env, args []string) error {
 	var fsys fs.FS
 	switch {
 	case *cfgPath != "":
-		c, err := config.Load(*cfgPath)
+		c, err := config.LoadOffline(*cfgPath)
 		if err != nil {
 			return err
 		}

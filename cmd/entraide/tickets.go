@@ -89,7 +89,7 @@ func (f storeFlags) open(ctx context.Context) (*sqlite.DB, *config.Config, bool,
 	if embedded {
 		cfg, err = demoConfig(*f.db)
 	} else {
-		cfg, err = config.Load(*f.config)
+		cfg, err = config.LoadOffline(*f.config)
 	}
 	if err != nil {
 		return nil, nil, false, err
