@@ -268,7 +268,7 @@ func (tk *Tickets) notHelpful(ctx context.Context, rec *AnswerRecord, said strin
 	}
 	if err := tk.open(ctx, t); err != nil {
 		tk.b.log.Error("opening a ticket failed", "err", err)
-		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "cmd_error"))
+		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "ticket.not_recorded"))
 		return
 	}
 	if err := tk.store.SetAnswerTicket(ctx, rec.ID, t.ID); err != nil {

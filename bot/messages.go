@@ -86,6 +86,7 @@ var catalogue = map[string]map[string]string{
 		"feedback.thanks":         "Merci pour votre retour !",
 		"feedback.already_ticket": "Les bénévoles sont déjà prévenus (ticket n° %d).",
 		"feedback.ticket_opened":  "Désolé que cette réponse ne vous aide pas. J'ai transmis votre question aux bénévoles (ticket n° %d).",
+		"ticket.not_recorded":     "Je ne connais pas la réponse, et un problème technique m'empêche de transmettre votre question aux bénévoles. Réessayez un peu plus tard, s'il vous plaît.",
 
 		// --- announcements ---
 		"help.formations":              "liste les prochaines formations (date, lieu, tarif, inscription)",
@@ -218,6 +219,7 @@ var catalogue = map[string]map[string]string{
 		"feedback.thanks":         "Thanks for your feedback!",
 		"feedback.already_ticket": "The volunteers already know (ticket #%d).",
 		"feedback.ticket_opened":  "Sorry this answer did not help. I passed your question on to the volunteers (ticket #%d).",
+		"ticket.not_recorded":     "I don't know the answer, and a technical problem stops me from passing your question on to the volunteers. Please try again a little later.",
 
 		// --- announcements ---
 		"help.formations":              "lists upcoming trainings (date, place, price, registration)",

@@ -91,8 +91,10 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 		}
 	}
 	if err := tk.open(ctx, t); err != nil {
+		// Nobody will see the question: say so rather than promise a volunteer.
 		tk.b.log.Error("opening a ticket failed", "err", err)
-		return false // the default "don't know" is better than silence
+		tk.b.reply(ctx, req, req.T("ticket.not_recorded"))
+		return true
 	}
 	tk.b.reply(ctx, req, req.T("ticket.opened", t.ID))
 	tk.notify(ctx, t, req)
