@@ -20,55 +20,6 @@ const annDay = 24 * time.Hour
 
 var annParis, _ = time.LoadLocation("Europe/Paris")
 
-// annClock is moved by the test; After fires once the clock passes it.
-type annClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	waiters []annWaiter
-}
-
-type annWaiter struct {
-	at time.Time
-	ch chan time.Time
-}
-
-func newAnnClock(t time.Time) *annClock { return &annClock{now: t} }
-
-func (c *annClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *annClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ch := make(chan time.Time, 1)
-	c.waiters = append(c.waiters, annWaiter{c.now.Add(d), ch})
-	return ch
-}
-
-func (c *annClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-	kept := c.waiters[:0]
-	for _, w := range c.waiters {
-		if !w.at.After(t) {
-			w.ch <- t
-		} else {
-			kept = append(kept, w)
-		}
-	}
-	c.waiters = kept
-}
-
-func (c *annClock) pending() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.waiters)
-}
-
 var annStart = time.Date(2027, 3, 13, 9, 30, 0, 0, annParis)
 
 func annTraining(id string, at time.Time) *announce.Announcement {
@@ -89,23 +40,13 @@ type annRig struct {
 	bot   *bot.Bot
 	fake  *bottest.Adapter
 	ann   *bot.Announcer
-	clock *annClock
-}
-
-func openAnnDB(t *testing.T, path string) *sqlite.DB {
-	t.Helper()
-	db, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	clock *bottest.Clock
 }
 
 // newRig starts one bot instance on the database file at path.
-func newAnnRig(t *testing.T, path string, clock *annClock, anns ...*announce.Announcement) *annRig {
+func newAnnRig(t *testing.T, path string, clock *bottest.Clock, anns ...*announce.Announcement) *annRig {
 	t.Helper()
-	db := openAnnDB(t, path)
+	db := openTestDB(t, path)
 	b := bot.New(bot.Options{RoomLang: map[string]string{"fake:en-room": "en"}})
 	fake := bottest.New("fake")
 	if err := b.AddAdapter(fake); err != nil {
@@ -144,7 +85,7 @@ func expectPosts(t *testing.T, step string, got []bot.Reply, n int, want ...stri
 
 func TestAnnounceEachOffset(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "e.db")
-	r := newAnnRig(t, db, newAnnClock(annStart.Add(-30*annDay)), annTraining("t", annStart))
+	r := newAnnRig(t, db, bottest.NewClock(annStart.Add(-30*annDay)), annTraining("t", annStart))
 	expectPosts(t, "30 days before", r.tickAt(annStart.Add(-30*annDay)), 0)
 	expectPosts(t, "just before 14d", r.tickAt(annStart.Add(-14*annDay-time.Minute)), 0)
 	got := r.tickAt(annStart.Add(-14 * annDay))
@@ -163,7 +104,7 @@ func TestAnnounceEachOffset(t *testing.T) {
 
 func TestAnnounceRestartBetweenOffsets(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.db")
-	clock := newAnnClock(annStart.Add(-14 * annDay))
+	clock := bottest.NewClock(annStart.Add(-14 * annDay))
 	first := newAnnRig(t, path, clock, annTraining("t", annStart))
 	expectPosts(t, "first run", first.tickAt(annStart.Add(-14*annDay)), 1, "14 jours")
 	first.db.Close()
@@ -176,7 +117,7 @@ func TestAnnounceRestartBetweenOffsets(t *testing.T) {
 
 func TestAnnounceCatchUpAfterDowntime(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.db")
-	clock := newAnnClock(annStart.Add(-30 * annDay))
+	clock := bottest.NewClock(annStart.Add(-30 * annDay))
 	r := newAnnRig(t, path, clock, annTraining("t", annStart), annTraining("past", annStart.Add(-3*annDay)),
 		annService("pt", time.Date(2027, 3, 8, 0, 0, 0, 0, annParis)))
 	// Down from 30 days before until 36 hours before: both offsets of t were
@@ -200,7 +141,7 @@ func TestAnnounceCatchUpAfterDowntime(t *testing.T) {
 
 func TestAnnounceDateChangeCorrection(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "d.db")
-	r := newAnnRig(t, path, newAnnClock(annStart), annTraining("t", annStart))
+	r := newAnnRig(t, path, bottest.NewClock(annStart), annTraining("t", annStart))
 	expectPosts(t, "announced", r.tickAt(annStart.Add(-14*annDay)), 1)
 	moved := annTraining("t", annStart.Add(7*annDay))
 	moved.Place = "Maison des associations, Grenoble"
@@ -215,7 +156,7 @@ func TestAnnounceDateChangeCorrection(t *testing.T) {
 
 func TestAnnounceCancellation(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.db")
-	r := newAnnRig(t, path, newAnnClock(annStart), annTraining("t", annStart), annTraining("quiet", annStart.Add(60*annDay)))
+	r := newAnnRig(t, path, bottest.NewClock(annStart), annTraining("t", annStart), annTraining("quiet", annStart.Add(60*annDay)))
 	expectPosts(t, "announced", r.tickAt(annStart.Add(-14*annDay)), 1, "Réseaux libres t")
 	r.ann.Set(nil) // both files removed; only t had been announced
 	got := r.tickAt(annStart.Add(-10 * annDay))
@@ -226,7 +167,7 @@ func TestAnnounceCancellation(t *testing.T) {
 
 func TestAnnounceNeverTwiceWithTwoBots(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
-	clock := newAnnClock(annStart.Add(-30 * annDay))
+	clock := bottest.NewClock(annStart.Add(-30 * annDay))
 	anns := []*announce.Announcement{annTraining("a", annStart), annTraining("b", annStart.Add(3*annDay)),
 		annService("pt", time.Date(2027, 3, 1, 0, 0, 0, 0, annParis))}
 	one := newAnnRig(t, path, clock, anns...)
@@ -265,7 +206,7 @@ func TestAnnounceNeverTwiceWithTwoBots(t *testing.T) {
 
 func TestAnnounceCrashBetweenClaimAndSend(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "k.db")
-	clock := newAnnClock(annStart.Add(-14 * annDay))
+	clock := bottest.NewClock(annStart.Add(-14 * annDay))
 	r := newAnnRig(t, path, clock, annTraining("t", annStart))
 	// Another process claimed the 14-annDay post and died before sending.
 	due := r.ann.Schedule().Due(r.ann.Announcements(), nil, annStart.Add(-14*annDay))
@@ -281,7 +222,7 @@ func TestAnnounceCrashBetweenClaimAndSend(t *testing.T) {
 
 func TestAnnounceSendFailureRetries(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "f.db")
-	r := newAnnRig(t, path, newAnnClock(annStart), annTraining("t", annStart))
+	r := newAnnRig(t, path, bottest.NewClock(annStart), annTraining("t", annStart))
 	r.fake.FailSends(errors.New("network down"))
 	expectPosts(t, "failing", r.tickAt(annStart.Add(-14*annDay)), 0)
 	r.fake.FailSends(nil)
@@ -290,12 +231,12 @@ func TestAnnounceSendFailureRetries(t *testing.T) {
 
 func TestAnnounceRunLoopWithFakeClock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "l.db")
-	clock := newAnnClock(annStart.Add(-15 * annDay))
+	clock := bottest.NewClock(annStart.Add(-15 * annDay))
 	r := newAnnRig(t, path, clock, annTraining("t", annStart))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- r.ann.Run(ctx) }()
-	annWaitFor(t, func() bool { return clock.pending() > 0 }) // first round done, sleeping
+	annWaitFor(t, func() bool { return clock.Pending() > 0 }) // first round done, sleeping
 	if n := len(r.fake.Sent()); n != 0 {
 		t.Fatalf("posted %d too early", n)
 	}
@@ -322,7 +263,7 @@ func TestTrainingsAndServicesCommands(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cmd.db")
 	now := time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)
 	later := annTraining("later", annStart.Add(30*annDay))
-	r := newAnnRig(t, path, newAnnClock(now), later, annTraining("past", now.Add(-5*annDay)), annTraining("next", annStart),
+	r := newAnnRig(t, path, bottest.NewClock(now), later, annTraining("past", now.Add(-5*annDay)), annTraining("next", annStart),
 		annService("pt", time.Date(2027, 3, 1, 0, 0, 0, 0, annParis)))
 	ctx := context.Background()
 
@@ -351,7 +292,7 @@ func TestTrainingsAndServicesCommands(t *testing.T) {
 
 func TestQuestionsRoutedBeforeLaterHooks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "q.db")
-	r := newAnnRig(t, path, newAnnClock(time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)), annTraining("next", annStart),
+	r := newAnnRig(t, path, bottest.NewClock(time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)), annTraining("next", annStart),
 		annService("pt", time.Date(2027, 3, 1, 0, 0, 0, 0, annParis)))
 	// A later feature (tickets) takes every unanswered question.
 	tickets := 0
@@ -378,7 +319,7 @@ func TestQuestionsRoutedBeforeLaterHooks(t *testing.T) {
 
 func TestDirectQuestionsBeatAConfidentFAQ(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.db")
-	r := newAnnRig(t, path, newAnnClock(time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)), annTraining("next", annStart))
+	r := newAnnRig(t, path, bottest.NewClock(time.Date(2027, 3, 2, 12, 0, 0, 0, annParis)), annTraining("next", annStart))
 	entry := &faq.Entry{ID: "inscription", Lang: "fr", Title: "Comment s'inscrire à une formation ?",
 		Questions: []string{"Comment réserver une place pour la prochaine formation ?", "next training registration"},
 		Body:      "Inscrivez-vous sur le formulaire."}

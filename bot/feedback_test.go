@@ -181,7 +181,7 @@ func TestReactionsOnAnswersAreFeedback(t *testing.T) {
 func TestFeedbackContextSurvivesARestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "t.db")
 	ctx := context.Background()
-	clock := newFakeClock()
+	clock := newTicketClock()
 	db := openTestDB(t, path)
 	b, fa := newTicketBot(t, nil)
 	bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{Clock: clock})

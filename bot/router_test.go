@@ -4,24 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/faq"
 )
-
-func testKB(t *testing.T) *faq.KB {
-	t.Helper()
-	kb, err := faq.LoadFS(fstest.MapFS{
-		"fr/formation-tarifs.md": {Data: []byte("---\nlang: fr\ntitle: \"Combien coûte la formation ?\"\nquestions:\n  - \"Quel est le prix de la formation ?\"\n---\nLa formation coûte 30 €.\n")},
-		"fr/nuage-mdp.md":        {Data: []byte("---\nlang: fr\ntitle: \"Mot de passe du Nuage perdu\"\nquestions:\n  - \"Réinitialiser le mot de passe Nextcloud\"\n---\nCliquez sur **Mot de passe oublié**.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return kb
-}
 
 // stubMatcher returns a fixed verdict, to test routing on each decision.
 type stubMatcher struct{ res faq.Result }
@@ -30,8 +17,15 @@ func (s stubMatcher) Match(string, string) faq.Result { return s.res }
 
 func newBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
-	b := bot.New(bot.Options{Name: "entraide", Mentors: map[string][]string{"fake": {"bob"}},
-		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
+	return newBotWith(t, bot.Options{Name: "entraide", Mentors: map[string][]string{"fake": {"bob"}},
+		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, m)
+}
+
+// newBotWith makes a bot from o on the test KB, answering with m (the
+// simple matcher when nil), and a fake adapter named "fake".
+func newBotWith(t *testing.T, o bot.Options, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
+	t.Helper()
+	b := bot.New(o)
 	kb := testKB(t)
 	if m == nil {
 		m = faq.NewSimpleMatcher(kb)
@@ -43,6 +37,9 @@ func newBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	}
 	return b, fa
 }
+
+// testKB is the FAQ of the core tests.
+func testKB(t *testing.T) *faq.KB { return bottest.KB(t) }
 
 func TestFAQAnswerIsAReplyMentioningTheAsker(t *testing.T) {
 	b, fa := newBot(t, nil)

@@ -107,7 +107,7 @@ func TestReminderJobRunsInTheBackground(t *testing.T) {
 	}()
 	<-e.fa.Ready()
 	deadline := time.Now().Add(5 * time.Second)
-	for e.clock.waiting() == 0 {
+	for e.clock.Pending() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the job never waited on the clock")
 		}

@@ -14,57 +14,10 @@ import (
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
-// fakeClock is a Clock that only moves when the test says so.
-type fakeClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	waiters []fakeWaiter
-}
-
-type fakeWaiter struct {
-	at time.Time
-	ch chan time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ch := make(chan time.Time, 1)
-	c.waiters = append(c.waiters, fakeWaiter{at: c.now.Add(d), ch: ch})
-	return ch
-}
-
-// Advance moves time forward and wakes whoever waits for it.
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.waiters[:0]
-	for _, w := range c.waiters {
-		if !w.at.After(c.now) {
-			w.ch <- c.now
-		} else {
-			kept = append(kept, w)
-		}
-	}
-	c.waiters = kept
-}
-
-// waiting reports how many After calls are pending.
-func (c *fakeClock) waiting() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.waiters)
+// newTicketClock is the fake clock of the ticket tests: Monday 2 March
+// 2026, 9:00 UTC.
+func newTicketClock() *bottest.Clock {
+	return bottest.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 }
 
 type ticketEnv struct {
@@ -73,7 +26,7 @@ type ticketEnv struct {
 	tk     *bot.Tickets
 	store  *sqlite.TicketStore
 	db     *sqlite.DB
-	clock  *fakeClock
+	clock  *bottest.Clock
 	drafts string
 	ctx    context.Context
 	relays []bot.Reply // what mentor commands sent outside the mentors' room
@@ -94,7 +47,7 @@ func openTestDB(t *testing.T, path string) *sqlite.DB {
 func newTicketEnv(t *testing.T, m faq.Matcher, opts bot.TicketOptions) *ticketEnv {
 	t.Helper()
 	dir := t.TempDir()
-	e := &ticketEnv{ctx: context.Background(), clock: newFakeClock(), drafts: filepath.Join(dir, "drafts")}
+	e := &ticketEnv{ctx: context.Background(), clock: newTicketClock(), drafts: filepath.Join(dir, "drafts")}
 	e.db = openTestDB(t, filepath.Join(dir, "t.db"))
 	e.b, e.fa = newTicketBot(t, m)
 	e.store = sqlite.NewTicketStore(e.db)
@@ -113,20 +66,10 @@ func newTicketEnv(t *testing.T, m faq.Matcher, opts bot.TicketOptions) *ticketEn
 
 func newTicketBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
-	b := bot.New(bot.Options{Name: "entraide",
+	return newBotWith(t, bot.Options{Name: "entraide",
 		Mentors:     map[string][]string{"fake": {"bob", "carol"}},
 		Admins:      map[string][]string{"fake": {"root"}},
-		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
-	kb := testKB(t)
-	if m == nil {
-		m = faq.NewSimpleMatcher(kb)
-	}
-	b.SetFAQ(m, kb)
-	fa := bottest.New("fake")
-	if err := b.AddAdapter(fa); err != nil {
-		t.Fatal(err)
-	}
-	return b, fa
+		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, m)
 }
 
 // say sends text and returns what the bot sent in reply to it.

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
@@ -36,18 +35,6 @@ func (f fakeTickets) FirstAnswerDelays(context.Context) ([]time.Duration, error)
 	return f.delays, f.err
 }
 
-func testKB(t *testing.T) *faq.KB {
-	t.Helper()
-	kb, err := faq.LoadFS(fstest.MapFS{
-		"fr/formation-tarifs.md": {Data: []byte("---\nlang: fr\ntitle: \"Combien coûte la formation ?\"\nquestions:\n  - \"Quel est le prix de la formation ?\"\n---\nLa formation coûte 30 €.\n")},
-		"fr/nuage-mdp.md":        {Data: []byte("---\nlang: fr\ntitle: \"Mot de passe du Nuage perdu\"\nquestions:\n  - \"Réinitialiser le mot de passe Nextcloud\"\n---\nCliquez sur **Mot de passe oublié**.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return kb
-}
-
 func get(t *testing.T, h http.Handler, path string) (int, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -73,7 +60,7 @@ func TestMetricsCountWhatTheRouterDid(t *testing.T) {
 	if err := b.AddAdapter(fa); err != nil {
 		t.Fatal(err)
 	}
-	kb := testKB(t)
+	kb := bottest.KB(t)
 	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
 	m := metrics.New(b)
 	m.Tickets(fakeTickets{counts: map[string]int{"open": 3, "resolved": 7},
@@ -139,7 +126,7 @@ func TestHealthNeedsKBAndEveryAdapterConnected(t *testing.T) {
 	if code != 503 || !strings.Contains(body, "FAQ not loaded") || !strings.Contains(body, "adapter xmpp not connected") {
 		t.Fatalf("no KB and xmpp down must be 503 naming both: %d %q", code, body)
 	}
-	kb := testKB(t)
+	kb := bottest.KB(t)
 	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
 	if code, body = get(t, h, "/healthz"); code != 503 || strings.Contains(body, "FAQ") {
 		t.Fatalf("KB loaded but xmpp down: %d %q", code, body)
