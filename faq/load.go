@@ -3,9 +3,7 @@ package faq
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -24,58 +22,11 @@ func LoadDir(dir string) (*KB, error) {
 func LoadFS(fsys fs.FS) (*KB, error) { return loadFS(fsys, "") }
 
 func loadFS(fsys fs.FS, prefix string) (*KB, error) {
-	var entries []*Entry
-	var probs Problems
-	seen := map[string]string{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			probs = append(probs, &Problem{File: display(prefix, p), Msg: err.Error()})
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(name, ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") || strings.EqualFold(name, "README.md") || strings.HasPrefix(name, ".") {
-			return nil
-		}
-		file := display(prefix, p)
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			probs = append(probs, &Problem{File: file, Msg: err.Error()})
-			return nil
-		}
-		e, eprobs := ParseEntry(file, strings.TrimSuffix(name, ".md"), data)
-		probs = append(probs, eprobs...)
-		if e == nil {
-			return nil
-		}
-		if other, dup := seen[e.ID]; dup {
-			probs = append(probs, &Problem{File: file, Line: 1, Msg: "duplicate id " + e.ID + " (also " + other + ")"})
-			return nil
-		}
-		seen[e.ID] = file
-		entries = append(entries, e)
-		return nil
-	})
-	if err != nil {
-		probs = append(probs, &Problem{File: display(prefix, "."), Msg: err.Error()})
-	}
+	entries, probs := LoadMarkdown(fsys, prefix, ParseEntry, func(e *Entry) string { return e.ID })
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].ID < entries[j].ID })
 	return NewKB(entries), nil
-}
-
-func display(prefix, p string) string {
-	if prefix == "" {
-		return p
-	}
-	return filepath.Join(prefix, filepath.FromSlash(p))
 }
 
 // ParseEntry parses one entry file. id is the file name without .md. It
