@@ -11,18 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/reload"
 )
-
-func run(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
 
 func TestPullFastForwardsAndReportsChange(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
@@ -30,19 +21,19 @@ func TestPullFastForwardsAndReportsChange(t *testing.T) {
 	}
 	dir := t.TempDir()
 	origin, clone := filepath.Join(dir, "origin"), filepath.Join(dir, "clone")
-	run(t, dir, "init", "-q", "-b", "main", origin)
+	testkit.Git(t, dir, "init", "-q", "-b", "main", origin)
 	os.WriteFile(filepath.Join(origin, "a.md"), []byte("one"), 0o644)
-	run(t, origin, "add", ".")
-	run(t, origin, "commit", "-qm", "one")
-	run(t, dir, "clone", "-q", origin, clone)
+	testkit.Git(t, origin, "add", ".")
+	testkit.Git(t, origin, "commit", "-qm", "one")
+	testkit.Git(t, dir, "clone", "-q", origin, clone)
 	ctx := context.Background()
 	changed, err := reload.Pull(ctx, clone)
 	if err != nil || changed {
 		t.Fatalf("nothing new: changed=%v err=%v", changed, err)
 	}
 	os.WriteFile(filepath.Join(origin, "b.md"), []byte("two"), 0o644)
-	run(t, origin, "add", ".")
-	run(t, origin, "commit", "-qm", "two")
+	testkit.Git(t, origin, "add", ".")
+	testkit.Git(t, origin, "commit", "-qm", "two")
 	changed, err = reload.Pull(ctx, clone)
 	if err != nil || !changed {
 		t.Fatalf("a new commit: changed=%v err=%v", changed, err)
@@ -57,12 +48,12 @@ func TestPullErrorsHideCredentials(t *testing.T) {
 		t.Skip("no git binary")
 	}
 	clone := t.TempDir()
-	run(t, clone, "init", "-q", "-b", "main")
-	run(t, clone, "commit", "-q", "--allow-empty", "-m", "x")
+	testkit.Git(t, clone, "init", "-q", "-b", "main")
+	testkit.Git(t, clone, "commit", "-q", "--allow-empty", "-m", "x")
 	// A remote on a closed loopback port: fails fast, no traffic leaves the host.
-	run(t, clone, "remote", "add", "origin", "http://faq-bot:s3cr3t-t0ken@127.0.0.1:9/faq.git")
-	run(t, clone, "config", "branch.main.remote", "origin")
-	run(t, clone, "config", "branch.main.merge", "refs/heads/main")
+	testkit.Git(t, clone, "remote", "add", "origin", "http://faq-bot:s3cr3t-t0ken@127.0.0.1:9/faq.git")
+	testkit.Git(t, clone, "config", "branch.main.remote", "origin")
+	testkit.Git(t, clone, "config", "branch.main.merge", "refs/heads/main")
 	_, err := reload.Pull(context.Background(), clone)
 	if err == nil {
 		t.Fatal("pull from a closed port must fail")

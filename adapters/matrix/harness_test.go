@@ -1,13 +1,11 @@
 package matrix
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -17,6 +15,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
@@ -67,33 +66,12 @@ func (m exactMatcher) Match(text, lang string) faq.Result {
 	return faq.Result{Lang: "fr"}
 }
 
-// logBuffer collects the bot's logs; they are printed when a test fails
-// (goroutines of mautrix may outlive the test, so they never call t.Log).
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-func (l *logBuffer) Count(s string) int { return strings.Count(l.String(), s) }
-
 // testBot is one running bot process-equivalent: database, core, adapter.
 type testBot struct {
 	ad        *Adapter
 	bot       *bot.Bot
 	db        *sqlite.DB
-	logs      *logBuffer
+	logs      *testkit.Buffer
 	reactions chan bot.Reaction
 	cancel    context.CancelFunc
 	done      chan error
@@ -129,7 +107,7 @@ func startBot(t *testing.T, d *testenv.Dendrite, c botConfig) *testBot {
 			t.Logf("bot log:\n%s", tb.logs.String())
 		}
 	})
-	waitUntil(t, 20*time.Second, "the bot's first sync", tb.ad.Connected)
+	testkit.WaitUntil(t, 20*time.Second, "the bot's first sync", tb.ad.Connected)
 	return tb
 }
 
@@ -141,7 +119,7 @@ func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 		cancel()
 		return nil, err
 	}
-	logs := &logBuffer{}
+	logs := &testkit.Buffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	kb, err := faq.LoadFS(testFAQ)
 	if err != nil {
@@ -218,15 +196,4 @@ func needEncryption(t *testing.T) {
 		t.Skip("encryption tests need -tags goolm")
 	}
 	t.Fatal("encryption tests need -tags goolm (scripts/test sets it)")
-}
-
-func waitUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %s waiting for %s", timeout, what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
 const wait = 20 * time.Second
@@ -144,7 +145,7 @@ func TestAnswers(t *testing.T) {
 		if _, err := alice.KickUser(ctx, room, &mautrix.ReqKickUser{UserID: botID, Reason: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		waitUntil(t, wait, "the bot to forget the room", func() bool {
+		testkit.WaitUntil(t, wait, "the bot to forget the room", func() bool {
 			return b.logs.Count("forgot it") == 1
 		})
 		missed := alice.Say(room, qPassword) // the bot is out: never answered

@@ -17,6 +17,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
@@ -161,7 +162,7 @@ func TestBotKilled(t *testing.T) {
 	before := token()
 	q1 := alice.Say(room, qPassword)
 	alice.WaitFor(t, wait, "answer 1", decrypted(testenv.IsReplyTo(room, botID, q1)))
-	waitUntil(t, wait, "the sync token to move past question 1", func() bool { return token() != before })
+	testkit.WaitUntil(t, wait, "the sync token to move past question 1", func() bool { return token() != before })
 	afterQ1 := token()
 	dev := device()
 
@@ -200,12 +201,12 @@ func TestHomeserverRestart(t *testing.T) {
 	alice.WaitFor(t, wait, "answer before the restart", testenv.IsReplyTo(room, botID, q1))
 
 	d.Stop()
-	waitUntil(t, wait, "the bot to notice the homeserver is gone", func() bool { return !b.ad.Connected() })
+	testkit.WaitUntil(t, wait, "the bot to notice the homeserver is gone", func() bool { return !b.ad.Connected() })
 	time.Sleep(2 * time.Second) // several failed attempts (0.5 s, 1 s, ...)
 	if err := d.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, 30*time.Second, "the bot to reconnect", b.ad.Connected)
+	testkit.WaitUntil(t, 30*time.Second, "the bot to reconnect", b.ad.Connected)
 
 	q2 := alice.Say(room, qHours)
 	alice.WaitFor(t, wait, "answer after the restart", testenv.IsReplyTo(room, botID, q2))

@@ -11,6 +11,7 @@ import (
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
 const wait = 5 * time.Second
@@ -157,7 +158,7 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 	alice.WaitBody(support+"/entraide", answerPrice, wait)
 
 	srv.Stop()
-	waitUntil(t, wait, "bot notices the server is gone", func() bool { return !r.ad.Connected() })
+	testkit.WaitUntil(t, wait, "bot notices the server is gone", func() bool { return !r.ad.Connected() })
 	short, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	_, err := r.ad.Send(short, bot.Reply{Room: bot.Room{Adapter: "xmpp", ID: support}, Text: "x"})
 	cancel()
@@ -166,7 +167,7 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 	}
 	time.Sleep(1500 * time.Millisecond) // several failed attempts
 	srv.Start()
-	waitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
+	testkit.WaitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
 	r.waitInRoom(t, support)
 	r.waitInRoom(t, mentors)
 
@@ -269,9 +270,9 @@ func TestSilentServerIsNoticedByPing(t *testing.T) {
 	alice.Join(support)
 
 	srv.Freeze()
-	waitUntil(t, 10*time.Second, "bot notices the silent server", func() bool { return !r.ad.Connected() })
+	testkit.WaitUntil(t, 10*time.Second, "bot notices the silent server", func() bool { return !r.ad.Connected() })
 	srv.Thaw()
-	waitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
+	testkit.WaitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
 	r.waitInRoom(t, support)
 	if !strings.Contains(r.logs.String(), "ping: no answer") {
 		t.Fatalf("the loss was not found by the ping:\n%s", r.logs.String())

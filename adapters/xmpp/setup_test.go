@@ -1,7 +1,6 @@
 package xmpp
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
@@ -66,29 +66,11 @@ func openStore(t *testing.T) *sqlite.DB {
 	return db
 }
 
-// lockedBuffer collects the adapter's log for assertions and failures.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // running is a bot with the XMPP adapter, connected to the test server.
 type running struct {
 	bot  *bot.Bot
 	ad   *Adapter
-	logs *lockedBuffer
+	logs *testkit.Buffer
 	jid  string // the bot's bare JID
 
 	mu      sync.Mutex
@@ -108,7 +90,7 @@ func startBot(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit fun
 // startBotWith is startBot with features: setup runs before the bot starts.
 func startBotWith(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit func(*Options), setup func(*bot.Bot)) *running {
 	t.Helper()
-	logs := &lockedBuffer{}
+	logs := &testkit.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	o := Options{
 		Address: srv.Addr, JID: srv.JID("bot"), Password: "botpass", Nick: "entraide",
@@ -152,7 +134,7 @@ func startBotWith(t *testing.T, srv *testenv.Prosody, store bot.StateStore, edit
 			t.Logf("bot log:\n%s", logs.String())
 		}
 	})
-	waitUntil(t, 10*time.Second, "bot connected", ad.Connected)
+	testkit.WaitUntil(t, 10*time.Second, "bot connected", ad.Connected)
 	for _, room := range o.Rooms {
 		r.waitInRoom(t, room)
 	}
@@ -180,7 +162,7 @@ func (r *running) stop(t *testing.T) {
 // waitInRoom waits until the room confirmed the bot's presence.
 func (r *running) waitInRoom(t *testing.T, room string) {
 	t.Helper()
-	waitUntil(t, 10*time.Second, "bot in "+room, func() bool {
+	testkit.WaitUntil(t, 10*time.Second, "bot in "+room, func() bool {
 		r.ad.mu.Lock()
 		defer r.ad.mu.Unlock()
 		rm := r.ad.rooms[room]
@@ -195,15 +177,4 @@ func (r *running) lastSender() bot.User {
 		return bot.User{}
 	}
 	return r.senders[len(r.senders)-1]
-}
-
-func waitUntil(t *testing.T, timeout time.Duration, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %s waiting for: %s", timeout, what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }

@@ -108,11 +108,8 @@ func TestAnnounceICSCommandAndEndpoint(t *testing.T) {
 	}
 	checkFeed(t, []byte(out))
 
-	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+	cfg := testDemoConfig(t)
+	a, err := newApp(context.Background(), cfg, quietEnv(),
 		example.FAQ(), example.Announcements())
 	if err != nil {
 		t.Fatal(err)
@@ -156,19 +153,16 @@ func TestAnnouncementProblemsStopTheStart(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "x.md"), []byte("---\nkind: party\ntitle: x\nlang: fr\n---\nb\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testDemoConfig(t)
 	cfg.Bot.AnnounceDir = dir
-	_, err = newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+	_, err := newApp(context.Background(), cfg, quietEnv(),
 		example.FAQ(), nil)
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "x.md")+":2: unknown kind") {
 		t.Fatalf("want a file:line refusal, got %v", err)
 	}
 	// No folder at all: announcements are off, the bot still starts.
 	cfg.Bot.AnnounceDir = filepath.Join(dir, "missing")
-	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+	a, err := newApp(context.Background(), cfg, quietEnv(),
 		example.FAQ(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -185,12 +179,9 @@ func TestAnnouncementsReloadKeepsTheLastGoodSet(t *testing.T) {
 	}
 	good := "---\nkind: training\ntitle: Atelier Nextcloud\nlang: fr\ndate: 2027-06-05\ntime: 14h-17h\nplace: Grenoble\nregister: https://x.example\n---\nb\n"
 	write("nextcloud.md", good)
-	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testDemoConfig(t)
 	cfg.Bot.AnnounceDir = dir
-	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+	a, err := newApp(context.Background(), cfg, quietEnv(),
 		example.FAQ(), nil)
 	if err != nil {
 		t.Fatal(err)

@@ -3,11 +3,29 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"codeberg.org/entraide/entraide/config"
 )
+
+// testDemoConfig is the demo's configuration on a temporary database.
+func testDemoConfig(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, err := demoConfig(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// quietEnv reads nothing and discards all output.
+func quietEnv() *env {
+	return &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+}
 
 // runCLI runs the entraide command in-process with stdin and returns
 // stdout, stderr and the exit code.

@@ -125,10 +125,7 @@ func TestFAQAskEvalCalibrate(t *testing.T) {
 
 // The bot refuses a calibration file it cannot use, naming the setting.
 func TestNewMatcherCalibrationFromConfig(t *testing.T) {
-	cfg, err := demoConfig(filepath.Join(t.TempDir(), "d.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testDemoConfig(t)
 	kb, err := loadKB(nil, exampleFAQ)
 	if err != nil {
 		t.Fatal(err)

@@ -23,10 +23,15 @@ import (
 // TestHotReloadFollowsFilesAndKeepsLastGoodKB.)
 
 // buildGoolm compiles the command as released (pure-Go olm).
-func buildGoolm(t *testing.T) string {
+func buildGoolm(t *testing.T) string { return buildBinary(t, "-tags", "goolm") }
+
+// buildBinary compiles the command into a temporary folder with the given
+// go build flags.
+func buildBinary(t *testing.T, flags ...string) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "entraide")
-	if out, err := exec.Command("go", "build", "-tags", "goolm", "-o", bin, ".").CombinedOutput(); err != nil {
+	args := append(append([]string{"build"}, flags...), "-o", bin, ".")
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin

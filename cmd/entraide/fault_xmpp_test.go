@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
 // TestKill9OverXMPP kills the bot with SIGKILL while a member floods a
@@ -27,8 +28,8 @@ func TestKill9OverXMPP(t *testing.T) {
 	f.WriteString("\n[ratelimit]\nuser_per_minute = 0\nroom_per_minute = 0\n")
 	f.Close()
 	bin := buildGoolm(t)
-	start := func() (*exec.Cmd, *syncBuffer) {
-		var logs syncBuffer
+	start := func() (*exec.Cmd, *testkit.Buffer) {
+		var logs testkit.Buffer
 		cmd := exec.Command(bin, "run", "--config", path)
 		cmd.Stderr = &logs
 		if err := cmd.Start(); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,11 +60,8 @@ func TestEveryKeyUsedInCodeIsInBothLanguages(t *testing.T) {
 }
 
 func TestEveryCommandHasHelpInBothLanguages(t *testing.T) {
-	cfg, err := demoConfig(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard},
+	cfg := testDemoConfig(t)
+	a, err := newApp(context.Background(), cfg, quietEnv(),
 		example.FAQ(), example.Announcements())
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
 // Synthetic knowledge bases for the benchmarks: entries built from a
@@ -44,7 +46,7 @@ func genKB(n int, seed uint64) []genEntry {
 func writeKB(tb testing.TB, dir string, es []genEntry) {
 	tb.Helper()
 	for i, e := range es {
-		writeFile(tb, filepath.Join(dir, e.lang, fmt.Sprintf("part%02d", i%50), e.id+".md"),
+		testkit.WriteFile(tb, filepath.Join(dir, e.lang, fmt.Sprintf("part%02d", i%50), e.id+".md"),
 			fmt.Sprintf("---\nlang: %s\ntitle: %q\nquestions:\n  - %q\ntags: [%s]\n---\n%s\n",
 				e.lang, e.title, e.question, strings.Split(e.id, "-")[0], e.body))
 	}

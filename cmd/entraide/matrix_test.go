@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/entraide/entraide/adapters/matrix"
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
@@ -28,14 +29,7 @@ func TestRunWithMatrix(t *testing.T) {
 		t.Fatal("needs -tags goolm (scripts/test sets it)")
 	}
 	d := testenv.StartDendrite(t, "bot", "alice")
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "faq"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	entry := "---\nlang: fr\ntitle: \"Horaires de la permanence\"\nquestions:\n  - \"Quels sont les horaires de la permanence ?\"\n---\nLe mercredi de **17 h à 19 h**.\n"
-	if err := os.WriteFile(filepath.Join(dir, "faq", "permanence.md"), []byte(entry), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	cfg := fmt.Sprintf(`[bot]
 faq_dir = "faq"
 database = "entraide.db"
@@ -47,15 +41,13 @@ homeserver = %q
 user_id = %q
 encryption = true
 `, d.URL, d.UserID("bot"))
-	path := filepath.Join(dir, "entraide.toml")
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeRunDir(t, entry, cfg)
+	dir := filepath.Dir(path)
 	t.Setenv("ENTRAIDE_MATRIX_PASSWORD", d.Password("bot"))
 	t.Setenv("ENTRAIDE_MATRIX_PICKLE_KEY", "pickle-s3cret-key")
 
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errs syncBuffer
+	var out, errs testkit.Buffer
 	code := make(chan int, 1)
 	go func() {
 		code <- run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs}, []string{"run", "--config", path})

@@ -1,50 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
-
-// syncBuffer is a bytes.Buffer safe for the bot's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func writeFile(t testing.TB, path, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func entryFile(lang, title, question, body string) string {
 	return fmt.Sprintf("---\nlang: %s\ntitle: %q\nquestions:\n  - %q\n---\n%s\n", lang, title, question, body)
@@ -54,8 +24,8 @@ func entryFile(lang, title, question, body string) string {
 type liveApp struct {
 	*app
 	in     *io.PipeWriter
-	out    *syncBuffer
-	stderr *syncBuffer
+	out    *testkit.Buffer
+	stderr *testkit.Buffer
 	done   chan error
 	cancel context.CancelFunc
 }
@@ -63,7 +33,7 @@ type liveApp struct {
 func startApp(t *testing.T, cfg *config.Config) *liveApp {
 	t.Helper()
 	pr, pw := io.Pipe()
-	l := &liveApp{in: pw, out: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan error, 1)}
+	l := &liveApp{in: pw, out: &testkit.Buffer{}, stderr: &testkit.Buffer{}, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel = cancel
 	a, err := newApp(ctx, cfg, &env{stdin: pr, stdout: l.out, stderr: l.stderr}, nil, nil)
@@ -95,16 +65,13 @@ func (l *liveApp) say(t *testing.T, lines ...string) {
 // test, it is not a speed requirement.
 func waitFor(t *testing.T, what string, cond func() bool, show ...*liveApp) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			for _, l := range show {
-				t.Logf("stdout:\n%s\nstderr:\n%s", l.out.String(), l.stderr.String())
-			}
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if testkit.Poll(20*time.Second, cond) {
+		return
 	}
+	for _, l := range show {
+		t.Logf("stdout:\n%s\nstderr:\n%s", l.out.String(), l.stderr.String())
+	}
+	t.Fatalf("timed out waiting for %s", what)
 }
 
 func opsConfig(t *testing.T) (*config.Config, string) {
@@ -116,7 +83,7 @@ func opsConfig(t *testing.T) (*config.Config, string) {
 	}
 	c.Bot.FAQDir = filepath.Join(dir, "faq")
 	c.Bot.AnnounceDir = filepath.Join(dir, "announcements")
-	writeFile(t, filepath.Join(c.Bot.FAQDir, "fr", "formation-tarifs.md"),
+	testkit.WriteFile(t, filepath.Join(c.Bot.FAQDir, "fr", "formation-tarifs.md"),
 		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
 	return c, dir
 }
@@ -135,14 +102,14 @@ func TestHotReloadFollowsFilesAndKeepsLastGoodKB(t *testing.T) {
 		t.Fatalf("start: %d entries", served(l.app))
 	}
 	// A new entry in a folder created after start is picked up.
-	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "fr", "nuage", "2025", "nuage-quota.md"),
+	testkit.WriteFile(t, filepath.Join(cfg.Bot.FAQDir, "fr", "nuage", "2025", "nuage-quota.md"),
 		entryFile("fr", "Quel est le quota du Nuage ?", "Combien de place sur le Nuage ?", "Le quota est de 10 Go."))
 	waitFor(t, "the new entry to be served", func() bool { return served(l.app) == 2 }, l)
 
 	// A malformed file: the two good entries stay served, the mentors are
 	// told file:line once.
 	bad := filepath.Join(cfg.Bot.FAQDir, "fr", "casse.md")
-	writeFile(t, bad, "---\nlang: fr\ntitle: \"Cassé\"\nquestions: [\"x\"]\nunknown_key: 1\n---\nRéponse.\n")
+	testkit.WriteFile(t, bad, "---\nlang: fr\ntitle: \"Cassé\"\nquestions: [\"x\"]\nunknown_key: 1\n---\nRéponse.\n")
 	want := bad + ":5: unknown key"
 	waitFor(t, "the failure to reach the mentors' room", func() bool { return strings.Contains(l.out.String(), want) })
 	if served(l.app) != 2 {
@@ -163,7 +130,7 @@ func TestHotReloadFollowsFilesAndKeepsLastGoodKB(t *testing.T) {
 	waitFor(t, "an answer from the last good KB", func() bool { return strings.Contains(l.out.String(), "30 €") })
 
 	// Fixed: served again, and a later failure would be reported anew.
-	writeFile(t, bad, entryFile("fr", "Réparé", "Une question réparée ?", "Réponse."))
+	testkit.WriteFile(t, bad, entryFile("fr", "Réparé", "Une question réparée ?", "Réponse."))
 	waitFor(t, "the fixed entry to be served", func() bool { return served(l.app) == 3 })
 	l.ops.reloadMu.Lock()
 	reported := l.ops.reported
@@ -176,7 +143,7 @@ func TestHotReloadFollowsFilesAndKeepsLastGoodKB(t *testing.T) {
 func TestReloadCommandIsForAdmins(t *testing.T) {
 	cfg, _ := opsConfig(t)
 	l := startApp(t, cfg)
-	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "backup.md"),
+	testkit.WriteFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "backup.md"),
 		entryFile("en", "Are my files backed up?", "Do you make backups?", "Every night."))
 	l.say(t, "!reload")
 	waitFor(t, "a refusal", func() bool { return strings.Contains(l.out.String(), "réservée aux administrateurs") })
@@ -188,7 +155,7 @@ func TestReloadCommandIsForAdmins(t *testing.T) {
 	if served(l.app) != 2 {
 		t.Fatalf("!recharger did not reload: %d", served(l.app))
 	}
-	writeFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "broken.md"), "no front matter\n")
+	testkit.WriteFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "broken.md"), "no front matter\n")
 	l.say(t, "!reload")
 	waitFor(t, "the failure report", func() bool { return strings.Contains(l.out.String(), "broken.md:1") })
 	if served(l.app) != 2 {
@@ -255,7 +222,7 @@ func TestListenAddressInUseIsAStartError(t *testing.T) {
 	first := startApp(t, cfg)
 	cfg2, _ := opsConfig(t)
 	cfg2.Bot.Listen = first.ops.httpAddr
-	_, err := newApp(context.Background(), cfg2, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}, nil, nil)
+	_, err := newApp(context.Background(), cfg2, quietEnv(), nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "bot.listen "+first.ops.httpAddr) {
 		t.Fatalf("want a clear error naming bot.listen, got %v", err)
 	}
@@ -263,10 +230,10 @@ func TestListenAddressInUseIsAStartError(t *testing.T) {
 
 func TestRateLimitIsWiredFromConfig(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "faq", "fr", "formation-tarifs.md"),
+	testkit.WriteFile(t, filepath.Join(dir, "faq", "fr", "formation-tarifs.md"),
 		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
 	path := filepath.Join(dir, "entraide.toml")
-	writeFile(t, path, "[bot]\nfaq_dir = \"faq\"\ndatabase = \"x.db\"\n[console]\nenabled = true\n"+
+	testkit.WriteFile(t, path, "[bot]\nfaq_dir = \"faq\"\ndatabase = \"x.db\"\n[console]\nenabled = true\n"+
 		"[ratelimit]\nuser_per_minute = 2\nuser_burst = 3\nroom_per_minute = 600\nroom_burst = 100\n"+
 		"[reload]\nwatch = false\n")
 	var in strings.Builder
@@ -296,7 +263,7 @@ func TestLogsNeverShowSecrets(t *testing.T) {
 	cfg.Matrix.AccessToken = "syt_c2VjcmV0_token"
 	cfg.XMPP.Password = "xmpp-s3cret"
 	cfg.Bot.LogLevel = "debug"
-	var logs syncBuffer
+	var logs testkit.Buffer
 	a, err := newApp(context.Background(), cfg, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &logs}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -320,36 +287,26 @@ func TestLogsNeverShowSecrets(t *testing.T) {
 	}
 }
 
-func gitRun(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 func TestGitPullBringsNewEntries(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git binary")
 	}
 	cfg, dir := opsConfig(t)
 	origin, clone := filepath.Join(dir, "origin"), filepath.Join(dir, "clone")
-	writeFile(t, filepath.Join(origin, "faq", "fr", "formation-tarifs.md"),
+	testkit.WriteFile(t, filepath.Join(origin, "faq", "fr", "formation-tarifs.md"),
 		entryFile("fr", "Combien coûte la formation ?", "Quel est le prix de la formation ?", "La formation coûte 30 €."))
-	gitRun(t, origin, "init", "-q", "-b", "main")
-	gitRun(t, origin, "add", ".")
-	gitRun(t, origin, "commit", "-qm", "faq")
-	gitRun(t, dir, "clone", "-q", origin, clone)
+	testkit.Git(t, origin, "init", "-q", "-b", "main")
+	testkit.Git(t, origin, "add", ".")
+	testkit.Git(t, origin, "commit", "-qm", "faq")
+	testkit.Git(t, dir, "clone", "-q", origin, clone)
 	cfg.Bot.FAQDir = filepath.Join(clone, "faq")
 	cfg.Reload.Watch = false // only the pull may bring the change
 	cfg.Reload.GitRepo = clone
 	cfg.Reload.GitPull = config.Duration{Duration: 50 * time.Millisecond}
 	l := startApp(t, cfg)
-	writeFile(t, filepath.Join(origin, "faq", "fr", "adhesion.md"),
+	testkit.WriteFile(t, filepath.Join(origin, "faq", "fr", "adhesion.md"),
 		entryFile("fr", "Comment adhérer ?", "Je veux devenir membre", "Remplissez le formulaire d'adhésion."))
-	gitRun(t, origin, "add", ".")
-	gitRun(t, origin, "commit", "-qm", "adhesion")
+	testkit.Git(t, origin, "add", ".")
+	testkit.Git(t, origin, "commit", "-qm", "adhesion")
 	waitFor(t, "the pulled entry to be served", func() bool { return served(l.app) == 2 }, l)
 }

@@ -16,15 +16,7 @@ import (
 )
 
 // buildEntraide compiles the command once per test run.
-func buildEntraide(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "entraide")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func buildEntraide(t *testing.T) string { return buildBinary(t) }
 
 var ackLine = regexp.MustCompile(`^\[support\] entraide: vous: .*\(ticket n° (\d+)\)`)
 

@@ -10,18 +10,12 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
 func writeXMPPConfig(t *testing.T, srv *testenv.Prosody, password string) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "faq"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	entry := "---\nlang: fr\ntitle: \"Horaires de la permanence\"\nquestions:\n  - \"Quels sont les horaires de la permanence ?\"\n---\nLe mercredi de 17 h à 19 h.\n"
-	if err := os.WriteFile(filepath.Join(dir, "faq", "permanence.md"), []byte(entry), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	cfg := fmt.Sprintf(`[bot]
 faq_dir = "faq"
 database = "entraide.db"
@@ -36,10 +30,7 @@ nick = "entraide"
 rooms = [%q]
 ca_file = %q
 `, srv.Addr, srv.JID("bot"), srv.Room("support"), srv.CAFile)
-	path := filepath.Join(dir, "entraide.toml")
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeRunDir(t, entry, cfg)
 	t.Setenv("ENTRAIDE_XMPP_PASSWORD", password)
 	return path
 }
@@ -50,7 +41,7 @@ func TestRunWithXMPP(t *testing.T) {
 	srv := testenv.StartProsody(t, testenv.ProsodyOptions{Users: map[string]string{"bot": "s3cret-pw", "alice": "alicepass"}})
 	path := writeXMPPConfig(t, srv, "s3cret-pw")
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errs syncBuffer
+	var out, errs testkit.Buffer
 	code := make(chan int, 1)
 	go func() {
 		code <- run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs}, []string{"run", "--config", path})
@@ -92,9 +83,22 @@ func TestRunWithXMPPWrongPassword(t *testing.T) {
 	path := writeXMPPConfig(t, srv, "wrong")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	var out, errs syncBuffer
+	var out, errs testkit.Buffer
 	c := run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs}, []string{"run", "--config", path})
 	if c != 1 || !strings.Contains(errs.String(), "cannot log in as bot@localhost") || !strings.Contains(errs.String(), "refused the password") {
 		t.Fatalf("exit %d, want a clear login error:\n%s", c, errs.String())
 	}
+}
+
+// writeRunDir makes a folder for entraide run: faq/permanence.md holding
+// entry and entraide.toml holding cfg. It returns the config file's path.
+func writeRunDir(t *testing.T, entry, cfg string) string {
+	t.Helper()
+	dir := t.TempDir()
+	testkit.WriteFile(t, filepath.Join(dir, "faq", "permanence.md"), entry)
+	path := filepath.Join(dir, "entraide.toml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
