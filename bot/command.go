@@ -66,6 +66,12 @@ func (b *Bot) runCommand(ctx context.Context, req *Request, name string) {
 		return
 	}
 	req.Command = c.Names[0]
+	// The mentors' room keeps the team's language whatever alias is typed.
+	if b.explicitLang(req.Msg) == "" && !b.IsMentorsRoom(req.Msg.Room) {
+		if l := aliasLang(c, name); l != "" {
+			req.Lang = l
+		}
+	}
 	if c.Admin && !req.IsAdmin() {
 		b.reply(ctx, req, req.T("not_admin", name))
 		return
@@ -79,7 +85,7 @@ func (b *Bot) runCommand(ctx context.Context, req *Request, name string) {
 	switch {
 	case err == nil:
 	case errors.As(err, &ue):
-		msg := req.T("usage", "!"+name+" "+c.Args)
+		msg := req.T("usage", strings.TrimSpace("!"+name+" "+argsText(req.Lang, c.Args)))
 		if ue.Reason != "" {
 			msg = ue.Reason + "\n" + msg
 		}
@@ -95,10 +101,47 @@ func (b *Bot) registerHelp() {
 		Names: []string{"aide", "help"},
 		Help:  "help.aide",
 		Run: func(ctx context.Context, req *Request) error {
-			_, err := req.Reply(ctx, b.helpText(req))
+			text := b.helpText(req)
+			if name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(req.Args), "!")); name != "" {
+				text = b.helpOne(req, name)
+			}
+			_, err := req.Reply(ctx, text)
 			return err
 		},
 	})
+}
+
+// helpOne answers "!help claim": that command's synopsis and description.
+func (b *Bot) helpOne(req *Request, name string) string {
+	c, ok := b.commands[name]
+	if !ok {
+		return req.T("unknown_cmd", name)
+	}
+	return strings.TrimSpace("!"+name+" "+argsText(req.Lang, c.Args)) + " — " + req.T(c.Help)
+}
+
+// aliasLang tells the language of the name a command was typed with: by
+// convention Names[1] is the English alias and the others are French.
+func aliasLang(c *Command, typed string) string {
+	if len(c.Names) < 2 {
+		return ""
+	}
+	if strings.EqualFold(typed, c.Names[1]) {
+		return "en"
+	}
+	return "fr"
+}
+
+// argsText translates an argument synopsis ("N texte") when the catalogue
+// has it under "args.<synopsis>"; "N" and the like stay as they are.
+func argsText(lang, args string) string {
+	if args == "" {
+		return ""
+	}
+	if t := T(lang, "args."+args); t != "args."+args {
+		return t
+	}
+	return args
 }
 
 func (b *Bot) helpText(req *Request) string {
@@ -115,7 +158,7 @@ func (b *Bot) helpText(req *Request) string {
 		}
 		line := "\n- !" + name
 		if c.Args != "" {
-			line += " " + c.Args
+			line += " " + argsText(req.Lang, c.Args)
 		}
 		line += " — " + req.T(c.Help)
 		if c.Mentor || c.Admin {

@@ -50,11 +50,24 @@ func (b *Bot) langHint(m Message) string {
 	return normLang(b.RoomLang(m.Room))
 }
 
+// explicitLang is the language a message is known to be in without reading
+// it: the adapter's tag, else the room's configured language, else "". The
+// bot's default language is left out: it is a fallback, not a clue.
+func (b *Bot) explicitLang(m Message) string {
+	if m.Lang != "" {
+		return normLang(m.Lang)
+	}
+	if l, ok := b.opts.RoomLang[m.Room.Key()]; ok {
+		return normLang(l)
+	}
+	return ""
+}
+
 func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 	matcher, _ := b.FAQ()
 	var res faq.Result
 	if matcher != nil {
-		res = matcher.Match(req.Msg.Text, req.Msg.Lang)
+		res = matcher.Match(req.Msg.Text, b.explicitLang(req.Msg))
 	}
 	req.Match = &res
 	if res.Lang != "" {

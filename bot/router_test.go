@@ -93,7 +93,7 @@ func TestUnknownQuestionSaysSoAndRunsUnansweredHooks(t *testing.T) {
 func TestCommandsHelpUnknownAndAliases(t *testing.T) {
 	b, fa := newBot(t, nil)
 	ctx := context.Background()
-	fa.Say(ctx, b, "support", "alice", "!help")
+	fa.Say(ctx, b, "support", "alice", "!aide")
 	if !strings.Contains(fa.Last().Text, "!aide") {
 		t.Fatalf("help lists commands: %q", fa.Last().Text)
 	}

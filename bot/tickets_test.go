@@ -249,7 +249,8 @@ func TestNonMentorsAreRefusedEveryCommand(t *testing.T) {
 		"!tickets", "!ticket 1", "!faq 1"} {
 		for _, room := range []string{"mentors", "support"} {
 			sent := e.say(room, "mallory", cmd)
-			if len(sent) != 1 || !strings.Contains(sent[0].Text, "réservée aux bénévoles mentors") {
+			// Outside the mentors' room an English alias gets an English refusal.
+			if len(sent) != 1 || !strings.Contains(sent[0].Text, "réservée aux bénévoles mentors") && !strings.Contains(sent[0].Text, "for mentors only") {
 				t.Fatalf("%s by a non-mentor in %s: %s", cmd, room, bottest.Texts(sent))
 			}
 		}
@@ -357,7 +358,7 @@ func TestEnglishMentorsRoomAndAliases(t *testing.T) {
 	fa.Say(ctx, b, "mentors", "bob", "!claim 1")
 	mustContain(t, "English claim", fa.Last().Text, "Ticket #1 claimed by bob.")
 	fa.Say(ctx, b, "mentors", "bob", "!help")
-	mustContain(t, "English help", fa.Last().Text, "!claim N — take ticket N", "!answer N texte", "!tickets")
+	mustContain(t, "English help", fa.Last().Text, "!claim N — take ticket N", "!answer N text —", "!tickets")
 }
 
 func TestAnswerAcrossAdapters(t *testing.T) {
@@ -393,7 +394,7 @@ func TestAnswerAcrossAdapters(t *testing.T) {
 	}
 	// An XMPP user with the same id as the Matrix mentor is not a mentor.
 	xmpp.Say(ctx, b, "support@conference.example.org", "@bob:example.org", "!resolve 1")
-	mustContain(t, "mentors are per adapter", xmpp.Last().Text, "réservée")
+	mustContain(t, "mentors are per adapter", xmpp.Last().Text, "for mentors only")
 }
 
 func TestRelayFailureLeavesTicketUnchanged(t *testing.T) {

@@ -146,7 +146,7 @@ func TestReloadCommandIsForAdmins(t *testing.T) {
 	testkit.WriteFile(t, filepath.Join(cfg.Bot.FAQDir, "en", "backup.md"),
 		entryFile("en", "Are my files backed up?", "Do you make backups?", "Every night."))
 	l.say(t, "!reload")
-	waitFor(t, "a refusal", func() bool { return strings.Contains(l.out.String(), "réservée aux administrateurs") })
+	waitFor(t, "a refusal", func() bool { return strings.Contains(l.out.String(), "for administrators only") })
 	if served(l.app) != 1 {
 		t.Fatal("a non-admin must not trigger a reload")
 	}
