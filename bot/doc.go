@@ -3,6 +3,7 @@
 // the FAQ, and the hooks that the escalation, announcement and operations
 // features plug into.
 //
-// It must never import an adapter (adapters/...) or a storage implementation:
-// they depend on bot, not the other way round.
+// It must never import an adapter (adapters/...), sqlite, config or a
+// feature package (metrics, ratelimit, reload): they depend on bot, not the
+// other way round. Its only entraide imports are faq and announce.
 package bot

@@ -1,6 +1,3 @@
-// Package config reads entraide's TOML configuration into typed structs,
-// once, at start. Unknown keys, malformed values and missing secrets are
-// errors that name the file and line.
 package config
 
 import (

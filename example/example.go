@@ -1,5 +1,3 @@
-// Package example embeds the demo's knowledge base and announcements, so
-// "entraide demo" runs with no file next to it.
 package example
 
 import (

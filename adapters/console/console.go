@@ -1,5 +1,3 @@
-// Package console is the terminal adapter: one person can play every part
-// (asker, mentor) by switching name and room, and a pipe makes it scriptable.
 package console
 
 import (

@@ -5,6 +5,6 @@
 // It owns the protocol details only: what an incoming stanza means for the
 // bot (room, sender, text), what is dropped (own echoes, errors, history
 // and other delayed messages, duplicates), and how a bot.Reply becomes a
-// plain-text message. It must not import features; they reach it through
-// bot.Bot.
+// plain-text message. It imports bot only, never features, sqlite or
+// another adapter; features reach it through bot.Bot.
 package xmpp

@@ -1,5 +1,3 @@
-// Package bottest provides an in-memory adapter for testing the core and the
-// features without any chat server.
 package bottest
 
 import (

@@ -1,4 +1,3 @@
-// Command entraide runs the community-support bot and its maintenance tools.
 package main
 
 import (

@@ -6,4 +6,7 @@
 // When a server binary is missing the test is skipped, unless
 // ENTRAIDE_INTEGRATION is set (as scripts/test does): then it fails, so CI
 // never passes by skipping.
+//
+// Tests only: no production code imports it. It imports no other entraide
+// package.
 package testenv
