@@ -81,7 +81,7 @@ type sample struct {
 	null    bool // the question expects no answer
 	inSugg  bool // the expected entry is among the suggestions
 	chit    bool
-	foreign bool // names a product the FAQ never mentions: never answered
+	foreign bool // names a product the FAQ never mentions, or a number the entry lacks: never answered
 }
 
 // Fit learns the confidence model and thresholds from labelled questions.
@@ -93,7 +93,7 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	out := make([]sample, 0, len(qs))
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
-		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign}
+		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
 			for _, e := range m.suggestions(a) {

@@ -8,6 +8,6 @@ package faq
 var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
 	Weights:   []float64{-2.081, 1.810, 3.236, -2.517, 0.697},
-	Threshold: 0.787,
+	Threshold: 0.543,
 	Suggest:   0.298,
 }

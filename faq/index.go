@@ -28,6 +28,7 @@ type index struct {
 	typos    *typoIndex
 	vecs     []sparseVec // per entry, idf-weighted, unit length (twin detection)
 	twin     []int32     // per entry, its translation in the other language, or -1
+	counted  [][]int32   // per entry, the terms it gives a number of (durationID: a duration)
 	maxIDF   float32
 }
 
@@ -82,8 +83,22 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 		dt := docTerms{}
 		clear(slot)
 		texts := [numFields]string{e.Title, strings.Join(e.Questions, "\n"), strings.Join(e.Tags, "\n"), e.Body}
+		var counted []int32
 		for f, text := range texts {
-			for _, tok := range analyzeCached(expandWords(text), cache) {
+			toks := analyzeCached(expandWords(text), cache)
+			countedTerms(toks, func(term string) {
+				id := int32(durationID)
+				if term != durationTerm {
+					id = termID(term)
+				}
+				for _, c := range counted {
+					if c == id {
+						return
+					}
+				}
+				counted = append(counted, id)
+			})
+			for _, tok := range toks {
 				if tok.Term == "" {
 					continue
 				}
@@ -107,6 +122,7 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 			avg[f] += dt.len[f]
 		}
 		docs[d] = dt
+		ix.counted = append(ix.counted, counted)
 	}
 	n := float64(len(entries))
 	for f := range avg {
@@ -260,6 +276,20 @@ func (ix *index) cosine(a, b int32) float64 {
 		}
 	}
 	return s
+}
+
+// durationID marks a duration among an entry's counted terms.
+const durationID = -1
+
+// gives reports whether entry doc states a number of what the question
+// asks to count (a term id, or durationID).
+func (ix *index) gives(doc, id int32) bool {
+	for _, c := range ix.counted[doc] {
+		if c == id {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether entry doc contains term id.

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"strings"
 	"sync"
 )
 
@@ -87,6 +88,8 @@ type Analysis struct {
 	Features   Features
 	Confidence float64
 	foreign    bool // names a product or service no entry mentions
+	noCount    bool // asks "how many" or "how long" and the best entry states no such number
+	noObject   bool // asks "do you have X" and the best entry does not name X
 }
 
 // Match implements Matcher.
@@ -109,6 +112,13 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 		// goes to humans; at most the entries are offered when the rest
 		// of the question matches one very well
 		if a.Confidence >= m.answerT && len(sugg) >= 2 {
+			res.Decision = Suggest
+		}
+		res.Suggestions = sugg
+	case a.noCount || a.noObject:
+		// the best entry is about the topic but does not say how many, or
+		// does not name what the question asks for
+		if a.Confidence >= m.suggT && len(sugg) >= 2 {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
@@ -293,6 +303,19 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	}
 	a.Features = f
 	a.Confidence = m.cal.confidence(f)
+	if asked := askedQuantity(ws); asked != "" {
+		id, ok := int32(durationID), true
+		if asked != durationTerm {
+			id, ok = ix.terms[asked]
+		}
+		a.noCount = !ok || !ix.gives(top.doc, id) && (ix.twin[top.doc] < 0 || !ix.gives(ix.twin[top.doc], id))
+	}
+	for _, t := range askedObject(ws, strings.Contains(text, "?")) {
+		id, ok := ix.terms[t]
+		if !ok || !ix.has(id, top.doc) && (ix.twin[top.doc] < 0 || !ix.has(id, ix.twin[top.doc])) {
+			a.noObject = true
+		}
+	}
 	return a
 }
 

@@ -1,0 +1,203 @@
+package faq
+
+import "strings"
+
+// A question asking "how many X" or "how long" wants a number for an
+// answer: an entry that never states a number of X (or a duration) cannot
+// answer it, however close its words are ("Combien de personnes peuvent
+// écrire sur un pad ?" against the entry on creating a pad). The matcher
+// then offers the entry instead of answering with it.
+
+// quantityWindow: a number counts the terms up to this many words after it
+// ("10 alias", "jusqu'à 2 heures par mois", "50 GB").
+const quantityWindow = 2
+
+// durationTerm stands for any unit of time among an entry's counted terms.
+const durationTerm = "=duration"
+
+// numberText: spelt-out numbers that state a quantity. "un", "une" and
+// "one" are left out: they are articles far more often than counts.
+const numberText = `deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
+vingt trente quarante cinquante soixante cent cents mille dizaine dizaines centaine centaines
+two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand dozen`
+
+// timeUnitText: words that make a number a duration.
+const timeUnitText = `seconde secondes minute minutes min heure heures h jour jours journee journees semaine semaines
+mois an ans annee annees second seconds hour hours hr hrs day days week weeks month months year years`
+
+// vagueCounts make a duration of the unit of time after them.
+var vagueCounts = wordSet(`un une quelques plusieurs a an one few several couple`)
+
+var (
+	numberWords = map[string]bool{}
+	timeTerms   = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Fields(numberText) {
+		numberWords[w] = true
+	}
+	for _, w := range strings.Fields(timeUnitText) {
+		timeTerms[w] = true
+		if t := termOf(w); t != "" {
+			timeTerms[t] = true
+		}
+	}
+	timeTerms["temps"], timeTerms["time"], timeTerms["long"] = true, true, true
+}
+
+// isQuantity reports whether a folded word states a number ("10", "48h",
+// "trois").
+func isQuantity(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || numberWords[w])
+}
+
+// countedTerms calls fn with the term of every word that follows a number
+// closely in toks, and with durationTerm when that word is a unit of time.
+func countedTerms(toks []Token, fn func(term string)) {
+	after := quantityWindow + 1 // words since the last number
+	for i, t := range toks {
+		// "une semaine", "a few days", "quelques heures": a duration
+		if vagueCounts[t.Word] && i+1 < len(toks) && (timeTerms[toks[i+1].Word] ||
+			vagueCounts[toks[i+1].Word] && i+2 < len(toks) && timeTerms[toks[i+2].Word]) {
+			fn(durationTerm)
+		}
+		if isQuantity(t.Word) {
+			after = 0
+			// "48h", "10min": a unit glued to the number
+			if i := strings.IndexFunc(t.Word, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && timeTerms[t.Word[i:]] {
+				fn(durationTerm)
+			}
+			continue
+		}
+		if after >= quantityWindow {
+			continue
+		}
+		after++
+		if t.Term == "" {
+			continue
+		}
+		fn(t.Term)
+		if timeTerms[t.Word] || timeTerms[t.Term] {
+			fn(durationTerm)
+		}
+	}
+}
+
+// askedQuantity returns what a question asks to count: the term of the
+// counted noun ("combien d'alias" → "alias"), durationTerm for "how long"
+// and "combien de temps", or "" when it asks for no quantity.
+func askedQuantity(ws []string) string {
+	for i := 0; i+1 < len(ws); i++ {
+		var next []string
+		switch {
+		case ws[i] == "combien" && (ws[i+1] == "de" || ws[i+1] == "d'"):
+			next = ws[i+2:]
+		case ws[i] == "how" && ws[i+1] == "many":
+			next = ws[i+2:]
+		case ws[i] == "how" && ws[i+1] == "long":
+			return durationTerm
+		default:
+			continue
+		}
+		if len(next) == 0 {
+			return ""
+		}
+		w := next[0]
+		if timeTerms[w] {
+			return durationTerm
+		}
+		if t := termOf(w); t != "" {
+			if timeTerms[t] {
+				return durationTerm
+			}
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
+// A question asking whether something exists or is offered ("vous
+// hébergez une instance PixelFed ?", "is there an API?") is answered only
+// by an entry that names that thing: the object's words must all be in
+// the best entry, or the entry is offered instead.
+
+// offerVerbs follow "vous"/"you" in a question about what is offered.
+var offerVerbs = wordSet(`avez proposez organisez hebergez faites fournissez offrez donnez gerez acceptez
+vendez pretez delivrez possedez disposez louez installez
+have offer host provide run organise organize sell give lend accept support`)
+
+// determiners open the object of such a question.
+var determiners = wordSet(`un une des du de d' le la les l' a an any some the`)
+
+func wordSet(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		m[w] = true
+	}
+	return m
+}
+
+// maxObject: the object is read up to this many words.
+const maxObject = 2
+
+// genericNouns make "is there a way to..." a question about how to do
+// something, not about whether a thing exists.
+var genericNouns = wordSet(`moyen moyens facon maniere possibilite possibilites solution solutions option options
+methode astuce procedure souci probleme problemes
+way ways method methods possibility solution solutions option options chance problem problems issue issues`)
+
+// askedObject returns the terms of the thing a question asks whether the
+// FAQ's organisation has or offers, or nil. asked says the message is
+// marked as a question ("?"); without it only the inverted forms count
+// ("avez-vous", "y a-t-il", "do you", "is there"), since "vous avez un
+// bug" or "il y a un souci" state a problem.
+func askedObject(ws []string, asked bool) []string {
+	for i := 0; i+1 < len(ws); i++ {
+		rest, inverted := -1, false
+		switch {
+		case (ws[i] == "vous" || ws[i] == "you") && offerVerbs[ws[i+1]]:
+			rest = i + 2
+			inverted = i > 0 && (ws[i-1] == "do" || ws[i-1] == "can")
+		case offerVerbs[ws[i]] && ws[i+1] == "vous":
+			rest, inverted = i+2, true // "avez-vous", "proposez-vous"
+		case ws[i] == "y" && ws[i+1] == "a":
+			rest = i + 2 // "il y a", "y a-t-il"
+			if rest+1 < len(ws) && ws[rest] == "t" && ws[rest+1] == "il" {
+				rest, inverted = rest+2, true
+			}
+		case ws[i] == "il" && ws[i+1] == "existe":
+			rest = i + 2
+		case (ws[i] == "is" || ws[i] == "are") && ws[i+1] == "there":
+			rest, inverted = i+2, i == 0 || !(ws[i-1] == "there")
+		default:
+			continue
+		}
+		if !asked && !inverted {
+			continue
+		}
+		if rest >= len(ws) || !determiners[ws[rest]] {
+			continue
+		}
+		for rest < len(ws) && determiners[ws[rest]] {
+			rest++ // "de la", "des"
+		}
+		if rest == len(ws) || genericNouns[ws[rest]] || lex.common[ws[rest]] {
+			return nil
+		}
+		var out []string
+		for _, w := range ws[rest:] {
+			if len(out) == maxObject || determiners[w] {
+				break
+			}
+			t := termOf(w)
+			if t == "" || lex.chitchat[w] != "" {
+				break
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+	return nil
+}
