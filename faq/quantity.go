@@ -201,3 +201,17 @@ func askedObject(ws []string, asked bool) []string {
 	}
 	return nil
 }
+
+// Veto says why the best entry is not given as an answer whatever the
+// confidence, or "".
+func (a *Analysis) Veto() string {
+	switch {
+	case a.foreign:
+		return "the question names a product or service no entry mentions"
+	case a.noCount:
+		return "the question asks how many or how long, and the entry states no such number"
+	case a.noObject:
+		return "the question asks whether something is offered, and the entry does not name it"
+	}
+	return ""
+}

@@ -50,5 +50,8 @@ func TestAnswerMustFitTheQuestion(t *testing.T) {
 		if got := res.Decision == faq.Answer; got != c.answered {
 			t.Errorf("%q: answered %v (%v, %.2f), want %v", c.text, got, res.Decision, res.Score, c.answered)
 		}
+		if veto := m.Analyze(c.text, "").Veto(); (veto == "") != c.answered {
+			t.Errorf("%q: veto %q, answered %v", c.text, veto, c.answered)
+		}
 	}
 }

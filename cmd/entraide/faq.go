@@ -166,6 +166,9 @@ func faqAsk(e *env, args []string) error {
 	fmt.Fprintf(w, "decision:   %s (confidence %.2f)\n", res.Decision, res.Score)
 	if res.Entry != nil {
 		fmt.Fprintf(w, "best:       %s — %s\n", res.Entry.ID, res.Entry.Title)
+		if v := a.Veto(); v != "" {
+			fmt.Fprintf(w, "not an answer: %s\n", v)
+		}
 	}
 	if res.Decision == faq.Suggest {
 		fmt.Fprintln(w, "did you mean:")
