@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"errors"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -21,7 +22,11 @@ func LoadMarkdown[T any](fsys fs.FS, prefix string, parse func(file, name string
 	seen := map[string]string{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, &Problem{File: display(prefix, p), Msg: err.Error()})
+			msg := err.Error()
+			if p == "." && errors.Is(err, fs.ErrNotExist) {
+				msg = "folder not found" // rather than "stat .: ..."
+			}
+			probs = append(probs, &Problem{File: display(prefix, p), Msg: msg})
 			return nil
 		}
 		name := d.Name()
