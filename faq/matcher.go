@@ -122,7 +122,10 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
-	case a.Confidence >= m.answerT:
+	case a.Confidence >= m.answerT && (a.Features.Strong > 0 || a.Features.Salient > 1):
+		// a one-word question must find its word in the best entry's title,
+		// questions or tags: "spam" or "aide" alone must not fetch whichever
+		// answer happens to mention it in passing
 		res.Decision = Answer
 		if len(sugg) > 1 {
 			res.Suggestions = sugg[1:]
