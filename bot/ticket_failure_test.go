@@ -28,3 +28,18 @@ func TestTicketThatCannotBeStoredIsSaidHonestly(t *testing.T) {
 		}
 	}
 }
+
+// A message without a single letter ("!", "2" with no list pending, "???")
+// gives the mentors nothing to work on: no ticket, the plain "don't know".
+func TestNoTicketForAMessageWithoutWords(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	for _, q := range []string{"!", "2", "???", "👍👍"} {
+		sent := e.say("support", "alice", q)
+		if len(sent) != 1 || sent[0].Text != bot.T("fr", "dont_know") {
+			t.Errorf("%q: want only the plain don't-know, got:\n%s", q, bottest.Texts(sent))
+		}
+	}
+	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 0 {
+		t.Fatalf("tickets opened: %d", len(ts))
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // TicketOptions tune the escalation feature. A zero duration turns its
@@ -77,6 +78,9 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 	}
 	if FeedbackVerdict(req.Msg.Text) != 0 {
 		return false // "non", "ça marche pas" with nothing before: a mentor could do nothing with it
+	}
+	if !strings.ContainsFunc(req.Msg.Text, unicode.IsLetter) {
+		return false // "!", "2", "???": no question for a mentor to answer
 	}
 	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
 		ThreadID: req.Msg.ThreadID, Question: strings.TrimSpace(req.Msg.Text), Lang: req.Lang}
