@@ -33,7 +33,38 @@ func (b *Bot) Message(ctx context.Context, m Message) {
 	if b.pickSuggestion(ctx, req) {
 		return
 	}
+	if lang, ok := helpRequest(m.Text); ok {
+		// "aide" or "help?" alone is a request for the command list, not a
+		// question for the FAQ or the mentors.
+		name := "aide"
+		if lang == "en" {
+			name = "help" // the alias's language is the answer's, as for "!help"
+		}
+		b.runCommand(ctx, req, name)
+		return
+	}
 	b.answerFromFAQ(ctx, req)
+}
+
+// helpWords are whole messages that ask for the bot's help, by language.
+var helpWords = map[string]string{"aide": "fr", "aidez moi": "fr", "au secours": "fr", "a l aide": "fr",
+	"help": "en", "help me": "en"}
+
+// helpRequest reports whether text is only a call for help, and its language.
+func helpRequest(text string) (string, bool) {
+	t := strings.Map(func(r rune) rune {
+		switch r {
+		case '\'', '’', '-':
+			return ' '
+		case 'à':
+			return 'a'
+		case '?', '!', '.', ',', ':', ';':
+			return -1
+		}
+		return r
+	}, strings.ToLower(text))
+	lang, ok := helpWords[strings.Join(strings.Fields(t), " ")]
+	return lang, ok
 }
 
 // Reaction implements Inbox.

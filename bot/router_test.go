@@ -256,3 +256,18 @@ func TestDidYouMeanNoneFitsEscalatesTheOriginalQuestion(t *testing.T) {
 		t.Fatal("a consumed suggestion list must not answer again")
 	}
 }
+
+func TestHelpWordAloneShowsTheCommands(t *testing.T) {
+	b, fa := newBot(t, nil)
+	ctx := context.Background()
+	for _, tc := range []struct{ text, want string }{{"aide", "Commandes disponibles"}, {"Help!", "Available commands"}, {"à l'aide ?", "Commandes disponibles"}} {
+		fa.Say(ctx, b, "support", "alice", tc.text)
+		if got := fa.Last().Text; !strings.Contains(got, tc.want) {
+			t.Errorf("%q: want the command list (%q), got %q", tc.text, tc.want, got)
+		}
+	}
+	fa.Say(ctx, b, "support", "alice", "aide pour le nuage")
+	if strings.Contains(fa.Last().Text, "Commandes disponibles") {
+		t.Error("a question that merely contains \"aide\" must go to the FAQ")
+	}
+}
