@@ -44,37 +44,22 @@ var _ bot.Observer = (*Metrics)(nil)
 // New makes the metrics of b and registers them as an observer of its
 // router.
 func New(b *bot.Bot) *Metrics {
+	outcomes := []string{string(bot.OutcomeAnswer), string(bot.OutcomeSuggest), string(bot.OutcomeAbstain),
+		string(bot.OutcomeChitchat), string(bot.OutcomeCommand), string(bot.OutcomeOther)}
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		bot: b,
-		messages: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "entraide_messages_total",
-			Help: "Messages routed, by outcome (answer, suggest, abstain, chitchat, command, other).",
-		}, []string{"outcome"}),
-		questions: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "entraide_questions_total",
-			Help: "Messages that reached the FAQ matcher (questions, not commands).",
-		}),
-		answers: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "entraide_answers_total",
-			Help: "FAQ answers sent, by entry id.",
-		}, []string{"entry"}),
-		suggestions: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "entraide_suggestions_total",
-			Help: "\"Did you mean\" lists sent.",
-		}),
-		abstentions: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "entraide_abstentions_total",
-			Help: "Questions the FAQ could not answer (escalated or \"don't know\").",
-		}),
-		throttled: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "entraide_throttled_total",
-			Help: "Messages dropped by the rate limit, by bucket (user or room).",
-		}, []string{"bucket"}),
-		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "entraide_reloads_total",
-			Help: "FAQ and announcement reloads, by result (ok or failed).",
-		}, []string{"result"}),
+		messages: counterVec("entraide_messages_total",
+			"Messages routed, by outcome (answer, suggest, abstain, chitchat, command, other).", "outcome", outcomes...),
+		questions:   counter("entraide_questions_total", "Messages that reached the FAQ matcher (questions, not commands)."),
+		answers:     counterVec("entraide_answers_total", "FAQ answers sent, by entry id.", "entry"),
+		suggestions: counter("entraide_suggestions_total", "\"Did you mean\" lists sent."),
+		abstentions: counter("entraide_abstentions_total",
+			"Questions the FAQ could not answer (escalated or \"don't know\")."),
+		throttled: counterVec("entraide_throttled_total",
+			"Messages dropped by the rate limit, by bucket (user or room).", "bucket", "user", "room"),
+		reloads: counterVec("entraide_reloads_total",
+			"FAQ and announcement reloads, by result (ok or failed).", "result", "ok", "failed"),
 		latency: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "entraide_reply_seconds",
 			Help:    "Time from receiving a message to having sent the bot's reply.",
@@ -86,16 +71,23 @@ func New(b *bot.Bot) *Metrics {
 		&liveCollector{m: m},
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, o := range []bot.Outcome{bot.OutcomeAnswer, bot.OutcomeSuggest, bot.OutcomeAbstain,
-		bot.OutcomeChitchat, bot.OutcomeCommand, bot.OutcomeOther} {
-		m.messages.WithLabelValues(string(o)) // show zeros before the first message
-	}
-	m.throttled.WithLabelValues("user")
-	m.throttled.WithLabelValues("room")
-	m.reloads.WithLabelValues("ok")
-	m.reloads.WithLabelValues("failed")
 	b.Observe(m)
 	return m
+}
+
+func counter(name, help string) prometheus.Counter {
+	return prometheus.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+}
+
+// counterVec makes a counter with one label; the series of the given label
+// values exist from the start, so a dashboard shows zeros before the first
+// event.
+func counterVec(name, help, label string, values ...string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, []string{label})
+	for _, v := range values {
+		c.WithLabelValues(v)
+	}
+	return c
 }
 
 // Registry is where the metrics live (tests gather from it).
