@@ -109,13 +109,7 @@ func TestAnnounceICSCommandAndEndpoint(t *testing.T) {
 	}
 	checkFeed(t, []byte(out))
 
-	cfg := testDemoConfig(t)
-	a, err := newApp(context.Background(), cfg, quietEnv(),
-		example.FAQ(), example.Announcements())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := newDemoApp(t)
 	srv := httptest.NewServer(a.mux) // 127.0.0.1 only
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/trainings.ics")

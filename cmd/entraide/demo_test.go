@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/example"
 )
 
 // testDemoConfig is the demo's configuration on a temporary database.
@@ -20,6 +21,18 @@ func testDemoConfig(t *testing.T) *config.Config {
 		t.Fatal(err)
 	}
 	return cfg
+}
+
+// newDemoApp builds the demo's app (example FAQ and announcements) on a
+// temporary database, without running it; it is closed when the test ends.
+func newDemoApp(t *testing.T) *app {
+	t.Helper()
+	a, err := newApp(context.Background(), testDemoConfig(t), quietEnv(), example.FAQ(), example.Announcements())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.Close)
+	return a
 }
 
 // quietEnv reads nothing and discards all output.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"codeberg.org/entraide/entraide/bot"
-	"codeberg.org/entraide/entraide/example"
 )
 
 // Every sentence the bot can say must exist in French and English. The
@@ -60,13 +58,7 @@ func TestEveryKeyUsedInCodeIsInBothLanguages(t *testing.T) {
 }
 
 func TestEveryCommandHasHelpInBothLanguages(t *testing.T) {
-	cfg := testDemoConfig(t)
-	a, err := newApp(context.Background(), cfg, quietEnv(),
-		example.FAQ(), example.Announcements())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := newDemoApp(t)
 	for _, c := range a.bot.Commands() {
 		for _, lang := range bot.Languages {
 			if !bot.HasMessage(lang, c.Help) {
