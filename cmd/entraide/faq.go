@@ -268,6 +268,23 @@ func readLabelled(path string) ([]faq.Query, error) {
 	return faq.ReadQueries(f, path, true)
 }
 
+// loadWithLabels loads the KB and calibration of the flags and the labelled
+// questions of path, checking that every expected id exists in the KB.
+func (mf *matcherFlags) loadWithLabels(path string) (*faq.KB, *faq.Calibration, []faq.Query, error) {
+	kb, cal, err := mf.load()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	qs, err := readLabelled(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := checkExpect(kb, qs, path); err != nil {
+		return nil, nil, nil, err
+	}
+	return kb, cal, qs, nil
+}
+
 func checkExpect(kb *faq.KB, qs []faq.Query, path string) error {
 	for _, q := range qs {
 		if q.Expect == "" {
@@ -295,15 +312,8 @@ func faqEval(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"faq eval takes one labelled JSON Lines file"}
 	}
-	kb, cal, err := mf.load()
+	kb, cal, qs, err := mf.loadWithLabels(pos[0])
 	if err != nil {
-		return err
-	}
-	qs, err := readLabelled(pos[0])
-	if err != nil {
-		return err
-	}
-	if err := checkExpect(kb, qs, pos[0]); err != nil {
 		return err
 	}
 	var rep *faq.Report
@@ -389,15 +399,8 @@ func faqCalibrate(e *env, args []string) error {
 	if *out == "" {
 		return usageError{"-o FILE is required"}
 	}
-	kb, _, err := mf.load()
+	kb, _, qs, err := mf.loadWithLabels(pos[0])
 	if err != nil {
-		return err
-	}
-	qs, err := readLabelled(pos[0])
-	if err != nil {
-		return err
-	}
-	if err := checkExpect(kb, qs, pos[0]); err != nil {
 		return err
 	}
 	m := faq.NewMatcher(kb, faq.Options{})
