@@ -82,6 +82,9 @@ type sample struct {
 	inSugg  bool // the expected entry is among the suggestions
 	chit    bool
 	foreign bool // names a product the FAQ never mentions, or a number the entry lacks: never answered
+	// asks whether a product the FAQ never mentions is offered: neither
+	// answered nor, under the answer threshold, suggested
+	unsuggestable bool
 }
 
 // Fit learns the confidence model and thresholds from labelled questions.
@@ -93,7 +96,8 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	out := make([]sample, 0, len(qs))
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
-		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject}
+		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject,
+			unsuggestable: a.foreign && a.noObject}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
 			for _, e := range m.suggestions(a) {
@@ -173,19 +177,19 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 		p float64
 		s sample
 	}
-	var ps []pt
+	var ps, vetoed []pt
 	nulls := 0
 	for _, s := range ss {
-		if s.chit || s.foreign {
-			if s.null {
-				nulls++
-			}
-			continue
-		}
 		if s.null {
 			nulls++
 		}
-		ps = append(ps, pt{c.confidence(s.f), s})
+		switch {
+		case s.chit || s.unsuggestable:
+		case s.foreign:
+			vetoed = append(vetoed, pt{c.confidence(s.f), s})
+		default:
+			ps = append(ps, pt{c.confidence(s.f), s})
+		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].p > ps[j].p })
 	answer = 0.99
@@ -220,13 +224,19 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 	}
 	// suggestions: reach the questions whose entry is among them, stop when
 	// the remaining ones are mostly questions the FAQ cannot help with
+	// (questions never answered whatever their confidence are offered
+	// under the same threshold, so they count here too)
+	below := append([]pt(nil), vetoed...)
+	for _, x := range ps {
+		if x.p < answer {
+			below = append(below, x)
+		}
+	}
+	sort.Slice(below, func(i, j int) bool { return below[i].p > below[j].p })
 	suggest = answer
 	helped, noise := 0.0, 0.0
 	bestS := 0.0
-	for _, x := range ps {
-		if x.p >= answer {
-			continue
-		}
+	for _, x := range below {
 		if x.s.inSugg && !x.s.null {
 			helped++
 		} else {

@@ -9,5 +9,5 @@ var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
 	Weights:   []float64{-2.081, 1.810, 3.236, -2.517, 0.697},
 	Threshold: 0.543,
-	Suggest:   0.298,
+	Suggest:   0.297,
 }

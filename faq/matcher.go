@@ -107,11 +107,20 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 	res.Score = a.Confidence
 	sugg := m.suggestions(a)
 	switch {
-	case a.foreign:
-		// a question about a product or service the FAQ never mentions
-		// goes to humans; at most the entries are offered when the rest
-		// of the question matches one very well
+	case a.foreign && a.noObject:
+		// asks whether a product or service the FAQ never mentions is
+		// offered ("vous avez un Jitsi ?"): that goes to humans; at most the
+		// entries are offered when the rest of the question matches one
+		// very well
 		if a.Confidence >= m.answerT && len(sugg) >= 2 {
+			res.Decision = Suggest
+		}
+		res.Suggestions = sugg
+	case a.foreign:
+		// names an outside product while asking about the FAQ's topics
+		// ("quitter Twitter et rejoindre votre instance"): never answered,
+		// offered as "did you mean" like any unsure match
+		if a.Confidence >= m.suggT && len(sugg) >= 2 {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg

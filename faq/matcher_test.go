@@ -189,3 +189,23 @@ func TestCalibrationRoundTrip(t *testing.T) {
 		t.Fatal("missing file accepted")
 	}
 }
+
+// A question naming a product no entry mentions is never answered; when it
+// otherwise asks about one of the FAQ's topics it is offered as "did you
+// mean", but asking whether such a product is offered goes to humans.
+func TestForeignNames(t *testing.T) {
+	m, _ := exampleMatcher(t, faq.Options{})
+	res := m.Match("je voudrais quitter Twitter et m'inscrire sur votre mastodon, comment on fait ?", "")
+	found := false
+	for _, e := range res.Suggestions {
+		found = found || e.ID == "mastodon-inscription"
+	}
+	if res.Decision != faq.Suggest || !found {
+		t.Errorf("leaving Twitter for the Mastodon: got %v %v, want mastodon-inscription suggested", res.Decision, res.Suggestions)
+	}
+	for _, text := range []string{"vous avez une instance Jitsi ?", "Y a-t-il un serveur Jitsi ?", "est-ce que vous hébergez un Mobilizon ?"} {
+		if res := m.Match(text, ""); res.Decision != faq.Abstain {
+			t.Errorf("%q: got %v (%.2f), want no answer and no suggestion", text, res.Decision, res.Score)
+		}
+	}
+}
