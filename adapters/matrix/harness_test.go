@@ -82,6 +82,8 @@ type botConfig struct {
 	encryption bool
 	allow      []string
 	name       string
+	// timelineLimit is the sync's per-room timeline limit (0: the default).
+	timelineLimit int
 
 	mentors     []string // Matrix ids of the mentors
 	mentorsRoom string   // room id of the mentors' room
@@ -158,6 +160,8 @@ func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 		DB:          db.DB,
 		Logger:      logger,
 		MaxBackoff:  2 * time.Second,
+
+		TimelineLimit: c.timelineLimit,
 	})
 	if err == nil {
 		err = b.AddAdapter(ad)

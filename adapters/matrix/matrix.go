@@ -50,7 +50,12 @@ type Options struct {
 	Logger *slog.Logger
 	// MaxBackoff caps the wait between reconnection attempts (30 s).
 	MaxBackoff time.Duration
+	// TimelineLimit is the most events per room a sync returns (100); older
+	// ones are fetched separately after an outage.
+	TimelineLimit int
 }
+
+const defaultTimelineLimit = 100
 
 // Adapter is a Matrix bot.Adapter.
 type Adapter struct {
@@ -85,6 +90,9 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.DeviceName == "" {
 		o.DeviceName = "entraide"
+	}
+	if o.TimelineLimit <= 0 {
+		o.TimelineLimit = defaultTimelineLimit
 	}
 	if o.MaxBackoff <= 0 {
 		o.MaxBackoff = 30 * time.Second
@@ -159,10 +167,12 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 	a.cli = cli
 
 	syncer := &syncer{DefaultSyncer: mautrix.NewDefaultSyncer(), a: a}
-	syncer.FilterJSON = &mautrix.Filter{Room: &mautrix.RoomFilter{Timeline: &mautrix.FilterPart{Limit: 100}}}
+	syncer.FilterJSON = &mautrix.Filter{Room: &mautrix.RoomFilter{Timeline: &mautrix.FilterPart{Limit: a.opts.TimelineLimit}}}
 	cli.Syncer = syncer
 	cli.Store = &syncStore{a: a}
-	a.track = newTracker(func(token string) { a.saveNextBatch(context.WithoutCancel(ctx), token) })
+	a.track = newTracker(func(token string, newest map[id.RoomID]int64) {
+		a.saveNextBatch(context.WithoutCancel(ctx), token, newest)
+	})
 
 	var db *dbutil.Database
 	if a.opts.DB != nil {

@@ -3,6 +3,7 @@ package matrix
 import (
 	"context"
 	"errors"
+	"strconv"
 	"sync"
 	"time"
 
@@ -23,7 +24,10 @@ func (s *syncer) ProcessResponse(ctx context.Context, resp *mautrix.RespSync, si
 	a.failures = 0
 	a.markUp()
 	a.noteJoins(ctx, resp)
-	a.track.open(resp.NextBatch)
+	if err := a.fillGaps(ctx, resp, since); err != nil {
+		return err
+	}
+	a.track.open(resp.NextBatch, newestPerRoom(resp))
 	defer a.track.seal()
 	return s.DefaultSyncer.ProcessResponse(ctx, resp, since)
 }
@@ -48,12 +52,22 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 type syncStore struct{ a *Adapter }
 
 func (s *syncStore) SaveFilterID(ctx context.Context, u id.UserID, filterID string) error {
-	return s.a.opts.State.Put(ctx, s.a.opts.Name, "filter_id:"+u.String(), filterID)
+	return s.a.opts.State.Put(ctx, s.a.opts.Name, s.filterKey(u), filterID)
 }
 
 func (s *syncStore) LoadFilterID(ctx context.Context, u id.UserID) (string, error) {
-	v, _, err := s.a.opts.State.Get(ctx, s.a.opts.Name, "filter_id:"+u.String())
+	v, _, err := s.a.opts.State.Get(ctx, s.a.opts.Name, s.filterKey(u))
 	return v, err
+}
+
+// filterKey names the stored filter id; a non-default timeline limit gets
+// its own filter on the homeserver.
+func (s *syncStore) filterKey(u id.UserID) string {
+	k := "filter_id:" + u.String()
+	if l := s.a.opts.TimelineLimit; l != defaultTimelineLimit {
+		k += ":limit=" + strconv.Itoa(l)
+	}
+	return k
 }
 
 func (s *syncStore) SaveNextBatch(context.Context, id.UserID, string) error { return nil }
@@ -63,9 +77,18 @@ func (s *syncStore) LoadNextBatch(ctx context.Context, u id.UserID) (string, err
 	return v, err
 }
 
-func (a *Adapter) saveNextBatch(ctx context.Context, token string) {
+// saveNextBatch saves the token, then the newest event time of each room
+// of the saved batches (the lower bound of a later gap). In that order: a
+// crash in between leaves older times, which only widens the next gap.
+func (a *Adapter) saveNextBatch(ctx context.Context, token string, newest map[id.RoomID]int64) {
 	if err := a.opts.State.Put(ctx, a.opts.Name, "next_batch:"+a.userID.String(), token); err != nil {
 		a.log.Error("matrix: saving the sync token", "err", err)
+		return
+	}
+	for room, ts := range newest {
+		if err := a.opts.State.Put(ctx, a.opts.Name, seenUntilKey(room), strconv.FormatInt(ts, 10)); err != nil {
+			a.log.Error("matrix: saving a room's sync time", "room", room, "err", err)
+		}
 	}
 }
 
@@ -75,22 +98,23 @@ type tracker struct {
 	mu      sync.Mutex
 	batches []*batch
 	cur     *batch
-	save    func(token string)
+	save    func(token string, newest map[id.RoomID]int64)
 }
 
 type batch struct {
 	token   string
+	newest  map[id.RoomID]int64 // newest timeline event time per room
 	pending int
 	sealed  bool
 }
 
-func newTracker(save func(string)) *tracker { return &tracker{save: save} }
+func newTracker(save func(string, map[id.RoomID]int64)) *tracker { return &tracker{save: save} }
 
 // open starts the batch whose events are being dispatched.
-func (t *tracker) open(token string) {
+func (t *tracker) open(token string, newest map[id.RoomID]int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.cur = &batch{token: token}
+	t.cur = &batch{token: token, newest: newest}
 	t.batches = append(t.batches, t.cur)
 }
 
@@ -129,11 +153,19 @@ func (t *tracker) done(b *batch) {
 
 func (t *tracker) flush() {
 	last := ""
+	var newest map[id.RoomID]int64
 	for len(t.batches) > 0 && t.batches[0].sealed && t.batches[0].pending == 0 {
-		last = t.batches[0].token
+		b := t.batches[0]
+		last = b.token
+		for room, ts := range b.newest {
+			if newest == nil {
+				newest = map[id.RoomID]int64{}
+			}
+			newest[room] = max(newest[room], ts)
+		}
 		t.batches = t.batches[1:]
 	}
 	if last != "" {
-		t.save(last)
+		t.save(last, newest)
 	}
 }
