@@ -80,16 +80,19 @@ func (a *Adapter) fillGaps(ctx context.Context, resp *mautrix.RespSync, since st
 
 // gapBound is the oldest event time worth fetching in room: the newest
 // event the bot had synced there (less gapMargin), and never before its
-// join. Zero: nothing is known about the room.
+// join. Zero: the bot never saved a sync of the room (a database from an
+// older version), so it cannot tell missed messages from old ones whose
+// handled records may have been purged.
 func (a *Adapter) gapBound(ctx context.Context, room id.RoomID) (int64, error) {
-	var seen int64
 	v, ok, err := a.opts.State.Get(ctx, a.opts.Name, seenUntilKey(room))
 	if err != nil {
 		return 0, err
 	}
-	if ts, perr := strconv.ParseInt(v, 10, 64); ok && perr == nil && ts > 0 {
-		seen = ts - gapMargin.Milliseconds()
+	ts, perr := strconv.ParseInt(v, 10, 64)
+	if !ok || perr != nil || ts <= 0 {
+		return 0, nil
 	}
+	seen := ts - gapMargin.Milliseconds()
 	a.mu.Lock()
 	joined := a.joinedAt[room]
 	a.mu.Unlock()
