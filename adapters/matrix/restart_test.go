@@ -246,6 +246,7 @@ func TestSessionLoggedOut(t *testing.T) {
 	if b2.ad.DeviceID() == old || b2.ad.DeviceID() == "" {
 		t.Errorf("device after the logout %q, want a new one (old %s)", b2.ad.DeviceID(), old)
 	}
+	alice.WaitForDevice(t, wait, botID, b2.ad.DeviceID())
 	q2 := alice.Say(room, qHours)
 	alice.WaitFor(t, wait, "answer from the new device", decrypted(testenv.IsReplyTo(room, botID, q2)))
 }

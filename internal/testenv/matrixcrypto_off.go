@@ -6,8 +6,10 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
 )
 
 // enableCrypto needs mautrix's pure-Go Olm: without -tags goolm the test
@@ -19,4 +21,10 @@ func enableCrypto(_ context.Context, t testing.TB, _ *mautrix.Client, _ string) 
 	}
 	t.Fatal("encrypted Matrix test users need -tags goolm (scripts/test sets it)")
 	return nil
+}
+
+// WaitForDevice needs encryption, which this build lacks.
+func (u *MatrixUser) WaitForDevice(t testing.TB, _ time.Duration, _ id.UserID, _ id.DeviceID) {
+	t.Helper()
+	t.Fatalf("%s has no encryption (build with -tags goolm)", u.UserID)
 }
