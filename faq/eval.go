@@ -211,7 +211,7 @@ func (m *LexicalMatcher) withCalibration(c Calibration) *LexicalMatcher {
 	n := &LexicalMatcher{kb: m.kb, ix: m.ix, cal: c, answerT: c.Threshold, suggT: c.Suggest}
 	size := len(m.ix.entries)
 	n.scratch.New = func() any {
-		return &scratch{score: make([]float32, size), cov: make([]float32, size), strong: make([]float32, size)}
+		return &scratch{score: make([]float32, size), cov: make([]float32, size), strong: make([]float32, size), ent: make([]int32, size)}
 	}
 	return n
 }

@@ -60,13 +60,14 @@ func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
 	}
 	n := len(m.ix.entries)
 	m.scratch.New = func() any {
-		return &scratch{score: make([]float32, n), cov: make([]float32, n), strong: make([]float32, n)}
+		return &scratch{score: make([]float32, n), cov: make([]float32, n), strong: make([]float32, n), ent: make([]int32, n)}
 	}
 	return m
 }
 
 type scratch struct {
 	score, cov, strong []float32
+	ent                []int32 // per entry, entity terms of the question in its title, questions or tags
 	touched            []int32
 }
 
@@ -163,8 +164,9 @@ func (m *LexicalMatcher) suggestions(a *Analysis) []*Entry {
 
 // queryTerm is one distinct term of the question.
 type queryTerm struct {
-	id  int32 // -1 when no entry has it
-	idf float64
+	id     int32 // -1 when no entry has it
+	idf    float64
+	entity bool // names a product or service
 }
 
 // Analyze ranks the entries for text and computes the confidence.
@@ -208,7 +210,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			qts = append(qts, queryTerm{id: -1, idf: wt * float64(ix.maxIDF)})
 			continue
 		}
-		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id])})
+		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: lex.names[tok.Word]})
 	}
 	if len(qts) == 0 {
 		return a
@@ -231,12 +233,42 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			s.cov[p.doc] += float32(q.idf)
 			if st[i] {
 				s.strong[p.doc] += float32(q.idf)
+				if q.entity {
+					s.ent[p.doc]++
+				}
 			}
 		}
 	}
 	type cand struct {
 		doc                int32
 		score, cov, strong float64
+	}
+	// The question may name a product or service that is the topic of some
+	// entries (in their title, questions or tags). An entry in the other
+	// language that names it so keeps its full score when it explains the
+	// question better (more of it in title, questions and tags) than every
+	// entry in the asker's language naming it so: "forgot my Mastodon
+	// password" must not go to an English answer about another service
+	// that mentions Mastodon in passing, when only French has the answer.
+	var nEnt int32
+	for _, q := range qts {
+		if q.entity && q.id >= 0 {
+			nEnt++
+		}
+	}
+	entSame := false
+	var entStrongSame float32
+	if nEnt > 0 {
+		for _, d := range s.touched {
+			e, st := s.ent[d], s.strong[d]
+			if t := ix.twin[d]; t >= 0 {
+				e, st = max(e, s.ent[t]), max(st, s.strong[t])
+			}
+			if e == nEnt && ix.entries[d].Lang == a.Lang {
+				entSame = true
+				entStrongSame = max(entStrongSame, st)
+			}
+		}
 	}
 	// keep the best maxCandidates with an insertion into a short sorted
 	// list: touched can be most of a large KB, sorting it all would dominate
@@ -256,7 +288,12 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		if t := ix.twin[rep]; t >= 0 {
 			sc, cv, st = max(sc, s.score[t]), max(cv, s.cov[t]), max(st, s.strong[t])
 		}
-		if ix.entries[rep].Lang != a.Lang {
+		ent := s.ent[rep]
+		if t := ix.twin[rep]; t >= 0 {
+			ent = max(ent, s.ent[t])
+		}
+		namesIt := nEnt > 0 && ent == nEnt && (!entSame || st > entStrongSame)
+		if ix.entries[rep].Lang != a.Lang && !namesIt {
 			sc *= otherLangFactor
 		}
 		c := cand{rep, float64(sc), float64(cv), float64(st)}
@@ -275,7 +312,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		}
 	}
 	for _, d := range s.touched {
-		s.score[d], s.cov[d], s.strong[d] = 0, 0, 0
+		s.score[d], s.cov[d], s.strong[d], s.ent[d] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	if len(cands) == 0 {
