@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"codeberg.org/entraide/entraide/faq"
 )
@@ -19,7 +20,11 @@ type Options struct {
 	Mentors     map[string][]string // adapter name → mentor user ids
 	Admins      map[string][]string // adapter name → admin user ids
 	MentorsRoom *Room               // where ticket notices go; its plain messages are not questions
-	Logger      *slog.Logger
+	// QuestionsOnly makes the bot discreet in shared rooms: besides a
+	// confident FAQ answer it only speaks (suggestions, tickets, small talk)
+	// when a message is meant for it. See engage.go.
+	QuestionsOnly bool
+	Logger        *slog.Logger
 }
 
 // Bot routes messages from any number of adapters to commands or the FAQ.
@@ -46,6 +51,7 @@ type Bot struct {
 
 	mu      sync.Mutex
 	pending map[string]suggestion // "room|user" → last "did you mean" list
+	engage  engagement
 }
 
 type matcherBox struct {
@@ -129,6 +135,10 @@ func (b *Bot) Send(ctx context.Context, r Reply) (string, error) {
 	a, ok := b.adapters[r.Room.Adapter]
 	if !ok {
 		return "", fmt.Errorf("no adapter named %q for room %s", r.Room.Adapter, r.Room.ID)
+	}
+	if r.Mention != nil {
+		// whoever the bot addresses may answer back without a question mark
+		b.engage.replied(r.Room.Key()+"|"+r.Mention.ID, time.Now())
 	}
 	return a.Send(ctx, r)
 }

@@ -16,7 +16,8 @@ type Request struct {
 	Args    string      // the text after the command word
 	Match   *faq.Result // the FAQ verdict, once the matcher ran
 
-	replies int32 // replies sent through Reply (for observers)
+	replies   int32 // replies sent through Reply (for observers)
+	addressed bool  // the message named the bot first ("entraide: ...")
 }
 
 // Reply answers the asker in the same room and thread, as a reply that

@@ -30,10 +30,21 @@ func (b *Bot) Message(ctx context.Context, m Message) {
 	if b.IsMentorsRoom(m.Room) {
 		return // mentors talk among themselves there; only commands are for the bot
 	}
+	if name, rest := addressee(m.Text); name != "" {
+		switch {
+		case b.isBotName(name):
+			if rest == "" {
+				rest = "bonjour"
+			}
+			req.Msg.Text, req.addressed = rest, true
+		case b.opts.QuestionsOnly && !m.Room.Direct:
+			return // "@alice ..." or "alice: ...": people talking to each other
+		}
+	}
 	if b.pickSuggestion(ctx, req) {
 		return
 	}
-	if lang, ok := helpRequest(m.Text); ok {
+	if lang, ok := helpRequest(req.Msg.Text); ok {
 		// "aide" or "help?" alone is a request for the command list, not a
 		// question for the FAQ or the mentors.
 		name := "aide"
@@ -104,9 +115,16 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 	if res.Lang != "" {
 		req.Lang = normLang(res.Lang)
 	}
+	engaged := b.engaged(req)
 	switch {
 	case res.Chitchat == "greeting":
-		b.reply(ctx, req, req.T("welcome", b.opts.Name))
+		if !b.opts.QuestionsOnly || req.Msg.Room.Direct || req.addressed ||
+			b.engage.welcome(pendingKey(req.Msg), time.Now()) {
+			b.reply(ctx, req, req.T("welcome", b.opts.Name))
+		}
+	case !engaged && (res.Decision != faq.Answer || res.Entry == nil || res.Chitchat != ""):
+		// conversation between people: a confident answer is the only
+		// thing worth interrupting them for
 	case res.Chitchat != "":
 		if !b.runHooks(ctx, req, b.unanswered) {
 			b.reply(ctx, req, req.T("thanks"))
@@ -209,4 +227,12 @@ func (b *Bot) reply(ctx context.Context, req *Request, text string) string {
 		b.log.Error("send failed", "room", req.Msg.Room.Key(), "err", err)
 	}
 	return id
+}
+
+// engaged reports whether a message is meant for the bot: in a direct chat,
+// addressed to it, a question or call for help, or a follow-up from someone
+// it just replied to in that room.
+func (b *Bot) engaged(req *Request) bool {
+	return !b.opts.QuestionsOnly || req.Msg.Room.Direct || req.addressed || looksLikeRequest(req.Msg.Text) ||
+		b.engage.inConversation(pendingKey(req.Msg), time.Now())
 }

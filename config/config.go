@@ -33,6 +33,7 @@ type Bot struct {
 	Timezone    string              `toml:"timezone"`
 	Listen      string              `toml:"listen"`
 	LogLevel    string              `toml:"log_level"`
+	SharedRooms string              `toml:"shared_rooms"`
 	Admins      map[string][]string `toml:"admins"`
 }
 

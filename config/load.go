@@ -25,7 +25,8 @@ const (
 func Default() *Config {
 	return &Config{
 		Bot: Bot{Name: "entraide", Language: "fr", FAQDir: "faq", AnnounceDir: "announcements",
-			Database: "entraide.db", Timezone: "Europe/Paris", LogLevel: "info"},
+			Database: "entraide.db", Timezone: "Europe/Paris", LogLevel: "info",
+			SharedRooms: "questions"},
 		Mentors: Mentors{RemindAfter: Duration{30 * time.Minute}, RemindEvery: Duration{time.Hour},
 			ClaimedIdle: Duration{24 * time.Hour}, RetentionDays: 180},
 		Announce:  Announce{TrainingOffsets: []Duration{{14 * 24 * time.Hour}, {2 * 24 * time.Hour}}, ServiceTime: "10:00"},
@@ -130,6 +131,9 @@ func (c *Config) validate(needSecrets bool) error {
 	}
 	if _, err := time.LoadLocation(c.Bot.Timezone); err != nil {
 		bad("bot.timezone %q: %v", c.Bot.Timezone, err)
+	}
+	if c.Bot.SharedRooms != "questions" && c.Bot.SharedRooms != "all" {
+		bad("bot.shared_rooms must be questions or all, not %q", c.Bot.SharedRooms)
 	}
 	switch c.Bot.LogLevel {
 	case "debug", "info", "warn", "error":

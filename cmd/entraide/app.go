@@ -62,12 +62,13 @@ func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS)
 		return nil, err
 	}
 	opts := bot.Options{
-		Name:     cfg.Bot.Name,
-		Lang:     cfg.Bot.Language,
-		Mentors:  cfg.Mentors.IDs,
-		Admins:   cfg.Bot.Admins,
-		RoomLang: map[string]string{},
-		Logger:   a.log,
+		Name:          cfg.Bot.Name,
+		Lang:          cfg.Bot.Language,
+		Mentors:       cfg.Mentors.IDs,
+		Admins:        cfg.Bot.Admins,
+		RoomLang:      map[string]string{},
+		Logger:        a.log,
+		QuestionsOnly: cfg.Bot.SharedRooms != "all",
 	}
 	if r := cfg.Mentors.Room; r.ID != "" {
 		opts.MentorsRoom = &bot.Room{Adapter: r.Adapter, ID: r.ID}

@@ -103,7 +103,7 @@ func TestConsoleTicketCycle(t *testing.T) {
 func TestTicketsCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if _, _, code := runCLI(t, "une question sur zorglub\n", "demo", "--db", db); code != 0 {
+	if _, _, code := runCLI(t, "une question sur zorglub ?\n", "demo", "--db", db); code != 0 {
 		t.Fatal(code)
 	}
 	cases := []struct {

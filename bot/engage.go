@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// In a shared room most messages are people talking to each other. The bot
+// answers a confident FAQ match anywhere, but it only offers suggestions,
+// opens tickets or chats back when the message is meant for it: a direct
+// chat, a message addressed to the bot, something that reads as a question
+// or a call for help, or a follow-up from someone it just talked with.
+
+// conversationWindow is how long after the bot's reply a person's next
+// messages in that room count as talking to the bot.
+const conversationWindow = 10 * time.Minute
+
+// welcomeEvery limits the welcome in shared rooms to once per person.
+const welcomeEvery = 12 * time.Hour
+
+// engagement remembers who the bot talked with and whom it welcomed.
+type engagement struct {
+	mu       sync.Mutex
+	talked   map[string]time.Time // "room|user" → last reply to them
+	welcomed map[string]time.Time // "room|user" → last welcome
+}
+
+func (e *engagement) note(m map[string]time.Time, key string, now time.Time, keep time.Duration) {
+	if len(m) > 10000 { // bounded: drop what no longer matters
+		for k, t := range m {
+			if now.Sub(t) > keep {
+				delete(m, k)
+			}
+		}
+	}
+	m[key] = now
+}
+
+func (e *engagement) replied(key string, now time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.talked == nil {
+		e.talked = map[string]time.Time{}
+	}
+	e.note(e.talked, key, now, conversationWindow)
+}
+
+func (e *engagement) inConversation(key string, now time.Time) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t, ok := e.talked[key]
+	return ok && now.Sub(t) <= conversationWindow
+}
+
+// welcome reports whether a greeting in a shared room should get the welcome
+// (once per person per welcomeEvery), and records it.
+func (e *engagement) welcome(key string, now time.Time) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if t, ok := e.welcomed[key]; ok && now.Sub(t) < welcomeEvery {
+		return false
+	}
+	if e.welcomed == nil {
+		e.welcomed = map[string]time.Time{}
+	}
+	e.note(e.welcomed, key, now, welcomeEvery)
+	return true
+}
+
+// addressee splits a leading "@name" or "name:" off text. It returns "" when
+// the message is not addressed to anyone in particular.
+func addressee(text string) (name, rest string) {
+	text = strings.TrimSpace(text)
+	word, after, _ := strings.Cut(text, " ")
+	switch {
+	case strings.HasPrefix(word, "@") && len(word) > 1:
+		name = strings.TrimRight(word[1:], ":,")
+	case strings.HasSuffix(word, ":") && len(word) > 1 && !strings.Contains(word, "//"):
+		name = strings.TrimSuffix(word, ":")
+		if strings.IndexFunc(name, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+			return "", text // "10:" is a time, not a name
+		}
+	default:
+		return "", text
+	}
+	return name, strings.TrimSpace(after)
+}
+
+// isBotName reports whether an addressee names the bot ("entraide",
+// "@entraide:example.org", "Entraide").
+func (b *Bot) isBotName(name string) bool {
+	name = strings.ToLower(name)
+	if i := strings.IndexAny(name, ":@"); i > 0 {
+		name = name[:i] // Matrix "entraide:example.org", XMPP "entraide@..."
+	}
+	return name == strings.ToLower(b.opts.Name)
+}
+
+var (
+	questionStarts = wordSet(`comment pourquoi ou où quand combien quel quelle quels quelles qui que quoi
+		est-ce estce pouvez peux puis-je peut-on peut y-a-t-il ya avez-vous existe-t-il faut-il dois-je c'est
+		cmt pk pq koi kan kel kelle qd
+		how what where when why who which whom can could is are do does did will would should may shall any anyone`)
+	helpMarkers = []string{"?", "arrive pas", "arrive plus", "n'arrive", "narrive", "impossible", "marche pas",
+		"marche plus", "fonctionne pas", "fonctionne plus", "probleme", "problème", " pb", "bug", "erreur",
+		"perdu", "oublie", "oublié", "bloque", "bloqué", "besoin", "je voudrais", "je veux", "je cherche",
+		"j'aimerais", "comment", "svp", "stp", "s'il vous plait", "s'il vous plaît", "aide", "help",
+		"can't", "cannot", "doesn't work", "not working", "broken", "lost", "forgot", "error", "need",
+		"i want", "i'd like", "looking for", "please", "how to", "mdp", "password", "mot de passe"}
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// looksLikeRequest reports whether text reads as a question or a call for
+// help rather than conversation ("ok", "je suis d'accord").
+func looksLikeRequest(text string) bool {
+	t := " " + strings.ToLower(strings.TrimSpace(text))
+	for _, m := range helpMarkers {
+		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+	first = strings.TrimFunc(first, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+	if i := strings.IndexAny(first, "'’"); i > 0 && i < 3 { // "qu'est-ce", "c'est"
+		return questionStarts[first] || questionStarts[first[i+1:]]
+	}
+	return questionStarts[first]
+}
