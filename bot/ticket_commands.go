@@ -41,7 +41,7 @@ func parseTicketArgs(req *Request) (int64, string, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(word, "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, "", &UsageError{Reason: req.T("ticket.bad_number", word)}
+		return 0, "", &UsageError{Reason: req.T("ticket.bad_number", EscapeMarkdown(word))}
 	}
 	return n, strings.TrimSpace(rest), nil
 }
@@ -50,7 +50,7 @@ func parseTicketArgs(req *Request) (int64, string, error) {
 func onlyNumber(req *Request) (int64, error) {
 	n, rest, err := parseTicketArgs(req)
 	if err == nil && rest != "" {
-		err = &UsageError{Reason: req.T("ticket.extra_args", rest)}
+		err = &UsageError{Reason: req.T("ticket.extra_args", EscapeMarkdown(rest))}
 	}
 	return n, err
 }
@@ -138,7 +138,7 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 // cmdList lists open and claimed tickets, oldest first.
 func (tk *Tickets) cmdList(ctx context.Context, req *Request) error {
 	if strings.TrimSpace(req.Args) != "" {
-		return &UsageError{Reason: req.T("ticket.extra_args", req.Args)}
+		return &UsageError{Reason: req.T("ticket.extra_args", EscapeMarkdown(req.Args))}
 	}
 	ts, err := tk.store.Tickets(ctx, TicketFilter{States: []TicketState{TicketOpen, TicketClaimed}})
 	if err != nil {

@@ -1,0 +1,32 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"codeberg.org/entraide/entraide/bot"
+)
+
+// Words typed after "!" come back in error replies; they must not turn into
+// links, emphasis or HTML there.
+func TestCommandErrorsEscapeWhatWasTyped(t *testing.T) {
+	ctx := context.Background()
+	b, fa := newBot(t, nil)
+	fa.Say(ctx, b, "support", "alice", "!**gras**")
+	if got := fa.Last().Text; !strings.Contains(got, `!\*\*gras\*\*`) {
+		t.Fatalf("unknown command name not escaped: %q", got)
+	}
+	fa.Say(ctx, b, "support", "alice", "!aide [x](http://evil.example)")
+	if got := fa.Last().Text; !strings.Contains(got, `!\[x\](http://evil.example)`) {
+		t.Fatalf("!aide argument not escaped: %q", got)
+	}
+}
+
+func TestTicketArgumentErrorsEscapeWhatWasTyped(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e.open(t)
+	mustContain(t, "bad number", e.mentor(t, "bob", "!claim <b>x</b>"), `« \<b\>x\</b\> »`)
+	mustContain(t, "extra args", e.mentor(t, "bob", "!claim 1 _souligné_"), `Argument en trop : \_souligné\_`)
+	mustContain(t, "tickets args", e.mentor(t, "bob", "!tickets *tous*"), `Argument en trop : \*tous\*`)
+}
