@@ -196,7 +196,7 @@ func (tk *Tickets) cmdShow(ctx context.Context, req *Request) error {
 func (tk *Tickets) details(lang string, t *Ticket, evs []TicketEvent) string {
 	var sb strings.Builder
 	sb.WriteString(T(lang, "ticket.details", t.ID, T(lang, "ticket.state."+string(t.State)), tk.who(t), tk.where(t),
-		t.Lang, t.Created.Local().Format("2006-01-02 15:04")))
+		t.Lang, t.Created.In(tk.opts.Location).Format("2006-01-02 15:04")))
 	if t.Purged {
 		sb.WriteString("\n" + T(lang, "ticket.purged"))
 	} else {
@@ -217,7 +217,7 @@ func (tk *Tickets) details(lang string, t *Ticket, evs []TicketEvent) string {
 		if who == "" {
 			who = tk.b.Name()
 		}
-		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.Local().Format("2006-01-02 15:04"), T(lang, "ticket.event."+ev.Kind), EscapeMarkdown(who))
+		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.In(tk.opts.Location).Format("2006-01-02 15:04"), T(lang, "ticket.event."+ev.Kind), EscapeMarkdown(who))
 	}
 	return sb.String()
 }

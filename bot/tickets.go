@@ -13,14 +13,15 @@ import (
 // TicketOptions tune the escalation feature. A zero duration turns its
 // behaviour off.
 type TicketOptions struct {
-	Clock          Clock         // nil = the system clock
-	RemindAfter    time.Duration // re-announce an open ticket nobody claimed after this long
-	RemindEvery    time.Duration // ... then at most this often (0 = once)
-	ClaimedIdle    time.Duration // re-announce a claimed ticket without answer after this long
-	Retention      time.Duration // purge resolved tickets' texts this long after resolution
-	DraftsDir      string        // where !faq writes draft entries ("" = !faq is refused)
-	FeedbackWindow time.Duration // how long after an answer "merci"/"non" counts as feedback (0 = 15m)
-	Tick           time.Duration // how often the background job looks for work (0 = 1m)
+	Clock          Clock          // nil = the system clock
+	RemindAfter    time.Duration  // re-announce an open ticket nobody claimed after this long
+	RemindEvery    time.Duration  // ... then at most this often (0 = once)
+	ClaimedIdle    time.Duration  // re-announce a claimed ticket without answer after this long
+	Retention      time.Duration  // purge resolved tickets' texts this long after resolution
+	DraftsDir      string         // where !faq writes draft entries ("" = !faq is refused)
+	FeedbackWindow time.Duration  // how long after an answer "merci"/"non" counts as feedback (0 = 15m)
+	Tick           time.Duration  // how often the background job looks for work (0 = 1m)
+	Location       *time.Location // zone of the dates shown to mentors (nil = the server's)
 }
 
 // Tickets is the escalation feature wired into one bot: unanswered
@@ -51,6 +52,9 @@ func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, err
 	}
 	if opts.Tick <= 0 {
 		opts.Tick = time.Minute
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
 	}
 	if opts.RemindAfter < 0 || opts.RemindEvery < 0 || opts.ClaimedIdle < 0 || opts.Retention < 0 {
 		return nil, errors.New("ticket durations must not be negative")

@@ -45,14 +45,19 @@ to-faq   write an answered ticket as a draft FAQ entry (draft: true) and
 // enableTickets wires escalation to mentors into the running bot.
 func enableTickets(_ context.Context, a *app) error {
 	m := a.cfg.Mentors
+	loc, err := time.LoadLocation(a.cfg.Bot.Timezone)
+	if err != nil {
+		return fmt.Errorf("bot.timezone %q: %w", a.cfg.Bot.Timezone, err)
+	}
 	opts := bot.TicketOptions{
+		Location:    loc,
 		RemindAfter: m.RemindAfter.Duration,
 		RemindEvery: m.RemindEvery.Duration,
 		ClaimedIdle: m.ClaimedIdle.Duration,
 		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
 		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
 	}
-	_, err := bot.EnableTickets(a.bot, sqlite.NewTicketStore(a.db), opts)
+	_, err = bot.EnableTickets(a.bot, sqlite.NewTicketStore(a.db), opts)
 	return err
 }
 
