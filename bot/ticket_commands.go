@@ -128,7 +128,14 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 		_, err = req.Reply(ctx, req.T("ticket.relay_failed", id))
 		return err
 	}
-	if _, err := tk.change(ctx, req, id, "answer", text); err != nil {
+	// The asker has the answer now: record it even if another mentor
+	// claimed the ticket during the relay, so the history says what was sent.
+	now := tk.clock.Now()
+	ev := TicketEvent{At: now, Kind: "answer", Actor: actor, Note: text}
+	if _, err := tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+		t.apply("answer", actor, text, now)
+		return nil
+	}); err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
 	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
