@@ -104,3 +104,61 @@ func TestWatcherDebouncesABurstIntoOneReload(t *testing.T) {
 		t.Fatalf("%d extra reloads for one burst", n)
 	}
 }
+
+// A deployment that swaps the whole watched folder (mv new faq, a checkout
+// of a tree that removes and recreates it) must not leave the watcher deaf.
+func TestWatcherFollowsAReplacedFolder(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "faq")
+	os.MkdirAll(filepath.Join(dir, "fr"), 0o755)
+	os.WriteFile(filepath.Join(parent, "README.md"), []byte("x"), 0o644)
+	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := make(chan struct{}, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, 50*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+
+	next := filepath.Join(parent, "faq.new")
+	os.MkdirAll(filepath.Join(next, "fr"), 0o755)
+	os.WriteFile(filepath.Join(next, "fr", "a.md"), []byte("one"), 0o644)
+	if err := os.Rename(dir, filepath.Join(parent, "faq.old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(next, dir); err != nil {
+		t.Fatal(err)
+	}
+	waitFired(t, fired, "the swap")
+	// The new folder and its sub-folders are watched: an edit is seen.
+	os.WriteFile(filepath.Join(dir, "fr", "a.md"), []byte("two"), 0o644)
+	waitFired(t, fired, "an edit in the swapped-in folder")
+	// Changes next to the watched folder are not its business.
+	os.WriteFile(filepath.Join(parent, "README.md"), []byte("y"), 0o644)
+	os.WriteFile(filepath.Join(parent, "faq.old", "b.md"), []byte("z"), 0o644)
+	select {
+	case <-fired:
+		t.Fatal("a change outside the watched folder fired a reload")
+	case <-time.After(300 * time.Millisecond): // a quiet spell proves nothing fired; load can only hide a failure
+	}
+	os.WriteFile(filepath.Join(dir, "c.md"), []byte("w"), 0o644)
+	waitFired(t, fired, "an edit after unrelated changes")
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fired); n != 0 {
+		t.Fatalf("%d reloads for changes outside the watched folder", n)
+	}
+}
+
+func waitFired(t *testing.T, fired <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-fired:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no reload after %s", what)
+	}
+}

@@ -20,6 +20,11 @@ type Watcher struct {
 	w       *fsnotify.Watcher
 	log     *slog.Logger
 	watched int
+	// The folder holding each watched one is watched too, only to see
+	// the watched folder itself replaced (a deployment's "mv new faq"):
+	// its new tree is then watched in place of the old one.
+	roots   map[string]bool
+	parents map[string]bool // holding folders that are not watched for themselves
 }
 
 // NewWatcher starts watching dirs right away, so no change made after it
@@ -30,7 +35,7 @@ func NewWatcher(log *slog.Logger, dirs ...string) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	wa := &Watcher{w: w, log: log}
+	wa := &Watcher{w: w, log: log, roots: map[string]bool{}, parents: map[string]bool{}}
 	for _, d := range dirs {
 		if d == "" {
 			continue
@@ -44,6 +49,18 @@ func NewWatcher(log *slog.Logger, dirs ...string) (*Watcher, error) {
 			return nil, fmt.Errorf("watching %s: %w", d, err)
 		}
 		wa.watched++
+		wa.roots[filepath.Clean(d)] = true
+	}
+	for root := range wa.roots {
+		p := filepath.Dir(root)
+		if p == root || wa.inTree(p) {
+			continue
+		}
+		if err := w.Add(p); err != nil {
+			log.Warn("cannot watch the folder holding a watched one; replacing it will go unnoticed", "dir", p, "err", err)
+			continue
+		}
+		wa.parents[p] = true
 	}
 	return wa, nil
 }
@@ -71,8 +88,13 @@ func (wa *Watcher) Run(ctx context.Context, debounce time.Duration, fire func(ct
 			if !ok {
 				return nil
 			}
-			if ignored(ev.Name) {
+			if ignored(ev.Name) || wa.parents[filepath.Dir(ev.Name)] && !wa.roots[ev.Name] {
 				continue
+			}
+			if wa.roots[ev.Name] && ev.Has(fsnotify.Rename) {
+				// Moved away: its old tree still sends events under the
+				// old names; stop listening to it.
+				wa.unwatchTree(ev.Name)
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
@@ -92,6 +114,24 @@ func (wa *Watcher) Run(ctx context.Context, debounce time.Duration, fire func(ct
 			timer.Reset(debounce)
 		case <-timer.C:
 			fire(ctx)
+		}
+	}
+}
+
+// inTree reports whether dir is a watched folder or lies below one.
+func (wa *Watcher) inTree(dir string) bool {
+	for root := range wa.roots {
+		if dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (wa *Watcher) unwatchTree(root string) {
+	for _, p := range wa.w.WatchList() {
+		if p == root || strings.HasPrefix(p, root+string(filepath.Separator)) {
+			_ = wa.w.Remove(p)
 		}
 	}
 }
