@@ -10,17 +10,17 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 )
 
-// dispatcher runs queued work with one goroutine per room: a room's events
-// are handled in order, rooms do not wait for each other, and the sync
-// loop only appends to a slice (a blocked sync handler would also stop the
-// encryption keys from arriving).
+// dispatcher runs queued work with one goroutine per busy room: a room's
+// events are handled in order, rooms do not wait for each other, and the
+// sync loop only appends to a slice (a blocked sync handler would also stop
+// the encryption keys from arriving). A worker ends when its room's queue is
+// empty, so rooms heard from once (every direct chat) hold nothing after.
 type dispatcher struct {
 	track *tracker
 
 	mu     sync.Mutex
 	rooms  map[id.RoomID]*roomQueue
 	closed bool
-	stop   chan struct{}
 	wg     sync.WaitGroup
 
 	ctx context.Context
@@ -30,7 +30,6 @@ type dispatcher struct {
 
 type roomQueue struct {
 	items []job
-	wake  chan struct{}
 }
 
 // job is one unit of work; run gets the inbox and a context that survives
@@ -41,7 +40,7 @@ type job struct {
 }
 
 func newDispatcher(t *tracker) *dispatcher {
-	return &dispatcher{track: t, rooms: map[id.RoomID]*roomQueue{}, stop: make(chan struct{})}
+	return &dispatcher{track: t, rooms: map[id.RoomID]*roomQueue{}}
 }
 
 func (d *dispatcher) start(ctx context.Context, in bot.Inbox, a *Adapter) {
@@ -57,19 +56,15 @@ func (d *dispatcher) push(room id.RoomID, fn func(ctx context.Context, in bot.In
 	}
 	q := d.rooms[room]
 	if q == nil {
-		q = &roomQueue{wake: make(chan struct{}, 1)}
+		q = &roomQueue{}
 		d.rooms[room] = q
 		d.wg.Add(1)
-		go d.work(q)
+		go d.work(room, q)
 	}
 	q.items = append(q.items, job{b: d.track.add(), run: fn})
-	select {
-	case q.wake <- struct{}{}:
-	default:
-	}
 }
 
-func (d *dispatcher) work(q *roomQueue) {
+func (d *dispatcher) work(room id.RoomID, q *roomQueue) {
 	defer d.wg.Done()
 	for {
 		d.mu.Lock()
@@ -78,13 +73,10 @@ func (d *dispatcher) work(q *roomQueue) {
 			return
 		}
 		if len(q.items) == 0 {
+			// Under d.mu: a push after this sees no queue and starts a worker.
+			delete(d.rooms, room)
 			d.mu.Unlock()
-			select {
-			case <-q.wake:
-			case <-d.stop:
-				return
-			}
-			continue
+			return
 		}
 		j := q.items[0]
 		q.items = q.items[1:]
@@ -108,10 +100,7 @@ func (d *dispatcher) runJob(j job) {
 func (d *dispatcher) close() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if !d.closed {
-		d.closed = true
-		close(d.stop)
-	}
+	d.closed = true
 }
 
 // wait waits up to timeout for the workers to end and reports whether they did.
