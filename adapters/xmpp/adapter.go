@@ -193,6 +193,10 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 		failures int       // failed attempts since the last success
 		lostAt   time.Time // when the connection went down (zero before the first one)
 		everUp   bool
+		// quickLosses counts connections in a row lost soon after login
+		// (another client kicking us off on the same resource, a server
+		// that drops us after auth): the pause after each one doubles.
+		quickLosses int
 	)
 	for {
 		s, err := a.dial()
@@ -222,6 +226,7 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 			a.log.Info("xmpp: connected", "jid", a.bare, "rooms", rooms)
 		}
 		everUp, failures, lostAt = true, 0, time.Time{}
+		upAt := time.Now()
 		go a.keepChecking(ctx, s)
 
 		select {
@@ -235,11 +240,20 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 		go s.close() // may wait for a dead server; the next attempt need not
 		lostAt = time.Now()
 		a.log.Warn("xmpp: connection lost; reconnecting", "err", s.why)
-		if !sleep(ctx, a.backoff(0)) {
+		if lostAt.Sub(upAt) < stableAfter {
+			quickLosses++
+		} else {
+			quickLosses = 1
+		}
+		if !sleep(ctx, a.backoff(quickLosses)) {
 			return nil
 		}
 	}
 }
+
+// stableAfter is how long a connection must last before its loss counts as
+// an accident rather than one more of a series.
+const stableAfter = time.Minute
 
 func (a *Adapter) address() string {
 	if a.o.Address != "" {
@@ -250,8 +264,9 @@ func (a *Adapter) address() string {
 
 // backoff is the wait after n failed attempts: RetryMin doubling up to
 // RetryMax, with ±25 % jitter so many bots do not hammer a restarted server
-// at once. n = 0 is the pause right after a loss: a server shutting down
-// still accepts logins for a moment, so the first attempt is not immediate.
+// at once. After a loss n counts the losses in a row: the first pause is
+// RetryMin (a server shutting down still accepts logins for a moment, so the
+// first attempt is not immediate), then it doubles.
 func (a *Adapter) backoff(n int) time.Duration {
 	d := a.o.RetryMin
 	for i := 1; i < n && d < a.o.RetryMax; i++ {

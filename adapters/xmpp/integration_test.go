@@ -349,3 +349,25 @@ func TestDirectMessageSentWhileAwayIsAnsweredOnceWhenBack(t *testing.T) {
 		t.Fatalf("after a second restart the first answer is %q: the old message was answered twice", got)
 	}
 }
+
+// Two bots started on one account and resource (a second instance left
+// running by mistake) kick each other off at every login. Each loss comes
+// right after a successful connection, so the reconnect delay must still
+// grow; a fixed delay makes the pair hammer the server forever.
+func TestConnectionDroppedRightAfterLoginBacksOff(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, true)
+	fast := func(o *Options) { o.RetryMin, o.RetryMax = 20*time.Millisecond, 10*time.Second }
+	a := startBot(t, srv, openStore(t), fast)
+	b := startBot(t, srv, openStore(t), fast)
+	lost := func() int { return a.logs.Count("connection lost") + b.logs.Count("connection lost") }
+	testkit.WaitUntil(t, 10*time.Second, "the two bots kick each other off", func() bool { return lost() >= 2 })
+	start, from := time.Now(), lost()
+	time.Sleep(3 * time.Second) // a window to count reconnections in; a slow machine only lowers the count
+	n := lost() - from
+	// Delays doubling from 20 ms give each bot at most about 8 logins in
+	// 3 s; a fixed 20 ms delay gives dozens.
+	if n > 25 {
+		t.Fatalf("%d connection losses in %v: the reconnect delay does not grow", n, time.Since(start).Round(time.Millisecond))
+	}
+}
