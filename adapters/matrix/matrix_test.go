@@ -181,7 +181,9 @@ func TestInviteAllowList(t *testing.T) {
 		t.Fatal(err)
 	}
 	aliceRoom := alice.CreateRoom("allowed", false, botID) // waits for the bot's join
-	time.Sleep(300 * time.Millisecond)
+	testkit.WaitUntil(t, wait, "bob's invite judged", func() bool {
+		return b.logs.Count("ignoring an invite from a sender not in invite_allow") >= 1
+	})
 	joined, err := b.ad.cli.JoinedRooms(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -165,7 +165,7 @@ func TestReconnectsAndRejoinsAfterServerRestart(t *testing.T) {
 	if !errors.Is(err, ErrNotConnected) {
 		t.Fatalf("Send while down: %v, want ErrNotConnected", err)
 	}
-	time.Sleep(1500 * time.Millisecond) // several failed attempts
+	testkit.WaitUntil(t, wait, "several failed attempts", func() bool { return r.logs.Count("connection attempt failed") >= 3 })
 	srv.Start()
 	testkit.WaitUntil(t, 10*time.Second, "bot reconnected", r.ad.Connected)
 	r.waitInRoom(t, support)
