@@ -70,7 +70,7 @@ func WriteICS(w io.Writer, f Feed, anns []*Announcement, now time.Time) error {
 			desc += "\n\n" + strings.Join(extra, "\n")
 		}
 		put("DESCRIPTION", EscapeText(desc))
-		if IsURL(a.Register) && !strings.ContainsAny(a.Register, " \t\"") {
+		if IsURL(a.Register) && plainURI(a.Register) {
 			put("URL", a.Register)
 		}
 		put("STATUS", "CONFIRMED")
@@ -78,6 +78,12 @@ func WriteICS(w io.Writer, f Feed, anns []*Announcement, now time.Time) error {
 	}
 	put("END", "VCALENDAR")
 	return bw.Flush()
+}
+
+// plainURI reports whether s can be written raw as a URI value: no space,
+// quote or control character (a line break would start a new property).
+func plainURI(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '"' })
 }
 
 func utcStamp(t time.Time) string { return t.UTC().Format("20060102T150405Z") }

@@ -139,3 +139,33 @@ func TestEscapeText(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 }
+
+// A registration link is written raw in the URL property (a URI is not
+// escaped like TEXT). One holding a line break, as a quoted YAML string
+// allows, must not start a property of its own in the feed.
+func TestICSURLCannotInjectProperties(t *testing.T) {
+	a := training("inj", time.Date(2027, 5, 22, 9, 0, 0, 0, paris))
+	a.Register = "https://x.example/a\r\nATTENDEE:mailto:evil@example.org\nX-EVIL:1"
+	var buf bytes.Buffer
+	if err := WriteICS(&buf, Feed{Domain: "etabli.example"}, []*Announcement{a}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	raw := buf.Bytes()
+	for i, l := range strings.Split(strings.TrimSuffix(string(raw), "\r\n"), "\r\n") {
+		if strings.ContainsAny(l, "\r\n") || strings.HasPrefix(l, "ATTENDEE") || strings.HasPrefix(l, "X-EVIL") {
+			t.Fatalf("line %d was injected by the registration link: %q\n%s", i+1, l, raw)
+		}
+	}
+	cal, err := ical.NewDecoder(bytes.NewReader(raw)).Decode()
+	if err != nil {
+		t.Fatalf("go-ical cannot parse the feed: %v\n%s", err, raw)
+	}
+	ev := cal.Events()[0]
+	if ev.Props.Get(ical.PropAttendee) != nil || ev.Props.Get("X-EVIL") != nil {
+		t.Fatalf("injected properties in the event:\n%s", raw)
+	}
+	// The link is still given, escaped, in the description.
+	if desc, _ := ev.Props.Text(ical.PropDescription); !strings.Contains(desc, "https://x.example/a") {
+		t.Fatalf("description lost the registration: %q", desc)
+	}
+}
