@@ -162,3 +162,44 @@ func waitFired(t *testing.T, fired <-chan struct{}, what string) {
 		t.Fatalf("no reload after %s", what)
 	}
 }
+
+// A deployment that points a symlink at each release ("faq -> releases/3")
+// has its files watched through the link, and follows the link when it
+// is switched to another release.
+func TestWatcherFollowsASymlinkedFolder(t *testing.T) {
+	parent := t.TempDir()
+	rel1, rel2 := filepath.Join(parent, "releases", "1"), filepath.Join(parent, "releases", "2")
+	os.MkdirAll(filepath.Join(rel1, "fr"), 0o755)
+	os.MkdirAll(filepath.Join(rel2, "fr"), 0o755)
+	link := filepath.Join(parent, "faq")
+	if err := os.Symlink(rel1, link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := make(chan struct{}, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, 50*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+
+	os.WriteFile(filepath.Join(link, "fr", "a.md"), []byte("one"), 0o644)
+	waitFired(t, fired, "an edit through the link")
+	// Switch releases atomically: a new link renamed over the old one.
+	tmp := filepath.Join(parent, "faq.tmp")
+	if err := os.Symlink(rel2, tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, link); err != nil {
+		t.Fatal(err)
+	}
+	waitFired(t, fired, "the switch of the link")
+	os.WriteFile(filepath.Join(rel2, "fr", "b.md"), []byte("two"), 0o644)
+	waitFired(t, fired, "an edit in the new release")
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

@@ -141,6 +141,15 @@ func (wa *Watcher) Close() error { return wa.w.Close() }
 
 // addTree watches dir and every folder below it, hidden ones excepted.
 func addTree(w *fsnotify.Watcher, dir string) error {
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		// A symlinked folder (a deployment's "faq -> releases/3") is
+		// watched through its target: a walk does not follow the link.
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return err
+		}
+		dir = real
+	}
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {
