@@ -83,3 +83,21 @@ func TestParseDuration(t *testing.T) {
 		t.Error("want an error")
 	}
 }
+
+func TestMatrixHomeserverMustBeAPlainURL(t *testing.T) {
+	t.Setenv(EnvMatrixPassword, "pw")
+	t.Setenv(EnvMatrixPickle, "pk")
+	for hs, want := range map[string]string{
+		"https://bot:hunter2@matrix.example.org": "must not contain a user name or password",
+		"matrix.example.org":                     "must be a URL",
+	} {
+		body := "[matrix]\nenabled = true\nhomeserver = \"" + hs + "\"\nuser_id = \"@b:example.org\"\n"
+		_, err := Load(write(t, body))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: want %q, got %v", hs, want, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("the error repeats the password: %v", err)
+		}
+	}
+}

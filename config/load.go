@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -146,6 +147,12 @@ func (c *Config) validate(needSecrets bool) error {
 	if c.Matrix.Enabled {
 		if c.Matrix.Homeserver == "" || c.Matrix.UserID == "" {
 			bad("matrix.homeserver and matrix.user_id are required when [matrix] is enabled")
+		}
+		if u, err := url.Parse(c.Matrix.Homeserver); c.Matrix.Homeserver != "" && (err != nil || u.Scheme == "" || u.Host == "") {
+			bad("matrix.homeserver must be a URL like https://matrix.example.org")
+		} else if err == nil && u.User != nil {
+			// it would end up in logs and error messages; secrets go in password or the environment
+			bad("matrix.homeserver must not contain a user name or password")
 		}
 		if needSecrets && c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
 			bad("matrix: missing secret: set %s or %s (or matrix.password / matrix.access_token)", EnvMatrixPassword, EnvMatrixToken)
