@@ -13,5 +13,5 @@ var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
 	Weights:   []float64{-1.880, 2.067, 2.733, -1.605, 0.342},
 	Threshold: 0.622,
-	Suggest:   0.33,
+	Suggest:   0.39,
 }
