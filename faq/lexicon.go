@@ -158,7 +158,7 @@ const conceptText = `
 =login: connexion, connecter, connecte, reconnecter, login, logins, log in, logged, sign in, signin, identifiant, identifiants, username, user name, nom d'utilisateur, pseudo
 =forgot: oublier, oublie, oubli, forgot, forget, forgotten, perdu mon, lost my
 =reset: reinitialiser, reinitialisation, reinit, reset, remettre a zero
-=delete: fermer mon compte, fermer le compte, close my account, desactiver mon compte, deactivate my account, desactiver, desactivation, deactivate, supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe
+=delete: desactiver, desactivation, deactivate, supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe
 =account: compte, comptes, account, accounts
 =create: creer, creation, cree, create, created, creating, set up, setup, mettre en place, mise en place
 =open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening
@@ -176,7 +176,7 @@ const conceptText = `
 =hours: horaire, horaires, heure, heures, hour, hours, schedule, timetable, what time, quelle heure, commencer, commence, debut, start, starts, finir, finit, termine, terminer, finish, finishes, ends
 =place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu
 =address: adresse, adresses, address, addresses
-=date: date, dates, calendrier, calendar, agenda
+=date: date, dates, calendrier, calendar, agenda, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre, decembre, january, february, april, june, july, august, september, october, november, december, printemps, automne, hiver, cet ete, en ete, l'ete, d'ete, spring, summer, autumn, winter, this fall, in the fall, vacances, holidays, rentree
 =next: prochain, prochaine, prochains, prochaines, next, upcoming, a venir
 =often: souvent, frequence, regulierement, often, frequency, regularly, how often, chaque mois, tous les mois, every month, monthly, mensuel, mensuelle, mensuellement, par mois, per month
 =bring: apporter, amener, prevoir, bring, pack
@@ -267,7 +267,7 @@ const conceptText = `
 =seat: place, places, seat, seats, spot, spots
 =quit: quitter, partir, leave, leaving, quit
 =join: rejoindre, join, joining
-=who: qui sommes-nous, qui etes-vous, qui etes vous, who are you, about you, about us, presentation, presenter, presente
+=who: qui sommes-nous, qui etes-vous, qui etes vous, vous etes qui, qui vous etes, c'est qui, qui est derriere, qui se cache derriere, qui gere, who are you, who are u, who is behind, who runs, who's behind, about you, about us, presentation, presenter, presente
 =rights: droit, droits, right, rights
 =personal: personnel, personnelle, personnels, personnelles, personal
 =work: marche, marcher, fonctionne, fonctionner, fonctionnement, works, working, work, ne marche pas, ne fonctionne pas, doesn't work, does not work, not working
@@ -280,6 +280,14 @@ const conceptText = `
 =profile: profil, profile
 =use: utiliser, utilisation, use, using, usage, se servir
 =need: besoin, besoins, need, needs, needed, necessaire, require, required
+`
+
+// pairText: a verb with its object that says what the question is about
+// as a whole ("fermer mon compte" is deleting the account, not closing a
+// file): each expression stands for every concept on its line.
+const pairText = `
+=delete =account: fermer mon compte, fermer le compte, fermer son compte, fermer notre compte, fermer mes comptes, cloturer mon compte, desactiver mon compte, supprimer mon compte, supprimer le compte, supprimer mes comptes, effacer mon compte, close my account, close the account, deactivate my account, delete my account, delete the account, remove my account, cancel my account
+=create =account: creer un compte, ouvrir un compte, creer mon compte, avoir un compte, open an account, create an account, get an account, make an account
 `
 
 // stopFR and stopEN: words that carry no topic in a support question.
@@ -454,6 +462,17 @@ func buildLexicon() *lexicon {
 				continue
 			}
 			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: name})
+		}
+	}
+	for _, line := range strings.Split(pairText, "\n") {
+		names, list, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || !strings.HasPrefix(names, "=") {
+			continue
+		}
+		for _, item := range strings.Split(list, ",") {
+			if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
+				l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: strings.Join(strings.Fields(names), " ")})
+			}
 		}
 	}
 	for w := range l.stop {

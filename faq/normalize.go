@@ -161,7 +161,11 @@ func analyzeCached(exp []string, cache map[string]string) []Token {
 	for i := 0; i < len(exp); {
 		// longest multi-word expression first
 		if n, concept := lex.matchPhrase(exp[i:]); n > 0 {
-			toks = append(toks, Token{Word: strings.Join(exp[i:i+n], " "), Term: concept})
+			// a verb-object expression stands for several concepts
+			w := strings.Join(exp[i:i+n], " ")
+			for _, c := range strings.Fields(concept) {
+				toks = append(toks, Token{Word: w, Term: c})
+			}
 			i += n
 			continue
 		}
