@@ -44,6 +44,11 @@ const (
 // the question's, so that of two close entries the asker's language wins.
 var otherLangFactor float32 = 0.7
 
+// entityMissFactor scales the score of an entry that does not have, in
+// its title, questions or tags, a product or protocol the question names
+// when other entries do.
+var entityMissFactor float32 = 0.85
+
 // NewMatcher indexes the served entries of kb.
 func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
 	cal := DefaultCalibration
@@ -256,13 +261,16 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			nEnt++
 		}
 	}
-	entSame := false
+	entSame, entAny := false, false
 	var entStrongSame float32
 	if nEnt > 0 {
 		for _, d := range s.touched {
 			e, st := s.ent[d], s.strong[d]
 			if t := ix.twin[d]; t >= 0 {
 				e, st = max(e, s.ent[t]), max(st, s.strong[t])
+			}
+			if e == nEnt {
+				entAny = true
 			}
 			if e == nEnt && ix.entries[d].Lang == a.Lang {
 				entSame = true
@@ -295,6 +303,12 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		namesIt := nEnt > 0 && ent == nEnt && (!entSame || st > entStrongSame)
 		if ix.entries[rep].Lang != a.Lang && !namesIt {
 			sc *= otherLangFactor
+		}
+		if entAny && ent < nEnt {
+			// the question names a product or protocol that some entries
+			// are about (title, questions or tags): one merely mentioning
+			// it in its answer is about something else
+			sc *= entityMissFactor
 		}
 		c := cand{rep, float64(sc), float64(cv), float64(st)}
 		if len(cands) == maxCandidates && !better(c, cands[len(cands)-1]) {
