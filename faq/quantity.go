@@ -199,8 +199,24 @@ func askedObject(ws []string, asked bool) []string {
 		}
 		return out
 	}
+	// "instance X disponible ?", "X available?": the thing asked for
+	// comes just before the word
+	if n := len(ws); asked && n > 1 && availableWords[ws[n-1]] {
+		var out []string
+		for i := n - 2; i >= 0 && len(out) < maxObject; i-- {
+			t := termOf(ws[i])
+			if t == "" || determiners[ws[i]] || lex.chitchat[ws[i]] != "" {
+				break
+			}
+			out = append(out, t)
+		}
+		return out
+	}
 	return nil
 }
+
+// availableWords end a question asking whether something is offered.
+var availableWords = wordSet(`disponible disponibles available`)
 
 // Veto says why the best entry is not given as an answer whatever the
 // confidence, or "".

@@ -1,0 +1,48 @@
+package faq_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"codeberg.org/entraide/entraide/faq"
+)
+
+// General ranking rules: a product or protocol named in the question goes
+// to the entry about it rather than one mentioning it in passing; "fermer
+// mon compte" is about the account; months and seasons ask for dates;
+// "vous êtes qui" asks who the organisation is.
+func TestRankingRules(t *testing.T) {
+	entry := func(lang, title, q, tags, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
+	}
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/matrix.md":    entry("fr", "Comment rejoindre le salon de discussion sur Matrix ?", "Quelle est l'adresse du salon ?", "chat, matrix", "Rejoignez le salon depuis une application Matrix sur votre téléphone. Le salon est relié à XMPP."),
+		"fr/xmpp.md":      entry("fr", "Comment rejoindre le salon avec XMPP ?", "Quelle est l'adresse du salon XMPP ?", "xmpp", "Utilisez un client XMPP et rejoignez le salon."),
+		"fr/corbeille.md": entry("fr", "Comment récupérer un fichier supprimé sur le nuage ?", "J'ai effacé un fichier du nuage", "nuage, corbeille", "Ouvrez la corbeille du nuage."),
+		"fr/compte.md":    entry("fr", "Comment supprimer mon compte ?", "Comment fermer mon compte ?", "compte", "Faites la demande en ligne ; tout est effacé sous 30 jours."),
+		"fr/dates.md":     entry("fr", "Quand ont lieu les prochaines formations ?", "Quelles sont les dates des formations ?", "formation, agenda", "Une session chaque mois, sauf en juillet et août."),
+		"fr/horaires.md":  entry("fr", "Où et à quelle heure ont lieu les formations ?", "À quelle heure commence la formation ?", "formation, lieu", "De 9 h à 17 h, au local."),
+		"fr/qui.md":       entry("fr", "Qui sommes-nous ?", "Qui est derrière l'association ?", "association, présentation", "Une association loi 1901 fondée en 2016."),
+		"fr/alias.md":     entry("fr", "Comment obtenir une adresse de redirection pour mon association ?", "Vous faites des alias pour les associations ?", "alias, association", "Une association membre peut demander des alias."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{})
+	for _, c := range []struct{ text, lang, want string }{
+		{"I use Conversations on my phone, how do I join your chat with XMPP?", "en", "xmpp"},
+		{"je veux fermer mon compte nuage et que tout soit effacé", "fr", "compte"},
+		{"y a des formations cet été ?", "fr", "dates"},
+		{"des formations en septembre ?", "fr", "dates"},
+		{"vous êtes qui en fait ? une boîte ou une asso ?", "fr", "qui"},
+	} {
+		a := m.Analyze(c.text, c.lang)
+		if len(a.Candidates) == 0 || a.Candidates[0].Entry.ID != c.want {
+			var got []string
+			for _, x := range a.Candidates {
+				got = append(got, x.Entry.ID)
+			}
+			t.Errorf("%q: ranked %v, want %s first", c.text, got, c.want)
+		}
+	}
+}
