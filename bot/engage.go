@@ -99,7 +99,7 @@ func (b *Bot) isBotName(name string) bool {
 }
 
 var (
-	questionStarts = wordSet(`comment pourquoi ou où quand combien quel quelle quels quelles qui que quoi
+	questionStarts = words(`comment pourquoi ou où quand combien quel quelle quels quelles qui que quoi
 		est-ce estce pouvez peux puis-je peut-on peut y-a-t-il ya avez-vous existe-t-il faut-il dois-je c'est
 		cmt pk pq koi kan kel kelle qd
 		how what where when why who which whom can could is are do does did will would should may shall any anyone`)
@@ -110,14 +110,6 @@ var (
 		"can't", "cannot", "doesn't work", "not working", "broken", "lost", "forgot", "error", "need",
 		"i want", "i'd like", "looking for", "please", "how to", "mdp", "password", "mot de passe"}
 )
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
 
 // looksLikeRequest reports whether text reads as a question or a call for
 // help rather than conversation ("ok", "je suis d'accord").

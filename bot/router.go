@@ -65,15 +65,13 @@ var helpWords = map[string]string{"aide": "fr", "aidez moi": "fr", "au secours":
 func helpRequest(text string) (string, bool) {
 	t := strings.Map(func(r rune) rune {
 		switch r {
-		case '\'', '’', '-':
+		case '\'', '-':
 			return ' '
-		case 'à':
-			return 'a'
 		case '?', '!', '.', ',', ':', ';':
 			return -1
 		}
 		return r
-	}, strings.ToLower(text))
+	}, faq.Fold(text)) // Fold lowercases, drops accents and straightens apostrophes
 	lang, ok := helpWords[strings.Join(strings.Fields(t), " ")]
 	return lang, ok
 }
