@@ -76,16 +76,8 @@ func TestStripUserinfo(t *testing.T) {
 
 func TestWatcherDebouncesABurstIntoOneReload(t *testing.T) {
 	dir := t.TempDir()
-	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), dir, filepath.Join(dir, "missing"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fired := make(chan struct{}, 100)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
 	// A long debounce so the burst below surely fits in one window.
-	go func() { done <- w.Run(ctx, 300*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+	fired, stop := runWatcher(t, 300*time.Millisecond, dir, filepath.Join(dir, "missing"))
 	for i := range 20 {
 		os.WriteFile(filepath.Join(dir, "f.md"), []byte(strings.Repeat("x", i)), 0o644)
 	}
@@ -96,10 +88,7 @@ func TestWatcherDebouncesABurstIntoOneReload(t *testing.T) {
 	<-fired
 	os.WriteFile(filepath.Join(dir, "new", "deep", "g.md"), []byte("y"), 0o644)
 	<-fired
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 	if n := len(fired); n != 0 {
 		t.Fatalf("%d extra reloads for one burst", n)
 	}
@@ -112,15 +101,7 @@ func TestWatcherFollowsAReplacedFolder(t *testing.T) {
 	dir := filepath.Join(parent, "faq")
 	os.MkdirAll(filepath.Join(dir, "fr"), 0o755)
 	os.WriteFile(filepath.Join(parent, "README.md"), []byte("x"), 0o644)
-	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fired := make(chan struct{}, 100)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, 50*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+	fired, stop := runWatcher(t, 50*time.Millisecond, dir)
 
 	next := filepath.Join(parent, "faq.new")
 	os.MkdirAll(filepath.Join(next, "fr"), 0o755)
@@ -145,12 +126,30 @@ func TestWatcherFollowsAReplacedFolder(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "c.md"), []byte("w"), 0o644)
 	waitFired(t, fired, "an edit after unrelated changes")
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 	if n := len(fired); n != 0 {
 		t.Fatalf("%d reloads for changes outside the watched folder", n)
+	}
+}
+
+// runWatcher watches dirs with the given debounce; each reload lands in
+// fired. stop ends the watcher and fails the test if Run returned an error.
+func runWatcher(t *testing.T, debounce time.Duration, dirs ...string) (fired chan struct{}, stop func()) {
+	t.Helper()
+	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), dirs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired = make(chan struct{}, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, debounce, func(context.Context) { fired <- struct{}{} }) }()
+	return fired, func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -175,15 +174,7 @@ func TestWatcherFollowsASymlinkedFolder(t *testing.T) {
 	if err := os.Symlink(rel1, link); err != nil {
 		t.Fatal(err)
 	}
-	w, err := reload.NewWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fired := make(chan struct{}, 100)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, 50*time.Millisecond, func(context.Context) { fired <- struct{}{} }) }()
+	fired, stop := runWatcher(t, 50*time.Millisecond, link)
 
 	os.WriteFile(filepath.Join(link, "fr", "a.md"), []byte("one"), 0o644)
 	waitFired(t, fired, "an edit through the link")
@@ -198,8 +189,5 @@ func TestWatcherFollowsASymlinkedFolder(t *testing.T) {
 	waitFired(t, fired, "the switch of the link")
 	os.WriteFile(filepath.Join(rel2, "fr", "b.md"), []byte("two"), 0o644)
 	waitFired(t, fired, "an edit in the new release")
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 }
