@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"codeberg.org/entraide/entraide/sqlite"
@@ -23,19 +24,29 @@ import (
 // TestHotReloadFollowsFilesAndKeepsLastGoodKB.)
 
 // buildGoolm compiles the command as released (pure-Go olm).
-func buildGoolm(t *testing.T) string { return buildBinary(t, "-tags", "goolm") }
-
-// buildBinary compiles the command into a temporary folder with the given
-// go build flags.
-func buildBinary(t *testing.T, flags ...string) string {
+// testBinary compiles the command once per test run, with -tags goolm as
+// CI builds it, and returns its path; the binary lives in binDir, which
+// TestMain removes.
+func testBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "entraide")
-	args := append(append([]string{"build"}, flags...), "-o", bin, ".")
-	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binOnce.Do(func() {
+		binPath = filepath.Join(binDir, "entraide")
+		if out, err := exec.Command("go", "build", "-tags", "goolm", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	return bin
+	return binPath
 }
+
+var (
+	binDir  string // set by TestMain
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
 
 var ticketAck = regexp.MustCompile(`\(ticket n° (\d+)\)`)
 
@@ -78,7 +89,7 @@ func listTickets(t *testing.T, bin, db string) []ticketJSON {
 // it acknowledged, no question has two tickets, and the restarted bot
 // answers nothing from before.
 func TestKill9DuringBurstOf200(t *testing.T) {
-	bin := buildGoolm(t)
+	bin := testBinary(t)
 	db := filepath.Join(t.TempDir(), "burst.db")
 	const total, killAt = 200, 100
 	questions := make([]string, total)
@@ -263,7 +274,7 @@ func TestDiskFullKeepsWhatWasStored(t *testing.T) {
 		}
 		t.Skip("no prlimit")
 	}
-	bin := buildGoolm(t)
+	bin := testBinary(t)
 	db, seeded := seedDB(t, 30)
 	st, err := os.Stat(db)
 	if err != nil {

@@ -27,7 +27,7 @@ func TestKill9OverXMPP(t *testing.T) {
 	// One member floods on purpose here: no rate limit.
 	f.WriteString("\n[ratelimit]\nuser_per_minute = 0\nroom_per_minute = 0\n")
 	f.Close()
-	bin := buildGoolm(t)
+	bin := testBinary(t)
 	start := func() (*exec.Cmd, *testkit.Buffer) {
 		var logs testkit.Buffer
 		cmd := exec.Command(bin, "run", "--config", path)

@@ -16,15 +16,13 @@ import (
 )
 
 // buildEntraide compiles the command once per test run.
-func buildEntraide(t *testing.T) string { return buildBinary(t) }
-
 var ackLine = regexp.MustCompile(`^\[support\] entraide: vous: .*\(ticket n° (\d+)\)`)
 
 // TestKill9LosesNoAcknowledgedTicket pipes questions into the real binary,
 // SIGKILLs it in the middle, and checks that every ticket number the bot
 // printed to an asker is in the database with its question after a restart.
 func TestKill9LosesNoAcknowledgedTicket(t *testing.T) {
-	bin := buildEntraide(t)
+	bin := testBinary(t)
 	db := filepath.Join(t.TempDir(), "demo.db")
 	const total, killAfter, inFlight = 50, 25, 5
 	questions := make([]string, total)
