@@ -21,6 +21,8 @@ var catalogue = map[string]map[string]string{
 		"mentor_section": "Pour les mentors :",
 
 		// --- faq matcher (issue: FAQ engine) ---
+		"see_also":      "Pas tout à fait ça ? Voir aussi :",
+		"see_also_pick": "Répondez avec le numéro, ou « 0 » pour transmettre votre question à l'équipe.",
 
 		// --- tickets and mentors ---
 		"help.claim":              "prendre en charge le ticket N",
@@ -155,6 +157,8 @@ var catalogue = map[string]map[string]string{
 		"mentor_section": "For mentors:",
 
 		// --- faq matcher (issue: FAQ engine) ---
+		"see_also":      "Not quite it? See also:",
+		"see_also_pick": "Reply with the number, or \"0\" to pass your question on to the team.",
 
 		// --- tickets and mentors ---
 		"help.claim":              "take ticket N",

@@ -128,7 +128,12 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 			b.reply(ctx, req, req.T("thanks"))
 		}
 	case res.Decision == faq.Answer && res.Entry != nil:
-		id := b.reply(ctx, req, res.Entry.Body)
+		text := res.Entry.Body
+		if len(res.SeeAlso) > 0 {
+			// a close call: the runner-up is one number away
+			text += "\n\n" + b.offer(req, res.SeeAlso, "see_also", "see_also_pick")
+		}
+		id := b.reply(ctx, req, text)
 		for _, h := range b.answered {
 			h(ctx, req, id)
 		}
@@ -155,19 +160,26 @@ func (b *Bot) runHooks(ctx context.Context, req *Request, hooks []Hook) bool {
 func pendingKey(m Message) string { return m.Room.Key() + "|" + m.Sender.ID }
 
 func (b *Bot) suggest(ctx context.Context, req *Request, entries []*faq.Entry) {
+	b.reply(ctx, req, b.offer(req, entries, "did_you_mean", "pick_number"))
+}
+
+// offer numbers entries under the head sentence, ends with the how-to-pick
+// sentence, and remembers the list so that the asker's next "2" picks
+// entry 2 and "0" hands the question over.
+func (b *Bot) offer(req *Request, entries []*faq.Entry, head, pick string) string {
 	if len(entries) > 3 {
 		entries = entries[:3]
 	}
 	var sb strings.Builder
-	sb.WriteString(req.T("did_you_mean"))
+	sb.WriteString(req.T(head))
 	for i, e := range entries {
 		fmt.Fprintf(&sb, "\n%d. %s", i+1, e.Title)
 	}
-	sb.WriteString("\n" + req.T("pick_number"))
+	sb.WriteString("\n" + req.T(pick))
 	b.mu.Lock()
 	b.pending[pendingKey(req.Msg)] = suggestion{entries: entries, question: *req, at: time.Now()}
 	b.mu.Unlock()
-	b.reply(ctx, req, sb.String())
+	return sb.String()
 }
 
 // suggestion is a "did you mean" list waiting for the asker's pick.

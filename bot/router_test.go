@@ -271,3 +271,48 @@ func TestHelpWordAloneShowsTheCommands(t *testing.T) {
 		t.Error("a question that merely contains \"aide\" must go to the FAQ")
 	}
 }
+
+func TestCloseCallAnswerOffersTheRunnerUp(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	e2, _ := kb.Get("nuage-mdp")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Answer, Entry: e1, SeeAlso: []*faq.Entry{e2}, Lang: "fr"}})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "tarif formation ou mot de passe")
+	txt := fa.Last().Text
+	if !strings.HasPrefix(txt, e1.Body) || !strings.Contains(txt, "Voir aussi :\n1. Mot de passe") {
+		t.Fatalf("want the answer then the runner-up as 1, got %q", txt)
+	}
+	fa.Say(ctx, b, "support", "alice", "1")
+	if fa.Last().Text != e2.Body {
+		t.Fatalf("picking 1 must answer the runner-up alone, got %q", fa.Last().Text)
+	}
+}
+
+func TestCloseCallNoneFitsHandsTheQuestionOver(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	e2, _ := kb.Get("nuage-mdp")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Answer, Entry: e1, SeeAlso: []*faq.Entry{e2}, Lang: "fr"}})
+	var handed string
+	b.Unanswered(func(_ context.Context, req *bot.Request) bool {
+		handed = req.Msg.Text
+		return true
+	})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "tarif formation ou mot de passe")
+	fa.Say(ctx, b, "support", "alice", "0")
+	if handed != "tarif formation ou mot de passe" {
+		t.Fatalf("\"0\" after a close call must hand the original question over, got %q", handed)
+	}
+}
+
+func TestClearAnswerHasNoFooter(t *testing.T) {
+	kb := testKB(t)
+	e1, _ := kb.Get("formation-tarifs")
+	b, fa := newBot(t, stubMatcher{faq.Result{Decision: faq.Answer, Entry: e1, Lang: "fr"}})
+	fa.Say(context.Background(), b, "support", "alice", "combien coûte la formation ?")
+	if fa.Last().Text != e1.Body {
+		t.Fatalf("a clear answer is the entry alone, got %q", fa.Last().Text)
+	}
+}

@@ -152,6 +152,13 @@ func (r *Report) add(q Query, res Result, took time.Duration) {
 				}
 			}
 		}
+		if answered && res.Entry.ID != q.Expect {
+			for _, e := range res.SeeAlso {
+				if e.ID == q.Expect {
+					o.Suggested = true
+				}
+			}
+		}
 		if res.Decision == Abstain {
 			r.Abstained++
 		}

@@ -38,7 +38,12 @@ const (
 	maxSuggest    = 3
 	maxCandidates = 20
 	suggestFrac   = 0.3 // a suggestion scores at least this share of the best
+	maxSeeAlso    = 2
 )
+
+// closeCall is the relative score gap under which a runner-up is shown
+// beside an answer.
+var closeCall = 0.1
 
 // otherLangFactor scales the score of an entry in the other language than
 // the question's, so that of two close entries the asker's language wins.
@@ -145,6 +150,7 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 		if len(sugg) > 1 {
 			res.Suggestions = sugg[1:]
 		}
+		res.SeeAlso = m.closeCalls(a)
 	case a.Confidence >= m.suggT && len(sugg) >= 2:
 		res.Decision = Suggest
 		res.Suggestions = sugg
@@ -160,6 +166,21 @@ func (m *LexicalMatcher) suggestions(a *Analysis) []*Entry {
 	best := a.Candidates[0].Score
 	for _, c := range a.Candidates {
 		if len(out) == maxSuggest || c.Score < suggestFrac*best {
+			break
+		}
+		out = append(out, c.Entry)
+	}
+	return out
+}
+
+// closeCalls lists the runners-up scoring within closeCall of the best
+// answer, at most maxSeeAlso: when two entries explain a question almost
+// equally well, the second is worth a line under the answer.
+func (m *LexicalMatcher) closeCalls(a *Analysis) []*Entry {
+	var out []*Entry
+	best := a.Candidates[0].Score
+	for _, c := range a.Candidates[1:] {
+		if len(out) == maxSeeAlso || c.Score < (1-closeCall)*best {
 			break
 		}
 		out = append(out, c.Entry)

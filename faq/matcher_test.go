@@ -209,3 +209,33 @@ func TestForeignNames(t *testing.T) {
 		}
 	}
 }
+
+// A close call between two entries offers the runner-up beside the answer;
+// a clear answer offers nothing more.
+func TestSeeAlsoOnlyOnCloseCalls(t *testing.T) {
+	entry := func(id, title, q, body string) (string, *fstest.MapFile) {
+		return "fr/" + id + ".md", &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+	}
+	fs := fstest.MapFS{}
+	for _, e := range [][4]string{
+		{"mentor", "Comment devenir mentor ?", "Quelles sont les conditions pour être mentor ?", "Remplissez le formulaire des mentors."},
+		{"accompagne", "Comment être accompagné par un mentor ?", "Mon association peut-elle avoir un mentor ?", "Remplissez le formulaire des associations."},
+		{"quota", "Quel est l'espace de stockage du nuage ?", "Combien de place sur le nuage ?", "50 Go par compte."},
+	} {
+		p, f := entry(e[0], e[1], e[2], e[3])
+		fs[p] = f
+	}
+	kb, err := faq.LoadFS(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{Threshold: 0.01, Suggest: 0.005})
+	close := m.Match("mentor ?", "fr")
+	if close.Decision != faq.Answer || len(close.SeeAlso) != 1 || close.SeeAlso[0].ID == close.Entry.ID {
+		t.Fatalf("two entries equally about mentors: want an answer and the other as see-also, got %v %v %v", close.Decision, close.Entry, close.SeeAlso)
+	}
+	clear := m.Match("espace de stockage du nuage", "fr")
+	if clear.Decision != faq.Answer || clear.Entry.ID != "quota" || len(clear.SeeAlso) != 0 {
+		t.Fatalf("a clear answer offers nothing more, got %v %v %v", clear.Decision, clear.Entry, clear.SeeAlso)
+	}
+}

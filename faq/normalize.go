@@ -182,7 +182,29 @@ func analyzeCached(exp []string, cache map[string]string) []Token {
 		}
 		toks = append(toks, Token{Word: w, Term: t})
 	}
+	openedAccounts(toks)
 	return toks
+}
+
+// openedAccounts reads "opening an account" as creating one ("l'ouverture
+// d'un compte", "ouvrir mon compte Nuage"): the verb alone is the one of
+// "les inscriptions sont ouvertes", "ouvrir un fichier".
+func openedAccounts(toks []Token) {
+	for i, t := range toks {
+		if t.Term != "=open" {
+			continue
+		}
+		for j, seen := i+1, 0; j < len(toks) && seen < 2; j++ {
+			if toks[j].Term == "" {
+				continue
+			}
+			if toks[j].Term == "=account" {
+				toks[i].Term = "=create"
+				break
+			}
+			seen++
+		}
+	}
 }
 
 // termOf maps one folded word to its index term ("" for a stop word).

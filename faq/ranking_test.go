@@ -10,7 +10,8 @@ import (
 // General ranking rules: a product or protocol named in the question goes
 // to the entry about it rather than one mentioning it in passing; "fermer
 // mon compte" is about the account; months and seasons ask for dates;
-// "vous êtes qui" asks who the organisation is.
+// "vous êtes qui" asks who the organisation is; opening an account is
+// creating it.
 func TestRankingRules(t *testing.T) {
 	entry := func(lang, title, q, tags, body string) *fstest.MapFile {
 		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
@@ -24,6 +25,8 @@ func TestRankingRules(t *testing.T) {
 		"fr/horaires.md":  entry("fr", "Où et à quelle heure ont lieu les formations ?", "À quelle heure commence la formation ?", "formation, lieu", "De 9 h à 17 h, au local."),
 		"fr/qui.md":       entry("fr", "Qui sommes-nous ?", "Qui est derrière l'association ?", "association, présentation", "Une association loi 1901 fondée en 2016."),
 		"fr/alias.md":     entry("fr", "Comment obtenir une adresse de redirection pour mon association ?", "Vous faites des alias pour les associations ?", "alias, association", "Une association membre peut demander des alias."),
+		"fr/nuage.md":     entry("fr", "Comment créer un compte sur le nuage ?", "Comment avoir un espace sur le nuage ?", "nuage, compte", "Faites la demande avec votre numéro de membre."),
+		"fr/social.md":    entry("fr", "Comment créer un compte sur le réseau social ?", "Les inscriptions sont-elles ouvertes ?", "réseau social, compte", "Les inscriptions sont ouvertes à tous ; le compte du nuage ne sert pas ici."),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +38,8 @@ func TestRankingRules(t *testing.T) {
 		{"y a des formations cet été ?", "fr", "dates"},
 		{"des formations en septembre ?", "fr", "dates"},
 		{"vous êtes qui en fait ? une boîte ou une asso ?", "fr", "qui"},
+		// opening an account is creating it, not the "open" of open sign-ups
+		{"où je demande l'ouverture d'un compte sur le nuage ?", "fr", "nuage"},
 	} {
 		a := m.Analyze(c.text, c.lang)
 		if len(a.Candidates) == 0 || a.Candidates[0].Entry.ID != c.want {

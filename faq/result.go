@@ -25,8 +25,11 @@ type Result struct {
 	Entry       *Entry   // best entry; nil when nothing matched at all
 	Score       float64  // calibrated confidence in Entry, 0..1
 	Suggestions []*Entry // runners-up, best first (for "did you mean" and mentor notices)
-	Lang        string   // detected language of the question ("fr" or "en")
-	Chitchat    string   // "greeting", "thanks" or "" — small talk is never answered from the FAQ
+	// SeeAlso holds, beside an answer, the runners-up that scored almost
+	// as well: on a close call the asker is offered them too.
+	SeeAlso  []*Entry
+	Lang     string // detected language of the question ("fr" or "en")
+	Chitchat string // "greeting", "thanks" or "" — small talk is never answered from the FAQ
 }
 
 // Matcher picks an entry for a question. lang is a hint ("" when unknown).

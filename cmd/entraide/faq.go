@@ -176,6 +176,12 @@ func faqAsk(e *env, args []string) error {
 			fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.ID, s.Title)
 		}
 	}
+	if len(res.SeeAlso) > 0 {
+		fmt.Fprintln(w, "see also (a close call, offered under the answer):")
+		for i, s := range res.SeeAlso {
+			fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.ID, s.Title)
+		}
+	}
 	f := a.Features
 	fmt.Fprintf(w, "signals:    score %.2f, coverage %.2f (title/questions/tags %.2f), margin %.2f, unknown %.2f, missing %.2f\n",
 		f.Norm, f.Coverage, f.Strong, f.Margin, f.UnknownWeight, f.Missing)
@@ -245,10 +251,14 @@ func faqMatch(ctx context.Context, e *env, args []string) error {
 			id := res.Entry.ID
 			ml.Match = &id
 		}
+		// what the asker is offered: "did you mean", or the close runners-up
+		// under an answer
+		offered := res.SeeAlso
 		if res.Decision == faq.Suggest {
-			for _, s := range res.Suggestions {
-				ml.Suggestions = append(ml.Suggestions, s.ID)
-			}
+			offered = res.Suggestions
+		}
+		for _, s := range offered {
+			ml.Suggestions = append(ml.Suggestions, s.ID)
 		}
 		if err := enc.Encode(ml); err != nil {
 			return err
@@ -350,6 +360,14 @@ func printReport(w io.Writer, label string, r *faq.Report, misses bool) {
 				got = "small talk " + o.Result.Chitchat
 			case o.Result.Decision == faq.Answer:
 				got = o.Result.Entry.ID
+				for i, s := range o.Result.SeeAlso {
+					if i == 0 {
+						got += ", see also "
+					} else {
+						got += ", "
+					}
+					got += s.ID
+				}
 			case o.Result.Decision == faq.Suggest:
 				var ids []string
 				for _, s := range o.Result.Suggestions {
