@@ -3,6 +3,8 @@ package bot_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"codeberg.org/entraide/entraide/bot"
@@ -51,4 +53,72 @@ func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
 		t.Fatalf("the relayed answer was lost: %+v", tk)
 	}
 	mustContain(t, "bob told", fa.Last().Text, "n° 1")
+}
+
+// Two mentors answering the same open ticket at once: the asker gets one
+// answer, and the mentor whose answer was not sent is told so.
+func TestConcurrentAnswersRelayOnce(t *testing.T) {
+	b := bot.New(bot.Options{Mentors: map[string][]string{"fake": {"bob", "carol"}},
+		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
+	kb := testKB(t)
+	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	fa := &interleaving{Adapter: bottest.New("fake")}
+	b.AddAdapter(fa)
+	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
+	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", unknownQ)
+	fa.Take()
+	var carolTold string
+	fa.during = func() {
+		fa.Say(ctx, b, "mentors", "carol", "!answer 1 la réponse de carol")
+		carolTold = fa.Last().Text
+	}
+	fa.Say(ctx, b, "mentors", "bob", "!answer 1 la réponse de bob")
+	relays := fa.In("support")
+	if len(relays) != 1 || !strings.Contains(relays[0].Text, "la réponse de bob") {
+		t.Fatalf("want bob's answer relayed once, got:\n%s", bottest.Texts(relays))
+	}
+	mustContain(t, "carol told", carolTold, "n° 1", "bob", "pas été envoyée")
+	tk, err := store.Ticket(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.State != bot.TicketAnswered || tk.Answer != "la réponse de bob" || tk.Mentor.ID != "bob" {
+		t.Fatalf("ticket after the answers: %+v", tk)
+	}
+	// Once bob's answer is recorded, carol gets the usual refusal, and bob
+	// may still add to his answer.
+	fa.Say(ctx, b, "mentors", "carol", "!answer 1 encore carol")
+	mustContain(t, "carol later", fa.Last().Text, "a déjà reçu une réponse de bob")
+	fa.Say(ctx, b, "mentors", "bob", "!answer 1 précision de bob")
+	mustContain(t, "bob's follow-up", fa.Last().Text, "transmise")
+	if n := len(fa.In("support")); n != 2 {
+		t.Fatalf("want bob's two answers relayed, got %d relays", n)
+	}
+}
+
+// Many answers racing on goroutines (run with -race): one relay only.
+func TestRacingAnswersRelayOnce(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e.open(t)
+	e.fa.Take()
+	var wg sync.WaitGroup
+	for _, m := range []string{"bob", "carol", "root"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.fa.Say(e.ctx, e.b, "mentors", m, "!answer 1 réponse de "+m)
+		}()
+	}
+	wg.Wait()
+	if relays := e.fa.In("support"); len(relays) != 1 {
+		t.Fatalf("want one relay, got %d:\n%s", len(relays), bottest.Texts(relays))
+	}
+	evs, _ := e.store.TicketEvents(e.ctx, 1)
+	if len(evs) != 2 {
+		t.Fatalf("want open and one answer in the history, got %d events", len(evs))
+	}
 }

@@ -104,7 +104,8 @@ func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *R
 // cmdAnswer relays a mentor's answer to the asker, in the asker's room and
 // thread, as a reply to the question that mentions them, then marks the
 // ticket answered. The relay comes first: a ticket is never marked answered
-// with an answer the asker did not get.
+// with an answer the asker did not get. A second answer arriving while one
+// is being relayed is refused (startAnswer), not sent as well.
 func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 	id, text, err := parseTicketArgs(req)
 	if err != nil {
@@ -113,11 +114,16 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 	if text == "" {
 		return &UsageError{Reason: req.T("ticket.need_text")}
 	}
+	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
+	if other, busy := tk.startAnswer(id, actor); busy {
+		_, err := req.Reply(ctx, req.T("ticket.answering", id, EscapeMarkdown(other.DisplayName()), id))
+		return err
+	}
+	defer tk.endAnswer(id)
 	t, err := tk.store.Ticket(ctx, id)
 	if err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
-	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
 	if err := t.check("answer", actor, req.IsAdmin()); err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
@@ -140,6 +146,27 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 	}
 	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
 	return err
+}
+
+// startAnswer reserves ticket id for actor's answer until endAnswer. Only
+// one answer to a ticket is relayed at a time: two mentors answering at the
+// same moment would both pass the state check (the ticket is recorded as
+// answered only after the relay) and the asker would get both. It returns
+// who holds the reservation when it is taken.
+func (tk *Tickets) startAnswer(id int64, actor Actor) (Actor, bool) {
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	if other, busy := tk.answering[id]; busy {
+		return other, true
+	}
+	tk.answering[id] = actor
+	return Actor{}, false
+}
+
+func (tk *Tickets) endAnswer(id int64) {
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	delete(tk.answering, id)
 }
 
 // cmdList lists open and claimed tickets, oldest first.

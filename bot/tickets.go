@@ -32,8 +32,9 @@ type Tickets struct {
 	opts  TicketOptions
 	clock Clock
 
-	mu    sync.Mutex
-	turns map[string]lastTurn // see feedback.go
+	mu        sync.Mutex
+	turns     map[string]lastTurn // see feedback.go
+	answering map[int64]Actor     // tickets whose answer is being relayed, and by whom
 }
 
 // EnableTickets wires the whole escalation feature into b: the mentor
@@ -59,7 +60,8 @@ func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, err
 	if opts.RemindAfter < 0 || opts.RemindEvery < 0 || opts.ClaimedIdle < 0 || opts.Retention < 0 {
 		return nil, errors.New("ticket durations must not be negative")
 	}
-	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{}}
+	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{},
+		answering: map[int64]Actor{}}
 	if b.opts.MentorsRoom == nil {
 		b.log.Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}
