@@ -58,6 +58,11 @@ type FeedbackStore interface {
 	AddFeedback(ctx context.Context, f Feedback) error
 	// SetAnswerTicket links an answer to the ticket opened about it.
 	SetAnswerTicket(ctx context.Context, answerID, ticketID int64) error
+	// OpenAnswerTicket stores t like CreateTicket and links answer answerID
+	// to it, in one transaction, unless that answer already has a ticket:
+	// then nothing is stored, t.ID is set to the existing ticket and created
+	// is false. Two votes at once on one answer thus open one ticket.
+	OpenAnswerTicket(ctx context.Context, answerID int64, t *Ticket) (created bool, err error)
 	// FeedbackStats counts votes per entry, most "not helpful" first.
 	FeedbackStats(ctx context.Context) ([]FeedbackStat, error)
 }
@@ -255,27 +260,31 @@ func (tk *Tickets) reactionHook(ctx context.Context, r Reaction) {
 }
 
 // notHelpful opens a ticket about an answer that did not help and tells the
-// asker.
+// asker. said is the asker's words ("" for a reaction).
 func (tk *Tickets) notHelpful(ctx context.Context, rec *AnswerRecord, said string) {
-	if rec.TicketID != 0 {
+	if rec.TicketID == 0 {
+		t := &Ticket{Origin: OriginFeedback, Asker: rec.Asker, Room: rec.Room, MsgID: rec.MsgID, ThreadID: rec.ThreadID,
+			Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID}
+		if said != "" {
+			t.Question = rec.Question + "\n(" + strings.TrimSpace(said) + ")"
+		}
+		tk.prepare(t)
+		created, err := tk.store.OpenAnswerTicket(ctx, rec.ID, t)
+		if err != nil {
+			tk.b.log.Error("opening a ticket failed", "err", err)
+			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "ticket.not_recorded"))
+			return
+		}
+		if created {
+			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.ticket_opened", t.ID))
+			tk.notify(ctx, t, nil)
+			return
+		}
+		rec.TicketID = t.ID // another vote opened it a moment ago
+	}
+	if said != "" { // a repeated 👎 stays quiet; words get an answer
 		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.already_ticket", rec.TicketID))
-		return
 	}
-	t := &Ticket{Origin: OriginFeedback, Asker: rec.Asker, Room: rec.Room, MsgID: rec.MsgID, ThreadID: rec.ThreadID,
-		Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID}
-	if said != "" {
-		t.Question = rec.Question + "\n(" + strings.TrimSpace(said) + ")"
-	}
-	if err := tk.open(ctx, t); err != nil {
-		tk.b.log.Error("opening a ticket failed", "err", err)
-		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "ticket.not_recorded"))
-		return
-	}
-	if err := tk.store.SetAnswerTicket(ctx, rec.ID, t.ID); err != nil {
-		tk.b.log.Error("linking feedback to its ticket failed", "err", err)
-	}
-	tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.ticket_opened", t.ID))
-	tk.notify(ctx, t, nil)
 }
 
 func (tk *Tickets) tellAsker(ctx context.Context, room Room, asker User, msgID, thread, lang, text string) {

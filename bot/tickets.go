@@ -114,13 +114,18 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 // open stores a new ticket. It returns only once the ticket is committed, so
 // a number given to the asker is never lost, even by a crash right after.
 func (tk *Tickets) open(ctx context.Context, t *Ticket) error {
+	tk.prepare(t)
+	return tk.store.CreateTicket(ctx, t)
+}
+
+// prepare fills in a new ticket's state, dates and language.
+func (tk *Tickets) prepare(t *Ticket) {
 	now := tk.clock.Now()
 	t.State, t.Created, t.Updated = TicketOpen, now, now
 	if t.Lang == "" {
 		t.Lang = tk.b.opts.Lang
 	}
 	t.Lang = normLang(t.Lang)
-	return tk.store.CreateTicket(ctx, t)
 }
 
 // mentorsLang is the language of the mentors' room.

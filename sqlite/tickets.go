@@ -139,27 +139,30 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
 	if t.State == "" {
 		t.State = bot.TicketOpen
 	}
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-			asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
-			t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated))
-		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		ev := bot.TicketEvent{TicketID: id, At: t.Created, Kind: "open",
-			Actor: bot.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
-		if err := insertEvent(ctx, tx, ev); err != nil {
-			return err
-		}
-		t.ID = id
-		return nil
-	})
+	return s.db.Tx(ctx, func(tx *sql.Tx) error { return insertTicket(ctx, tx, t) })
+}
+
+// insertTicket writes t and its "open" event, and sets t.ID.
+func insertTicket(ctx context.Context, tx *sql.Tx, t *bot.Ticket) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
+		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
+		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated))
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	ev := bot.TicketEvent{TicketID: id, At: t.Created, Kind: "open",
+		Actor: bot.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
+	if err := insertEvent(ctx, tx, ev); err != nil {
+		return err
+	}
+	t.ID = id
+	return nil
 }
 
 func insertEvent(ctx context.Context, tx *sql.Tx, ev bot.TicketEvent) error {
@@ -371,6 +374,37 @@ func (s *TicketStore) AddFeedback(ctx context.Context, f bot.Feedback) error {
 		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET feedback = 1 WHERE id = ?`, f.AnswerID)
 		return err
 	})
+}
+
+// OpenAnswerTicket implements bot.FeedbackStore. The transaction holds the
+// write lock from its start, so two votes on one answer cannot both find it
+// without a ticket.
+func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *bot.Ticket) (bool, error) {
+	if t.State == "" {
+		t.State = bot.TicketOpen
+	}
+	var created bool
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		var existing int64
+		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = ?`, answerID).Scan(&existing)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("no FAQ answer %d", answerID)
+		}
+		if err != nil {
+			return err
+		}
+		if existing != 0 {
+			t.ID = existing
+			return nil
+		}
+		if err := insertTicket(ctx, tx, t); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = ? WHERE id = ?`, t.ID, answerID)
+		created = err == nil
+		return err
+	})
+	return created && err == nil, err
 }
 
 // SetAnswerTicket implements bot.FeedbackStore.
