@@ -93,20 +93,30 @@ func newSet(perMinute float64, burst, max int, keep time.Duration) bucketSet {
 }
 
 // Allow spends one token of the user's bucket and one of the room's at time
-// now. Keys are opaque (e.g. "matrix|@bob:example.org" and Room.Key()).
+// now, or none when either bucket refuses: a message that is not served
+// costs nothing. Keys are opaque (e.g. "matrix|@bob:example.org" and
+// Room.Key()).
 func (l *Limiter) Allow(user, room string, now time.Time) Verdict {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	u := l.users.get(user, now)
-	if u != nil && !u.lim.AllowN(now, 1) {
+	if u != nil && u.lim.TokensAt(now) < 1 {
 		return Verdict{Notify: l.notice(u, now)}
 	}
-	if r := l.rooms.get(room, now); r != nil && !r.lim.AllowN(now, 1) {
+	r := l.rooms.get(room, now)
+	if r != nil && r.lim.TokensAt(now) < 1 {
 		v := Verdict{Room: true}
 		if u != nil {
 			v.Notify = l.notice(u, now)
 		}
 		return v
+	}
+	// Both have a token, and l.mu keeps it so until they are taken.
+	if u != nil {
+		u.lim.AllowN(now, 1)
+	}
+	if r != nil {
+		r.lim.AllowN(now, 1)
 	}
 	return Verdict{Allowed: true}
 }

@@ -217,3 +217,39 @@ func TestNoticeFollowsTheAskersLanguageInAnUnconfiguredRoom(t *testing.T) {
 		t.Fatalf("an English asker should get the English notice, got %q", got)
 	}
 }
+
+// A message the room's bucket refuses is not served, so it costs the user
+// nothing: once the room has room again, the user's saved token serves them.
+func TestRefusedByTheRoomCostsTheUserNothing(t *testing.T) {
+	c := newClock()
+	b, fa, l := newBot(t, ratelimit.Config{UserPerMinute: 1, UserBurst: 2, RoomPerMinute: 60, RoomBurst: 1, Now: c.now})
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "combien coûte la formation ?")
+	for range 5 { // the room is full: refused, three times over
+		fa.Say(ctx, b, "support", "alice", "combien coûte la formation ?")
+	}
+	c.add(time.Second) // the room's bucket has a token again; alice's has had 1/60 of one
+	fa.Take()
+	fa.Say(ctx, b, "support", "alice", "combien coûte la formation ?")
+	if sent := fa.Take(); len(sent) != 1 || !strings.Contains(sent[0].Text, "30 €") {
+		t.Fatalf("alice's second token must still be there: %s", bottest.Texts(sent))
+	}
+	// The limiter alone: the same through Allow, and the user's refusal
+	// leaves the room's bucket alone too.
+	now := c.now()
+	if v := l.Allow("u", "r2", now); !v.Allowed {
+		t.Fatal("first message refused")
+	}
+	if v := l.Allow("u", "r2", now); v.Allowed || !v.Room {
+		t.Fatalf("second message in a full room: %+v", v)
+	}
+	if v := l.Allow("u", "r2", now.Add(time.Second)); !v.Allowed {
+		t.Fatalf("the user's token was spent by a refused message: %+v", v)
+	}
+	if v := l.Allow("u", "r2", now.Add(2*time.Second)); v.Allowed || v.Room {
+		t.Fatalf("the user is out of tokens now: %+v", v)
+	}
+	if v := l.Allow("other", "r2", now.Add(2*time.Second)); !v.Allowed {
+		t.Fatalf("a user's refusal spent the room's token: %+v", v)
+	}
+}
