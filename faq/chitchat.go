@@ -7,6 +7,9 @@ func chitchat(ws []string) string {
 	greet, thanks, other := false, false, false
 	for i := 0; i < len(ws); {
 		if n, kind := matchChitPhrase(ws[i:]); n > 0 {
+			if i+n < len(ws) && negations[ws[i+n]] {
+				return "" // "ça marche pas" is a problem, not an "ok"
+			}
 			mark(kind, &greet, &thanks, &other)
 			i += n
 			continue
@@ -32,6 +35,9 @@ func chitchat(ws []string) string {
 	}
 	return ""
 }
+
+// negations after small talk turn it into a report of a problem.
+var negations = wordSet("pas plus jamais not never")
 
 func mark(kind string, greet, thanks, other *bool) {
 	switch kind {

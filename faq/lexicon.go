@@ -342,14 +342,14 @@ ok okay everyone everybody anyone anybody someone somebody
 much without within whether though although however maybe perhaps possible impossible
 know think wonder wondering guess seems seem tell told say said let lets
 advance sorry bother excuse kindly regards cheers
-out up off
+out up off now
 `
 
 // chitchatText: words whose presence, with nothing else of substance,
 // makes a message small talk.
 const chitchatText = `
 greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
-thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice
+thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice solved sorted resolu nevermind
 other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm
 `
 
@@ -529,4 +529,16 @@ var chitchatPhrases = []struct{ text, kind string }{
 	{"is anyone here", "other"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
 	{"good afternoon", "greeting"}, {"thank you", "thanks"}, {"merci beaucoup", "thanks"}, {"thanks a lot", "thanks"},
 	{"many thanks", "thanks"}, {"c'est gentil", "thanks"}, {"bonne année", "other"}, {"joyeux noël", "other"},
+	// farewells
+	{"à la prochaine", "other"}, {"à bientôt", "other"}, {"à tout à l'heure", "other"}, {"à plus tard", "other"},
+	{"à demain", "other"}, {"bonne continuation", "other"}, {"bonne fin de journée", "other"},
+	{"bonne fin de soirée", "other"}, {"see you soon", "other"}, {"see you later", "other"}, {"take care", "other"},
+	{"talk soon", "other"}, {"have a good day", "other"}, {"have a nice evening", "other"},
+	// the asker's problem is solved, or they will look themselves
+	{"c'est réglé", "thanks"}, {"tout est réglé", "thanks"}, {"problème réglé", "thanks"}, {"c'est résolu", "thanks"},
+	{"problème résolu", "thanks"}, {"c'est bon", "other"}, {"ça marche", "other"}, {"ça fonctionne", "thanks"},
+	{"ça a marché", "thanks"}, {"c'est reparti", "thanks"}, {"j'ai trouvé", "thanks"}, {"laisse tomber", "other"},
+	{"pas grave", "other"}, {"je vais essayer", "other"}, {"all good", "thanks"}, {"it works", "thanks"},
+	{"it worked", "thanks"}, {"works now", "thanks"}, {"never mind", "other"}, {"i found it", "thanks"},
+	{"got it", "thanks"},
 }

@@ -239,3 +239,19 @@ func TestSeeAlsoOnlyOnCloseCalls(t *testing.T) {
 		t.Fatalf("a clear answer offers nothing more, got %v %v %v", clear.Decision, clear.Entry, clear.SeeAlso)
 	}
 }
+
+// Farewells and "it's solved" are small talk; a negated "ça marche" is a
+// problem report.
+func TestFarewellsAndSolvedAreSmallTalk(t *testing.T) {
+	m, _ := exampleMatcher(t, faq.Options{})
+	for _, s := range []string{"bonne soirée à vous, à la prochaine", "top merci, c'est réglé", "ça marche, merci !", "never mind, i found it", "it works now, thanks"} {
+		if r := m.Match(s, ""); r.Chitchat == "" || r.Decision == faq.Answer {
+			t.Errorf("%q: want small talk, got %v %v", s, r.Decision, r.Entry)
+		}
+	}
+	for _, s := range []string{"ça marche pas", "le nuage ça marche plus"} {
+		if r := m.Match(s, ""); r.Chitchat != "" {
+			t.Errorf("%q is a problem report, not small talk", s)
+		}
+	}
+}
