@@ -380,6 +380,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	if a.foreign {
 		f.Foreign = 1
 	}
+	f.Specific = min(top.cov/float64(ix.maxIDF), 3) / 3
 	for _, q := range qts {
 		if q.id < 0 || !ix.has(q.id, top.doc) {
 			f.Missing = max(f.Missing, q.idf/float64(ix.maxIDF))
@@ -416,14 +417,15 @@ type Features struct {
 	Missing       float64 // highest idf (relative) of a term the best entry lacks
 	Foreign       float64 // 1 when the question names a product or service no entry mentions
 	UnknownWeight float64 // idf share of the question's terms no entry contains
+	Specific      float64 // idf found in the best entry, in units of the rarest word's, up to 3, over 3
 }
 
 // vector is what the confidence model weighs. Few signals on purpose: a
 // community calibrates on a few hundred labelled questions, of which a few
 // dozen it should not answer, and more signals fit those few by heart.
 func (f Features) vector() []float64 {
-	return []float64{1, f.Norm, f.Coverage, f.UnknownWeight, f.Missing}
+	return []float64{1, f.Norm, f.Coverage, f.UnknownWeight, f.Specific}
 }
 
 // FeatureNames name the entries of the confidence model's weight vector.
-var FeatureNames = []string{"bias", "norm", "coverage", "unknown", "missing"}
+var FeatureNames = []string{"bias", "norm", "coverage", "unknown", "specific"}
