@@ -188,6 +188,38 @@ func (m *LexicalMatcher) closeCalls(a *Analysis) []*Entry {
 	return out
 }
 
+// selfDescribed marks the word saying who the asker is ("je suis
+// étudiant, la formation coûte combien ?", "I'm unemployed, do I pay
+// less for the workshop?", "nous sommes une association de parents"): it
+// is context, and the question is about the rest. A problem stated that
+// way ("je suis bloqué") stays the topic.
+func selfDescribed(toks []Token) map[int]bool {
+	var out map[int]bool
+	for i, t := range toks {
+		if !selfMarkers[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if toks[j].Term == "" {
+				continue
+			}
+			if !problemTerms[toks[j].Term] {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[j] = true
+			}
+			break
+		}
+	}
+	return out
+}
+
+var (
+	selfMarkers  = wordSet("suis sommes am")
+	problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
+)
+
 // queryTerm is one distinct term of the question.
 type queryTerm struct {
 	id     int32 // -1 when no entry has it
@@ -205,7 +237,9 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ix := m.ix
 	var qts []queryTerm
 	seen := map[string]bool{}
-	for _, tok := range analyzeWords(ws) {
+	toks := analyzeWords(ws)
+	context := selfDescribed(toks)
+	for ti, tok := range toks {
 		if tok.Term == "" || lex.chitchat[tok.Word] != "" {
 			continue
 		}
@@ -223,7 +257,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
 		wt := 1.0
-		if isCommon(tok.Word, term) {
+		if isCommon(tok.Word, term) || context[ti] {
 			wt = commonWeight
 		}
 		if !ok {

@@ -51,3 +51,24 @@ func TestRankingRules(t *testing.T) {
 		}
 	}
 }
+
+// Who the asker is ("je suis étudiant") is context: the question is about
+// what follows.
+func TestSelfDescriptionIsContext(t *testing.T) {
+	entry := func(title, q, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+	}
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/adhesion.md":  entry("Combien coûte l'adhésion pour les étudiants et les chômeurs ?", "Y a-t-il un tarif étudiant ?", "15 €, 5 € pour les étudiants et les chômeurs."),
+		"fr/formation.md": entry("Combien coûte une formation ?", "Quel est le prix ?", "20 € au tarif réduit, 30 € sinon."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{})
+	for _, q := range []string{"je suis étudiant, la formation me coûte combien ?", "I'm unemployed, what does a training cost?"} {
+		if a := m.Analyze(q, ""); len(a.Candidates) == 0 || a.Candidates[0].Entry.ID != "formation" {
+			t.Errorf("%q: want the training price first", q)
+		}
+	}
+}
