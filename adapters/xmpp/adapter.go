@@ -182,12 +182,15 @@ func (a *Adapter) Connected() bool { return a.connected.Load() }
 
 // Run implements bot.Adapter: it connects, joins the rooms, and on every
 // loss of the connection reconnects with a growing delay and joins them
-// again. A loss is logged once, not once per attempt.
+// again. A loss is logged once, not once per attempt. When it returns, no
+// goroutine of the adapter is left running.
 func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
+	w := &workers{}
+	defer w.stop() // after cancel, which ends them
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	a.loadInvited(ctx)
-	go a.deliver(ctx, in)
+	w.run(func() { a.deliver(ctx, in) })
 
 	var (
 		failures int       // failed attempts since the last success
@@ -199,8 +202,11 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 		quickLosses int
 	)
 	for {
-		s, err := a.dial()
+		s, err := a.dial(ctx, w)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
 			if hint := configHint(err); !everUp && hint != "" {
 				return fmt.Errorf("cannot log in as %s: %w (%s)", a.bare, err, hint)
 			}
@@ -227,7 +233,7 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 		}
 		everUp, failures, lostAt = true, 0, time.Time{}
 		upAt := time.Now()
-		go a.keepChecking(ctx, s)
+		w.run(func() { a.keepChecking(ctx, s) })
 
 		select {
 		case <-ctx.Done():
@@ -237,7 +243,7 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 		case <-s.lost:
 		}
 		a.down(s)
-		go s.close() // may wait for a dead server; the next attempt need not
+		w.run(s.close) // may wait for a dead server; the next attempt need not
 		lostAt = time.Now()
 		a.log.Warn("xmpp: connection lost; reconnecting", "err", s.why)
 		if lostAt.Sub(upAt) < stableAfter {

@@ -111,7 +111,7 @@ func (a *Adapter) onPresence(s *session, p stanza.Presence) {
 			r.want += "_"
 			r.nick = r.want
 			a.log.Warn("xmpp: nickname taken in room; trying another", "room", r.jid, "nick", r.want)
-			go a.sendJoin(s, r)
+			s.work.run(func() { a.sendJoin(s, r) })
 			return
 		}
 		a.log.Error("xmpp: cannot join room", "room", r.jid, "nick", r.want,
@@ -135,7 +135,7 @@ func (a *Adapter) onPresence(s *session, p stanza.Presence) {
 				a.log.Warn("xmpp: removed from room", "room", r.jid)
 				if r.invited {
 					delete(a.rooms, r.jid)
-					go a.saveInvited(context.Background())
+					s.work.run(func() { a.saveInvited(context.Background()) })
 				}
 			}
 		}

@@ -17,6 +17,7 @@ import (
 // ping covers that case.
 type session struct {
 	client *xmpp.Client
+	work   *workers      // the Run's: handlers and what they start count in it
 	lost   chan struct{} // closed once the connection is unusable
 	once   sync.Once
 	why    error
@@ -45,19 +46,30 @@ func (s *session) send(p stanza.Packet) error {
 func (s *session) close() { _ = s.client.Disconnect() }
 
 // dial opens a connection: TCP, STARTTLS, SASL PLAIN, resource binding and
-// the initial presence.
-func (a *Adapter) dial() (*session, error) {
-	s := &session{lost: make(chan struct{})}
+// the initial presence. Its handlers count as workers of w and give up when
+// ctx ends: the library runs each in a goroutine of its own, and a message
+// handler waits while the queue is full.
+func (a *Adapter) dial(ctx context.Context, w *workers) (*session, error) {
+	s := &session{work: w, lost: make(chan struct{})}
 	router := xmpp.NewRouter()
 	router.HandleFunc("message", func(_ xmpp.Sender, p stanza.Packet) {
+		if !w.enter() {
+			return
+		}
+		defer w.leave()
 		if m, ok := p.(stanza.Message); ok {
 			select {
 			case a.incoming <- m:
 			case <-s.lost:
+			case <-ctx.Done():
 			}
 		}
 	})
 	router.HandleFunc("presence", func(_ xmpp.Sender, p stanza.Packet) {
+		if !w.enter() {
+			return
+		}
+		defer w.leave()
 		if pr, ok := p.(stanza.Presence); ok {
 			a.onPresence(s, pr)
 		}
@@ -81,8 +93,8 @@ func (a *Adapter) dial() (*session, error) {
 	// taken our initial presence, and messages sent from now on reach us
 	// live instead of going to offline storage (which comes back delayed,
 	// and is ignored).
-	if err := a.ping(context.Background(), s, time.Duration(a.o.connectTimeout)*time.Second); err != nil {
-		go s.close()
+	if err := a.ping(ctx, s, time.Duration(a.o.connectTimeout)*time.Second); err != nil {
+		w.run(s.close)
 		return nil, err
 	}
 	return s, nil
