@@ -215,6 +215,15 @@ func selfDescribed(toks []Token) map[int]bool {
 	return out
 }
 
+// A date in a question asking to do something ("réserver pour la session
+// d'avril", "cancel my place for next month") says which occasion, not
+// that the question is about dates: with one of actionTerms, whenTerms
+// weigh as little as common words.
+var (
+	actionTerms = wordSet("=signup =cancel =refund =postpone =pay =price =bring =lend =unsubscribe =delete")
+	whenTerms   = wordSet("=date =next")
+)
+
 var (
 	selfMarkers  = wordSet("suis sommes am")
 	problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
@@ -239,6 +248,10 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	seen := map[string]bool{}
 	toks := analyzeWords(ws)
 	context := selfDescribed(toks)
+	acting := false
+	for _, t := range toks {
+		acting = acting || actionTerms[t.Term]
+	}
 	for ti, tok := range toks {
 		if tok.Term == "" || lex.chitchat[tok.Word] != "" {
 			continue
@@ -257,7 +270,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
 		wt := 1.0
-		if isCommon(tok.Word, term) || context[ti] {
+		if isCommon(tok.Word, term) || context[ti] || whenTerms[term] && acting {
 			wt = commonWeight
 		}
 		if !ok {

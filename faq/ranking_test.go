@@ -17,16 +17,17 @@ func TestRankingRules(t *testing.T) {
 		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
-		"fr/matrix.md":    entry("fr", "Comment rejoindre le salon de discussion sur Matrix ?", "Quelle est l'adresse du salon ?", "chat, matrix", "Rejoignez le salon depuis une application Matrix sur votre téléphone. Le salon est relié à XMPP."),
-		"fr/xmpp.md":      entry("fr", "Comment rejoindre le salon avec XMPP ?", "Quelle est l'adresse du salon XMPP ?", "xmpp", "Utilisez un client XMPP et rejoignez le salon."),
-		"fr/corbeille.md": entry("fr", "Comment récupérer un fichier supprimé sur le nuage ?", "J'ai effacé un fichier du nuage", "nuage, corbeille", "Ouvrez la corbeille du nuage."),
-		"fr/compte.md":    entry("fr", "Comment supprimer mon compte ?", "Comment fermer mon compte ?", "compte", "Faites la demande en ligne ; tout est effacé sous 30 jours."),
-		"fr/dates.md":     entry("fr", "Quand ont lieu les prochaines formations ?", "Quelles sont les dates des formations ?", "formation, agenda", "Une session chaque mois, sauf en juillet et août."),
-		"fr/horaires.md":  entry("fr", "Où et à quelle heure ont lieu les formations ?", "À quelle heure commence la formation ?", "formation, lieu", "De 9 h à 17 h, au local."),
-		"fr/qui.md":       entry("fr", "Qui sommes-nous ?", "Qui est derrière l'association ?", "association, présentation", "Une association loi 1901 fondée en 2016."),
-		"fr/alias.md":     entry("fr", "Comment obtenir une adresse de redirection pour mon association ?", "Vous faites des alias pour les associations ?", "alias, association", "Une association membre peut demander des alias."),
-		"fr/nuage.md":     entry("fr", "Comment créer un compte sur le nuage ?", "Comment avoir un espace sur le nuage ?", "nuage, compte", "Faites la demande avec votre numéro de membre."),
-		"fr/social.md":    entry("fr", "Comment créer un compte sur le réseau social ?", "Les inscriptions sont-elles ouvertes ?", "réseau social, compte", "Les inscriptions sont ouvertes à tous ; le compte du nuage ne sert pas ici."),
+		"fr/matrix.md":      entry("fr", "Comment rejoindre le salon de discussion sur Matrix ?", "Quelle est l'adresse du salon ?", "chat, matrix", "Rejoignez le salon depuis une application Matrix sur votre téléphone. Le salon est relié à XMPP."),
+		"fr/xmpp.md":        entry("fr", "Comment rejoindre le salon avec XMPP ?", "Quelle est l'adresse du salon XMPP ?", "xmpp", "Utilisez un client XMPP et rejoignez le salon."),
+		"fr/corbeille.md":   entry("fr", "Comment récupérer un fichier supprimé sur le nuage ?", "J'ai effacé un fichier du nuage", "nuage, corbeille", "Ouvrez la corbeille du nuage."),
+		"fr/compte.md":      entry("fr", "Comment supprimer mon compte ?", "Comment fermer mon compte ?", "compte", "Faites la demande en ligne ; tout est effacé sous 30 jours."),
+		"fr/dates.md":       entry("fr", "Quand ont lieu les prochaines formations ?", "Quelles sont les dates des formations ?", "formation, agenda", "Une session chaque mois, sauf en juillet et août."),
+		"fr/horaires.md":    entry("fr", "Où et à quelle heure ont lieu les formations ?", "À quelle heure commence la formation ?", "formation, lieu", "De 9 h à 17 h, au local."),
+		"fr/qui.md":         entry("fr", "Qui sommes-nous ?", "Qui est derrière l'association ?", "association, présentation", "Une association loi 1901 fondée en 2016."),
+		"fr/alias.md":       entry("fr", "Comment obtenir une adresse de redirection pour mon association ?", "Vous faites des alias pour les associations ?", "alias, association", "Une association membre peut demander des alias."),
+		"fr/inscription.md": entry("fr", "Comment réserver sa place ?", "Où s'inscrire ?", "inscription", "Inscrivez-vous en ligne sur la page de la formation."),
+		"fr/nuage.md":       entry("fr", "Comment créer un compte sur le nuage ?", "Comment avoir un espace sur le nuage ?", "nuage, compte", "Faites la demande avec votre numéro de membre."),
+		"fr/social.md":      entry("fr", "Comment créer un compte sur le réseau social ?", "Les inscriptions sont-elles ouvertes ?", "réseau social, compte", "Les inscriptions sont ouvertes à tous ; le compte du nuage ne sert pas ici."),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +39,8 @@ func TestRankingRules(t *testing.T) {
 		{"y a des formations cet été ?", "fr", "dates"},
 		{"des formations en septembre ?", "fr", "dates"},
 		{"vous êtes qui en fait ? une boîte ou une asso ?", "fr", "qui"},
+		// the date says which session; the question is about booking it
+		{"je voudrais réserver pour la prochaine formation, je fais comment ?", "fr", "inscription"},
 		// opening an account is creating it, not the "open" of open sign-ups
 		{"où je demande l'ouverture d'un compte sur le nuage ?", "fr", "nuage"},
 	} {
