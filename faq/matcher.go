@@ -239,6 +239,7 @@ type queryTerm struct {
 // Analyze ranks the entries for text and computes the confidence.
 func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ws := expandWords(text)
+	sizesAsStorage(ws)
 	a := &Analysis{Lang: detectLang(text, ws, lang)}
 	if a.Chitchat = chitchat(ws); a.Chitchat != "" {
 		return a

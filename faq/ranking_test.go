@@ -26,6 +26,7 @@ func TestRankingRules(t *testing.T) {
 		"fr/qui.md":         entry("fr", "Qui sommes-nous ?", "Qui est derrière l'association ?", "association, présentation", "Une association loi 1901 fondée en 2016."),
 		"fr/alias.md":       entry("fr", "Comment obtenir une adresse de redirection pour mon association ?", "Vous faites des alias pour les associations ?", "alias, association", "Une association membre peut demander des alias."),
 		"fr/inscription.md": entry("fr", "Comment réserver sa place ?", "Où s'inscrire ?", "inscription", "Inscrivez-vous en ligne sur la page de la formation."),
+		"fr/quota.md":       entry("fr", "Quel est l'espace de stockage du nuage ?", "Le nuage est plein", "nuage, quota", "Chaque compte a 10 Go."),
 		"fr/nuage.md":       entry("fr", "Comment créer un compte sur le nuage ?", "Comment avoir un espace sur le nuage ?", "nuage, compte", "Faites la demande avec votre numéro de membre."),
 		"fr/social.md":      entry("fr", "Comment créer un compte sur le réseau social ?", "Les inscriptions sont-elles ouvertes ?", "réseau social, compte", "Les inscriptions sont ouvertes à tous ; le compte du nuage ne sert pas ici."),
 	})
@@ -41,6 +42,8 @@ func TestRankingRules(t *testing.T) {
 		{"vous êtes qui en fait ? une boîte ou une asso ?", "fr", "qui"},
 		// the date says which session; the question is about booking it
 		{"je voudrais réserver pour la prochaine formation, je fais comment ?", "fr", "inscription"},
+		// a size in a question is about storage
+		{"50GB c'est pas beaucoup pour un compte nuage", "fr", "quota"},
 		// opening an account is creating it, not the "open" of open sign-ups
 		{"où je demande l'ouverture d'un compte sur le nuage ?", "fr", "nuage"},
 	} {
