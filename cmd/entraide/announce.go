@@ -110,6 +110,7 @@ type annSource struct {
 	fsys fs.FS // embedded example, or nil for dir
 	dir  string
 	loc  *time.Location
+	demo bool // the demo's examples: dates moved to come after today (demo_dates.go)
 }
 
 func annSourceOf(cfg *config.Config, fsys fs.FS) (annSource, error) {
@@ -117,14 +118,22 @@ func annSourceOf(cfg *config.Config, fsys fs.FS) (annSource, error) {
 	if err != nil {
 		return annSource{}, fmt.Errorf("bot.timezone %q: %w", cfg.Bot.Timezone, err)
 	}
-	return annSource{fsys: fsys, dir: cfg.Bot.AnnounceDir, loc: loc}, nil
+	src := annSource{fsys: fsys, dir: cfg.Bot.AnnounceDir, loc: loc}
+	if d, ok := fsys.(demoAnnFS); ok {
+		src.fsys, src.demo = d.FS, true
+	}
+	return src, nil
 }
 
 func (s annSource) load() ([]*announce.Announcement, error) {
-	if s.fsys != nil {
-		return announce.LoadFS(s.fsys, s.loc)
+	if s.fsys == nil {
+		return announce.LoadDir(s.dir, s.loc)
 	}
-	return announce.LoadDir(s.dir, s.loc)
+	anns, err := announce.LoadFS(s.fsys, s.loc)
+	if err != nil || !s.demo {
+		return anns, err
+	}
+	return demoDates(anns, s.loc, time.Now()), nil
 }
 
 // scheduleOf reads the [announce] section.

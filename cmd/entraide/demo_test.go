@@ -27,7 +27,7 @@ func testDemoConfig(t *testing.T) *config.Config {
 // temporary database, without running it; it is closed when the test ends.
 func newDemoApp(t *testing.T) *app {
 	t.Helper()
-	a, err := newApp(context.Background(), testDemoConfig(t), quietEnv(), example.FAQ(), example.Announcements())
+	a, err := newApp(context.Background(), testDemoConfig(t), quietEnv(), example.FAQ(), demoAnnouncements())
 	if err != nil {
 		t.Fatal(err)
 	}

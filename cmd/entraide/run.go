@@ -47,7 +47,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := newApp(ctx, cfg, e, example.FAQ(), example.Announcements())
+	a, err := newApp(ctx, cfg, e, example.FAQ(), demoAnnouncements())
 	if err != nil {
 		return err
 	}
