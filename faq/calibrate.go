@@ -85,6 +85,7 @@ type sample struct {
 	// asks whether a product the FAQ never mentions is offered: neither
 	// answered nor, under the answer threshold, suggested
 	unsuggestable bool
+	noLead        bool // no word of the question in the best entry's title, questions or tags: never suggested
 }
 
 // Fit learns the confidence model and thresholds from labelled questions.
@@ -97,7 +98,7 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
 		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject,
-			unsuggestable: a.foreign && a.noObject}
+			unsuggestable: a.foreign && a.noObject, noLead: a.Features.Strong == 0}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
 			for _, e := range m.suggestions(a) {
@@ -237,6 +238,9 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 	helped, noise := 0.0, 0.0
 	bestS := 0.0
 	for _, x := range below {
+		if x.s.noLead {
+			continue
+		}
 		if x.s.inSugg && !x.s.null {
 			helped++
 		} else {
@@ -251,6 +255,6 @@ func chooseThresholds(c Calibration, ss []sample, t Targets) (answer, suggest fl
 }
 
 // suggestNoise is the cost of offering "did you mean" to a question the
-// FAQ cannot help with (it delays the hand-over to humans), against 1 for a
-// list that holds the right entry.
-var suggestNoise = 0.5
+// FAQ cannot help with (the asker replies "0" to reach a mentor), against 1
+// for a list that holds the right entry (an answer without a mentor).
+var suggestNoise = 0.3

@@ -131,14 +131,14 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 		// names an outside product while asking about the FAQ's topics
 		// ("quitter Twitter et rejoindre votre instance"): never answered,
 		// offered as "did you mean" like any unsure match
-		if a.Confidence >= m.suggT && len(sugg) >= 2 {
+		if m.suggestable(a, len(sugg)) {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
 	case a.noCount || a.noObject:
 		// the best entry is about the topic but does not say how many, or
 		// does not name what the question asks for
-		if a.Confidence >= m.suggT && len(sugg) >= 2 {
+		if m.suggestable(a, len(sugg)) {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
@@ -151,13 +151,22 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 			res.Suggestions = sugg[1:]
 		}
 		res.SeeAlso = m.closeCalls(a)
-	case a.Confidence >= m.suggT && len(sugg) >= 2:
+	case m.suggestable(a, len(sugg)):
 		res.Decision = Suggest
 		res.Suggestions = sugg
 	default:
 		res.Suggestions = sugg
 	}
 	return res
+}
+
+// suggestable says whether "did you mean" is worth offering: confident
+// enough, with a choice, and with at least one word of the question in the
+// best entry's title, questions or tags; an entry that only mentions the
+// question's words in its answer is no lead ("le wifi du local ne marche
+// pas" against the entry on contacting the team).
+func (m *LexicalMatcher) suggestable(a *Analysis, n int) bool {
+	return a.Confidence >= m.suggT && n >= 2 && a.Features.Strong > 0
 }
 
 // suggestions lists the best candidates (translations are already merged).

@@ -255,3 +255,27 @@ func TestFarewellsAndSolvedAreSmallTalk(t *testing.T) {
 		}
 	}
 }
+
+// "Did you mean" needs a lead: a word of the question in the best entry's
+// title, questions or tags. Entries that only mention it in their answers
+// are not offered.
+func TestNoSuggestionWithoutALead(t *testing.T) {
+	entry := func(title, q, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+	}
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/contact.md":  entry("Comment contacter l'équipe ?", "Comment vous joindre ?", "Par courriel ; pour le wifi du local, voyez l'accueil."),
+		"fr/horaires.md": entry("À quelle heure ouvre le local ?", "Quels sont les horaires ?", "De 9 h à 17 h ; le wifi est ouvert à tous."),
+		"fr/quota.md":    entry("Quel est l'espace de stockage ?", "Combien de place ?", "10 Go."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{Threshold: 0.99, Suggest: 0.001})
+	if r := m.Match("le wifi marche pas", "fr"); r.Decision != faq.Abstain {
+		t.Fatalf("wifi is only mentioned in answers: want abstain, got %v %v", r.Decision, r.Suggestions)
+	}
+	if r := m.Match("horaires pour joindre l'équipe", "fr"); r.Decision != faq.Suggest {
+		t.Fatalf("a title word is a lead: want suggestions, got %v", r.Decision)
+	}
+}
