@@ -238,6 +238,55 @@ var (
 	problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
 )
 
+// askedPart returns the terms of the sentences that ask something, when a
+// message also has sentences that do not ("Bonjour, je suis trésorière
+// d'un comité de quartier. Notre bureau a voté l'adhésion. Quelles sont
+// les étapes pour nous inscrire ?"): the words of the setting weigh
+// contextFactor of those of the question. nil when every sentence asks or
+// none does.
+func askedPart(text string) map[string]bool {
+	var asked, other bool
+	var out map[string]bool
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !strings.ContainsRune(".!?\n", rune(text[i])) {
+			continue
+		}
+		sentence := text[start:i]
+		q := i < len(text) && text[i] == '?'
+		start = i + 1
+		toks := analyzeWords(expandWords(sentence))
+		content := false
+		for _, t := range toks {
+			if t.Term != "" {
+				content = true
+				if q {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[t.Term] = true
+				}
+			}
+		}
+		if !content {
+			continue
+		}
+		if q {
+			asked = true
+		} else {
+			other = true
+		}
+	}
+	if !asked || !other {
+		return nil
+	}
+	return out
+}
+
+// contextFactor scales the words of a message's setting against those of
+// its question.
+var contextFactor = 0.7
+
 // queryTerm is one distinct term of the question.
 type queryTerm struct {
 	id     int32 // -1 when no entry has it
@@ -258,6 +307,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	seen := map[string]bool{}
 	toks := analyzeWords(ws)
 	context := selfDescribed(toks)
+	focus := askedPart(text)
 	acting := false
 	for _, t := range toks {
 		acting = acting || actionTerms[t.Term]
@@ -282,6 +332,9 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		wt := 1.0
 		if isCommon(tok.Word, term) || context[ti] || whenTerms[term] && acting {
 			wt = commonWeight
+		}
+		if focus != nil && !focus[tok.Term] {
+			wt *= contextFactor
 		}
 		if !ok {
 			if lex.names[tok.Word] {

@@ -78,3 +78,23 @@ func TestSelfDescriptionIsContext(t *testing.T) {
 		}
 	}
 }
+
+// In a message that sets the scene before asking, the question's own words
+// decide.
+func TestTheAskingSentenceDecides(t *testing.T) {
+	entry := func(title, q, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+	}
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/sondage.md":  entry("Comment créer un sondage ?", "Comment organiser un vote ?", "Ouvrez l'outil de sondage."),
+		"fr/adhesion.md": entry("Comment adhérer ?", "Comment devenir membre ?", "Remplissez le formulaire."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{})
+	q := "Bonjour, notre bureau a fait un sondage et tout le monde a voté pour. Comment on adhère ?"
+	if a := m.Analyze(q, "fr"); len(a.Candidates) == 0 || a.Candidates[0].Entry.ID != "adhesion" {
+		t.Fatalf("%q: want the membership entry first", q)
+	}
+}
