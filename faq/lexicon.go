@@ -148,6 +148,7 @@ tlm = tout le monde
 kk1 = quelqu'un
 nimporte = n'importe
 tuto tutos = tutoriel
+cr = compte rendu
 `
 
 // conceptText: groups of words and expressions that mean the same thing
@@ -175,9 +176,9 @@ const conceptText = `
 =refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back
 =postpone: reporter, report a, decaler, repousser, postpone, reschedule, changer de date, another date, autre date
 =hours: horaire, horaires, heure, heures, hour, hours, schedule, timetable, what time, quelle heure, commencer, commence, debut, start, starts, finir, finit, termine, terminer, finish, finishes, ends
-=place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu
+=place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu, sur place, on site, on-site
 =address: adresse, adresses, address, addresses
-=date: date, dates, calendrier, calendar, agenda, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre, decembre, january, february, april, june, july, august, september, october, november, december, printemps, automne, hiver, cet ete, en ete, l'ete, d'ete, spring, summer, autumn, winter, this fall, in the fall, vacances, holidays, rentree
+=date: date, dates, calendrier, calendar, agenda, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre, decembre, january, february, april, june, july, august, september, october, november, december, printemps, automne, hiver, cet ete, en ete, l'ete, d'ete, spring, summer, autumn, winter, this fall, in the fall, vacances, holidays, rentree, march
 =next: prochain, prochaine, prochains, prochaines, next, upcoming, a venir
 =often: souvent, frequence, regulierement, often, frequency, regularly, how often, chaque mois, tous les mois, every month, monthly, mensuel, mensuelle, mensuellement, par mois, per month
 =bring: apporter, amener, prevoir, bring, pack
@@ -205,7 +206,7 @@ const conceptText = `
 =harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats
 =moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions
 =rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos
-=mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching, epauler, guider
+=mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching, epauler, guider, accompagnee, accompagnes, accompagnees, accompagnent, accompagnez, accompagnons, accompagnera
 =storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature
 =space: espace, space, place disponible
 =upload: televerser, televersement, uploader, upload, uploads, uploading, mettre en ligne, mise en ligne, deposer, depot
@@ -228,7 +229,7 @@ const conceptText = `
 =host: heberger, hebergement, heberge, hebergee, hebergees, hebergeur, host, hosting, hosted
 =domain: nom de domaine, noms de domaine, domaine, domain, domains, dns, cname
 =privacy: vie privee, confidentialite, confidentiel, privacy, private data, rgpd, gdpr, cnil, dpo
-=data: donnees, donnee, data, personal data, donnees personnelles
+=data: donnees, donnee, data, personal data, donnees personnelles, date de naissance, dates de naissance, date of birth, birth date, adresse postale, adresses postales, postal address, home address, adresse ip, adresses ip, ip address, ip addresses, ip, numero de telephone, phone number
 =sell: revendre, vendre, revente, vendez, revendez, sell, selling, sold, resell
 =ads: publicite, publicites, pub, pubs, publicitaire, ads, advertising, advert, adverts, tracking, traceur, traceurs, tracker, trackers, pistage, cookie, cookies
 =access: acces, acceder, access, accessing
@@ -246,7 +247,7 @@ const conceptText = `
 =student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux
 =english: anglais, anglaise, english, anglophone, anglophones, english-speaking, english speaking
 =france: france, hexagone, metropole
-=meal: dejeuner, dejeuners, repas, manger, lunch, lunches, meal, meals, eat, eating, food, nourriture, pique-nique, picnic, sandwich
+=meal: dejeuner, dejeuners, repas, manger, lunch, lunches, meal, meals, eat, eating, food, nourriture, pique-nique, picnic, sandwich, restaurant, restaurants, resto, restos, cantine, traiteur, mange, manges, mangent, mangeons, mangez, pause dejeuner, pause de midi, pause midi
 =french: francais, francaise, french, francophone
 =abroad: etranger, etrangere, abroad, international, internationaux, overseas, foreign, foreigner, foreigners, hors de france, outside france, resident, residents, resider, living in
 =bank: banque, bancaire, bank, rib, iban
@@ -283,6 +284,14 @@ const conceptText = `
 =profile: profil, profile
 =use: utiliser, utilisation, use, using, usage, se servir
 =need: besoin, besoins, need, needs, needed, necessaire, require, required
+=accounting: compta, comptabilite, comptable, comptables, accounting, accountant, accountants, bookkeeping, commissaire aux comptes, expert comptable, experts comptables
+=minutes: compte rendu, comptes rendus, compte-rendu, comptes-rendus, meeting minutes, minutes of the meeting, prise de notes, notes de reunion, meeting notes, note taking
+=count: compter, comptent, comptons, comptez, comptais, comptait, count, counting, counted
+=public: public, publique, publics, publiques, publiquement, publicly
+=restricted: reserve aux, reserves aux, reservee aux, reservees aux, reserve a, reserves a, reservee a, reservees a, reserve au, reserved for, restricted to, members only, only for members, reserve aux membres
+=receive: recevoir, recois, recoit, recoivent, recevez, recevons, receive, receives, received, receiving, ai recu, as recu, a recu, avons recu, avez recu, ont recu, pas recu, rien recu, jamais recu, bien recu, deja recu, toujours pas recu
+=appeal: faire appel, fait appel, contester, conteste, contestation, contester la decision, recours, appeal, appeals, appealed, dispute, contest
+=classic: classique, classiques, classic
 `
 
 // pairText: a verb with its object that says what the question is about
@@ -291,6 +300,13 @@ const conceptText = `
 const pairText = `
 =delete =account: fermer mon compte, fermer le compte, fermer son compte, fermer notre compte, fermer mes comptes, cloturer mon compte, desactiver mon compte, supprimer mon compte, supprimer le compte, supprimer mes comptes, effacer mon compte, close my account, close the account, deactivate my account, delete my account, delete the account, remove my account, cancel my account
 =create =account: creer un compte, ouvrir un compte, creer mon compte, avoir un compte, open an account, create an account, get an account, make an account
+`
+
+// stopPhraseText: fixed expressions that say nothing about the topic even
+// though one of their words alone would ("je suis en train de migrer" is
+// not about a training, "du coup" not about a blow): they become stop words.
+const stopPhraseText = `
+en train, du coup, par contre, de toute facon, de toutes facons, a priori
 `
 
 // stopFR and stopEN: words that carry no topic in a support question.
@@ -329,6 +345,7 @@ possible possibles impossible normal normale normalement vraiment juste seulemen
 maintenant hier demain aujourd'hui toujours parfois
 quand-meme bref voila etc svp stp
 avance excusez excuse desole desolee deranger derange renseigner renseignement renseignements
+abord
 `
 
 const stopEN = `
@@ -476,6 +493,11 @@ func buildLexicon() *lexicon {
 			if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
 				l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: strings.Join(strings.Fields(names), " ")})
 			}
+		}
+	}
+	for _, item := range strings.Split(stopPhraseText, ",") {
+		if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws})
 		}
 	}
 	for w := range l.stop {

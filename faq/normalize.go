@@ -187,6 +187,10 @@ func analyzeCached(exp []string, cache map[string]string) []Token {
 		if n, concept := lex.matchPhrase(exp[i:]); n > 0 {
 			// a verb-object expression stands for several concepts
 			w := strings.Join(exp[i:i+n], " ")
+			if concept == "" {
+				// a fixed expression that carries no topic
+				toks = append(toks, Token{Word: w})
+			}
 			for _, c := range strings.Fields(concept) {
 				toks = append(toks, Token{Word: w, Term: c})
 			}

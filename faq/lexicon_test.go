@@ -1,0 +1,39 @@
+package faq
+
+import (
+	"slices"
+	"testing"
+)
+
+// Words with two meanings in support questions are read by their
+// expression, not forced into one concept.
+func TestExpressionsOverrideWords(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		want, not string
+	}{
+		// a fixed expression carries no topic
+		{"je suis en train de migrer mon compte", "=migrate", "=training"},
+		{"du coup je peux venir en train ?", "", "=training"},
+		// "compte rendu" is the minutes of a meeting, not an account
+		{"où mettre le compte rendu de la réunion ?", "=minutes", "=account"},
+		{"le CR de l'AG", "=minutes", "=account"},
+		// "j'ai reçu" is receiving, "reçu fiscal" a receipt
+		{"j'ai pas reçu le mail", "=receive", "=receipt"},
+		{"mon reçu fiscal", "=receipt", "=receive"},
+		// a birth date is personal data, not a date to book
+		{"vous gardez ma date de naissance ?", "=data", "=date"},
+		// "réservé aux adhérents" restricts, it does not book
+		{"c'est réservé aux adhérents ?", "=restricted", "=signup"},
+		// "public" is not advertising
+		{"le lien est public ?", "=public", "=ads"},
+	} {
+		terms := Terms(c.text)
+		if c.want != "" && !slices.Contains(terms, c.want) {
+			t.Errorf("%q: terms %v lack %s", c.text, terms, c.want)
+		}
+		if slices.Contains(terms, c.not) {
+			t.Errorf("%q: terms %v have %s", c.text, terms, c.not)
+		}
+	}
+}
