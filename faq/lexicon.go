@@ -167,11 +167,11 @@ const conceptText = `
 =signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
 =unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
 =price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute
-=pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer
-=free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge
+=pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer, carte bleue, carte de credit, credit card, debit card, especes, en liquide, cash, payez, payons, payent, paient, paie, paies, payais, payait, payions
+=free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge, gratos, sans payer, sans rien payer, without paying, rien a payer, nothing to pay, pay nothing
 =member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
 =renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner, repayer, reprendre mon adhesion
-=training: formation, formations, training, trainings, course, courses, teach, taught, teaching, class, classes, workshop, workshops, atelier, ateliers, cours, stage
+=training: formation, formations, training, trainings, course, courses, teach, taught, teaching, class, classes, workshop, workshops, atelier, ateliers, cours, stage, formateur, formatrice, formateurs, formatrices, trainer, trainers, instructor, instructors, apprendre, apprend, apprends, apprennent, learn, learning, learned, learnt
 =cancel: annuler, annulation, annule, cancel, cancelled, canceled, cancellation, resilier, resiliation, desister, desistement, arreter, stop, stopper, pourrai pas venir, pourrais pas venir, peux pas venir, pourra pas venir, pourrons pas venir, ne pourrai pas venir, ne peux pas venir, can not come, cannot come, can not make it, will not be able to come
 =refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back
 =postpone: reporter, report a, decaler, repousser, postpone, reschedule, changer de date, another date, autre date
@@ -188,8 +188,8 @@ const conceptText = `
 =equipment: materiel, equipement, equipment, gear, hardware
 =wheelchair: fauteuil, fauteuil roulant, wheelchair, ascenseur, elevator, lift, pmr, mobilite reduite, escalier, escaliers, stairs
 =disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver
-=programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice
-=volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time
+=programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
+=volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time, temps libre, free time, j'ai du temps, ai du temps, m'impliquer, s'impliquer, m'implique, m'engager, s'engager, get involved, getting involved, me rendre utile, make myself useful, proposer mon aide, offrir mon aide, offer my help, lend a hand
 =help: aide, aider, help, helping, assistance, assister, depanner, depannage
 =contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
 =team: equipe, equipes, team, teams, staff, responsables
@@ -199,12 +199,12 @@ const conceptText = `
 =email: e-mail, e mail, mail, e-mails, adresse e-mail, adresse mail
 =mailbox: boite mail, boites mail, boite aux lettres, boite e-mail, mailbox, mailboxes, inbox, messagerie
 =alias: alias, redirection, redirections, rediriger, forward, forwarding, redirect
-=list: liste, listes, list, lists, liste de diffusion, listes de diffusion, mailing list, mailing lists, mailing-list, liste de discussion, newsletter, lettre d'information
+=list: liste, listes, list, lists, liste de diffusion, listes de diffusion, mailing list, mailing lists, mailing-list, liste de discussion, newsletter, lettre d'information, google group, google groups, googlegroups, mailman
 =migrate: migrer, migration, migre, demenager, demenagement, transferer, transfert, move, moving, moved, migrate, migrating, transfer, transferring, switch, basculer
 =instance: instance, instances, serveur, serveurs, server, servers
 =report: signaler, signalement, signalements, report, reporting, flag, flagger
-=harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats
-=moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions
+=harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats, raciste, racistes, racisme, racist, racists, racism, haineux, haineuse, haineuses, haine, hate, hateful, hate speech, nazi, nazis, neonazi, neonazis, fasciste, fascistes, homophobe, homophobes, homophobie, transphobe, transphobie, sexiste, sexistes, sexisme, misogyne, antisemite, antisemitisme, discriminatoire, discriminatoires, discrimination, injure, injures, injurieux, diffamation, diffamatoire, doxxing
+=moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions, defederer, defederation, defedere, defederate, defederated, defederating, blocklist, blocklists, block list, liste de blocage, listes de blocage
 =rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos
 =mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching, epauler, guider, accompagnee, accompagnes, accompagnees, accompagnent, accompagnez, accompagnons, accompagnera
 =storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature
@@ -220,7 +220,7 @@ const conceptText = `
 =twofactor: double authentification, authentification a deux facteurs, deux facteurs, double facteur, 2fa, a2f, two-factor, two factor, mfa, totp, otp, authenticator, code a usage unique, codes de secours, backup codes
 =security: securite, securiser, securise, security, secure, securely
 =backup: sauvegarde, sauvegardes, sauvegarder, sauvegarde, backup, backups, back up, backed up
-=outage: panne, pannes, en panne, down, hs, plantage, plante, crash, crashed, incident, incidents, outage, outages, inaccessible, injoignable, unreachable, unavailable, indisponible
+=outage: panne, pannes, en panne, down, hs, plantage, plante, crash, crashed, incident, incidents, outage, outages, inaccessible, injoignable, unreachable, unavailable, indisponible, erreur 500, erreur 502, erreur 503, erreur 504, error 500, error 502, error 503, error 504, bad gateway, gateway timeout, service unavailable, rame, rament, ramer, lag, lags, lague, laggy
 =maintenance: maintenance, maintenances
 =status: statut, etat, status, page d'etat, status page
 =poll: sondage, sondages, poll, polls, doodle, framadate, vote, voter, votes, voting, scrutin
@@ -230,8 +230,8 @@ const conceptText = `
 =domain: nom de domaine, noms de domaine, domaine, domain, domains, dns, cname
 =privacy: vie privee, confidentialite, confidentiel, privacy, private data, rgpd, gdpr, cnil, dpo
 =data: donnees, donnee, data, personal data, donnees personnelles, date de naissance, dates de naissance, date of birth, birth date, adresse postale, adresses postales, postal address, home address, adresse ip, adresses ip, ip address, ip addresses, ip, numero de telephone, phone number
-=sell: revendre, vendre, revente, vendez, revendez, sell, selling, sold, resell
-=ads: publicite, publicites, pub, pubs, publicitaire, ads, advertising, advert, adverts, tracking, traceur, traceurs, tracker, trackers, pistage, cookie, cookies
+=sell: revendre, vendre, revente, vendez, revendez, sell, selling, sold, resell, des tiers, a des tiers, third party, third parties, third-party, partenaires commerciaux, annonceurs, advertisers
+=ads: publicite, publicites, pub, pubs, publicitaire, ads, advertising, advert, adverts, tracking, traceur, traceurs, tracker, trackers, pistage, cookie, cookies, analytics, google analytics, matomo, mesure d'audience, audience measurement, statistiques de visite, telemetrie, telemetry
 =access: acces, acceder, access, accessing
 =export: exporter, export, exports, exported, archive, archives, takeout
 =download: telecharger, telechargement, download, downloads, downloading
@@ -244,7 +244,7 @@ const conceptText = `
 =google: google drive, gdrive, google docs, google doc, gmail
 =association: association, associations, collectif, collectifs, nonprofit, non-profit, ngo, ong, club
 =reduced: reduit, reduite, reduction, reduced, discount, discounted, concession, concessions, tarif solidaire
-=student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux
+=student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux, no job, pas de travail, sans travail, sans boulot, pas de boulot, out of work, demandeur d'emploi, demandeuse d'emploi, demandeurs d'emploi, job seeker, jobseeker, jobseekers, petits revenus, faibles revenus, low income, precaire, precaires, precarite
 =english: anglais, anglaise, english, anglophone, anglophones, english-speaking, english speaking
 =france: france, hexagone, metropole
 =meal: dejeuner, dejeuners, repas, manger, lunch, lunches, meal, meals, eat, eating, food, nourriture, pique-nique, picnic, sandwich, restaurant, restaurants, resto, restos, cantine, traiteur, mange, manges, mangent, mangeons, mangez, pause dejeuner, pause de midi, pause midi
@@ -292,6 +292,7 @@ const conceptText = `
 =receive: recevoir, recois, recoit, recoivent, recevez, recevons, receive, receives, received, receiving, ai recu, as recu, a recu, avons recu, avez recu, ont recu, pas recu, rien recu, jamais recu, bien recu, deja recu, toujours pas recu
 =appeal: faire appel, fait appel, contester, conteste, contestation, contester la decision, recours, appeal, appeals, appealed, dispute, contest
 =classic: classique, classiques, classic
+=attend: assister a, assister au, assister aux, attend, attends, attending, attended, attendance, attendee, attendees, participant, participants, participante, participantes
 `
 
 // pairText: a verb with its object that says what the question is about
@@ -300,6 +301,7 @@ const conceptText = `
 const pairText = `
 =delete =account: fermer mon compte, fermer le compte, fermer son compte, fermer notre compte, fermer mes comptes, cloturer mon compte, desactiver mon compte, supprimer mon compte, supprimer le compte, supprimer mes comptes, effacer mon compte, close my account, close the account, deactivate my account, delete my account, delete the account, remove my account, cancel my account
 =create =account: creer un compte, ouvrir un compte, creer mon compte, avoir un compte, open an account, create an account, get an account, make an account
+=attend =training: suivre la formation, suivre une formation, suivre les formations, suivre le cours, suivre un cours, suivre les cours, suivre l'atelier, suivre un atelier, suivre des cours
 `
 
 // stopPhraseText: fixed expressions that say nothing about the topic even
