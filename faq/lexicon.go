@@ -149,6 +149,7 @@ kk1 = quelqu'un
 nimporte = n'importe
 tuto tutos = tutoriel
 cr = compte rendu
+ag = assemblee generale
 `
 
 // conceptText: groups of words and expressions that mean the same thing
@@ -162,11 +163,11 @@ const conceptText = `
 =reset: reinitialiser, reinitialisation, reinit, reset, remettre a zero
 =delete: desactiver, desactivation, deactivate, supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe, get rid of, got rid of
 =account: compte, comptes, account, accounts
-=create: creer, creation, cree, create, created, creating, set up, setup, mettre en place, mise en place
-=open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening
+=create: creer, creation, cree, create, created, creating, set up, setup, mettre en place, mise en place, creee, crees, creees, creez, creons, creent
+=open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening, ouvre, ouvres, ouvrent, ouvrez, ouvrira, opens
 =signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
 =unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
-=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute
+=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute, coutait, coutera, couterait, coutaient, couteront
 =pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer, carte bleue, carte de credit, credit card, debit card, especes, en liquide, cash, payez, payons, payent, paient, paie, paies, payais, payait, payions
 =free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge, gratos, sans payer, sans rien payer, without paying, rien a payer, nothing to pay, pay nothing
 =member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
@@ -190,7 +191,7 @@ const conceptText = `
 =disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver
 =programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
 =volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time, temps libre, free time, j'ai du temps, ai du temps, m'impliquer, s'impliquer, m'implique, m'engager, s'engager, get involved, getting involved, me rendre utile, make myself useful, proposer mon aide, offrir mon aide, offer my help, lend a hand
-=help: aide, aider, help, helping, assistance, assister, depanner, depannage
+=help: aide, aider, help, helping, assistance, assister, depanner, depannage, aidez, aides, aidee, aidees, aidons, aident, aidera, aiderait, aidant, helped, helps
 =contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
 =team: equipe, equipes, team, teams, staff, responsables
 =donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially
@@ -253,7 +254,7 @@ const conceptText = `
 =bank: banque, bancaire, bank, rib, iban
 =employer: employeur, employer, entreprise, entreprises, company, companies, boss, patron, salarie, salaries, salariee, employee, employees, opco, collegues, colleagues, coworkers
 =yearly: annuel, annuelle, annuellement, annual, annually, yearly, par an, per year, chaque annee, every year
-=keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime
+=keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime, gardez, gardons, gardent, gardes, gardee, gardees, keeps, keeping
 =lost: perdre, perd, perds, perdent, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing, introuvable, introuvables, existe plus, n'existe plus, vanished, can not find, cannot find
 =change: changer, modifier, modification, change, changed, changing, modify, edit, editing, update, corriger, correction, rectifier, rectification
 =expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime
@@ -279,7 +280,7 @@ const conceptText = `
 =publish: publier, publication, publish, publishing, post, posts, poster
 =message: message, messages, msg
 =number: numero, numeros, number, numbers
-=write: ecrire, ecrit, ecrite, ecrits, ecris, rediger, redige, redaction, write, writing, edit together
+=write: ecrire, ecrit, ecrite, ecrits, ecris, rediger, redige, redaction, write, writing, edit together, ecrivez, ecrivons, ecrivent, ecrivais, ecrivait, wrote, written
 =follow: abonne, abonnes, abonnement, abonnements, followers, follower, following, follow
 =profile: profil, profile
 =use: utiliser, utilisation, use, using, usage, se servir
@@ -293,6 +294,8 @@ const conceptText = `
 =appeal: faire appel, fait appel, contester, conteste, contestation, contester la decision, recours, appeal, appeals, appealed, dispute, contest
 =classic: classique, classiques, classic
 =attend: assister a, assister au, assister aux, attend, attends, attending, attended, attendance, attendee, attendees, participant, participants, participante, participantes
+=governance: conseil d'administration, conseils d'administration, president, presidente, presidence, tresorier, tresoriere, tresoriers, board of directors, governance, gouvernance, dirige, diriger, dirigent, dirigeant, dirigeants, dirigeante, vos statuts, les statuts, nos statuts, ses statuts, des statuts, sans statuts, statuts de l'association, statuts associatifs, bylaws, articles of association
+=founded: fonde, fondee, fondes, fondees, fondateur, fondatrice, fondateurs, fondatrices, founded, founder, founders, existe depuis, existez depuis, exists since, existed since
 `
 
 // pairText: a verb with its object that says what the question is about
