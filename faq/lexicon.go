@@ -248,7 +248,7 @@ const conceptText = `
 =student: etudiant, etudiante, etudiants, etudiantes, student, students, chomeur, chomeuse, chomage, unemployed, sans emploi, jobless, minima sociaux, no job, pas de travail, sans travail, sans boulot, pas de boulot, out of work, demandeur d'emploi, demandeuse d'emploi, demandeurs d'emploi, job seeker, jobseeker, jobseekers, petits revenus, faibles revenus, low income, precaire, precaires, precarite
 =english: anglais, anglaise, english, anglophone, anglophones, english-speaking, english speaking
 =france: france, hexagone, metropole
-=meal: dejeuner, dejeuners, repas, manger, lunch, lunches, meal, meals, eat, eating, food, nourriture, pique-nique, picnic, sandwich, restaurant, restaurants, resto, restos, cantine, traiteur, mange, manges, mangent, mangeons, mangez, pause dejeuner, pause de midi, pause midi
+=meal: dejeuner, dejeuners, repas, manger, lunch, lunches, meal, meals, eat, eating, food, nourriture, pique-nique, picnic, sandwich, restaurant, restaurants, resto, restos, cantine, traiteur, mange, manges, mangent, mangeons, mangez, pause dejeuner, pause de midi, pause midi, coffee, coffee break, pause cafe, boisson, boissons, drinks, snack, snacks, gouter, collation, buffet
 =french: francais, francaise, french, francophone
 =abroad: etranger, etrangere, abroad, international, internationaux, overseas, foreign, foreigner, foreigners, hors de france, outside france, resident, residents, resider, living in
 =bank: banque, bancaire, bank, rib, iban
@@ -296,6 +296,8 @@ const conceptText = `
 =attend: assister a, assister au, assister aux, attend, attends, attending, attended, attendance, attendee, attendees, participant, participants, participante, participantes
 =governance: conseil d'administration, conseils d'administration, president, presidente, presidence, tresorier, tresoriere, tresoriers, board of directors, governance, gouvernance, dirige, diriger, dirigent, dirigeant, dirigeants, dirigeante, vos statuts, les statuts, nos statuts, ses statuts, des statuts, sans statuts, statuts de l'association, statuts associatifs, bylaws, articles of association
 =founded: fonde, fondee, fondes, fondees, fondateur, fondatrice, fondateurs, fondatrices, founded, founder, founders, existe depuis, existez depuis, exists since, existed since
+=reply: repondre, repondez, repond, repondu, repondent, reponse, reponses, reply, replies, replied, replying, respond, responds, responded, response, responses
+=start: par ou commencer, par ou je commence, par ou on commence, on commence par quoi, je commence par quoi, where to start, where do i start, where should i start, get started, getting started, premiers pas, first steps
 `
 
 // pairText: a verb with its object that says what the question is about
