@@ -150,6 +150,7 @@ nimporte = n'importe
 tuto tutos = tutoriel
 cr = compte rendu
 ag = assemblee generale
+cmb cbn = combien
 `
 
 // conceptText: groups of words and expressions that mean the same thing
@@ -257,7 +258,7 @@ const conceptText = `
 =keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime, gardez, gardons, gardent, gardes, gardee, gardees, keeps, keeping
 =lost: perdre, perd, perds, perdent, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing, introuvable, introuvables, existe plus, n'existe plus, vanished, can not find, cannot find
 =change: changer, modifier, modification, change, changed, changing, modify, edit, editing, update, corriger, correction, rectifier, rectification
-=expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime
+=expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime, valable, valables, plus valable, encore valable
 =photo: photo, photos, picture, pictures, image, images, pic, pics
 =limit: limite, limites, limit, limits, limited, maximum, max, maximal, maximale, taille maximale, maximum size
 =size: taille, size, poids, peser, lourd, lourde, heavy, big, gros, grosse, large
@@ -298,6 +299,8 @@ const conceptText = `
 =founded: fonde, fondee, fondes, fondees, fondateur, fondatrice, fondateurs, fondatrices, founded, founder, founders, existe depuis, existez depuis, exists since, existed since
 =reply: repondre, repondez, repond, repondu, repondent, reponse, reponses, reply, replies, replied, replying, respond, responds, responded, response, responses
 =start: par ou commencer, par ou je commence, par ou on commence, on commence par quoi, je commence par quoi, where to start, where do i start, where should i start, get started, getting started, premiers pas, first steps
+=linked: associe, associee, associes, associees, associated, liee, liees, linked
+=allowed: le droit de, ai le droit, a le droit, as le droit, avons le droit, avez le droit, ont le droit, ai droit a, a droit a, as droit a, avons droit a, avez droit a, ont droit a, autoriser, autorise, autorisee, autorises, autorisees, autorisation, autorisations, interdit, interdite, interdits, interdites, interdire, interdiction, allowed, allow, allows, permission, permitted, forbidden, prohibited, not allowed
 `
 
 // pairText: a verb with its object that says what the question is about
@@ -313,7 +316,7 @@ const pairText = `
 // though one of their words alone would ("je suis en train de migrer" is
 // not about a training, "du coup" not about a blow): they become stop words.
 const stopPhraseText = `
-en train, du coup, par contre, de toute facon, de toutes facons, a priori
+en train, n'importe, du coup, par contre, de toute facon, de toutes facons, a priori
 `
 
 // stopFR and stopEN: words that carry no topic in a support question.

@@ -25,6 +25,11 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		{"vous gardez ma date de naissance ?", "=data", "=date"},
 		// "réservé aux adhérents" restricts, it does not book
 		{"c'est réservé aux adhérents ?", "=restricted", "=signup"},
+		// "n'importe qui" imports nothing
+		{"lisible par n'importe qui ?", "", "import"},
+		// being allowed is not a right over one's data
+		{"on a le droit de faire de la pub ?", "=allowed", "=rights"},
+		{"exercer mon droit d'accès", "=rights", "=allowed"},
 		// "public" is not advertising
 		{"le lien est public ?", "=public", "=ads"},
 	} {
