@@ -25,6 +25,7 @@ type AnswerRecord struct {
 	At       time.Time
 	Feedback bool  // the asker already answered it with feedback words
 	TicketID int64 // ticket opened because it did not help; 0 if none
+	Picked   bool  // the asker chose the entry by number from an offered list
 }
 
 // Feedback is one vote on a FAQ answer. Each user has one vote per answer:
@@ -141,12 +142,14 @@ func (tk *Tickets) rememberAnswer(ctx context.Context, req *Request, sentID stri
 	if req.Match == nil || req.Match.Entry == nil {
 		return
 	}
-	q := req.Msg.Text
-	if isNumber(q) { // a pick from a "did you mean" list
-		q = req.Match.Entry.Title
+	q, lang, picked := req.Msg.Text, req.Lang, false
+	if o := req.offeredFor; o != nil {
+		// "2" after a list: the question asked is the one the list answered,
+		// and the asker's choice says which entry answers it.
+		q, lang, picked = o.Msg.Text, o.Lang, true
 	}
 	rec := &AnswerRecord{Room: req.Msg.Room, Asker: req.Msg.Sender, MsgID: req.Msg.ID, ThreadID: req.Msg.ThreadID,
-		SentID: sentID, EntryID: req.Match.Entry.ID, Question: q, Lang: req.Lang, At: tk.clock.Now()}
+		SentID: sentID, EntryID: req.Match.Entry.ID, Question: q, Lang: lang, At: tk.clock.Now(), Picked: picked}
 	if err := tk.store.RecordAnswer(ctx, rec); err != nil {
 		tk.b.log.Error("recording a FAQ answer failed", "err", err)
 		return
@@ -183,19 +186,6 @@ func (tk *Tickets) movedOn(m Message, answerID int64) bool {
 	defer tk.mu.Unlock()
 	t, ok := tk.turns[pendingKey(m)]
 	return ok && t.answerID != answerID
-}
-
-func isNumber(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), ".)")
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // feedbackHook is the Before hook: right after a FAQ answer, "merci" or "ça

@@ -18,6 +18,9 @@ type Request struct {
 
 	replies   int32 // replies sent through Reply (for observers)
 	addressed bool  // the message named the bot first ("entraide: ...")
+	// offeredFor is, for a number picking an entry from a "did you mean" or
+	// "voir aussi" list, the question the list was offered for.
+	offeredFor *Request
 }
 
 // Reply answers the asker in the same room and thread, as a reply that

@@ -223,6 +223,7 @@ func (b *Bot) pickSuggestion(ctx context.Context, req *Request) bool {
 	}
 	e := sug.entries[n-1]
 	req.Match = &faq.Result{Decision: faq.Answer, Entry: e, Score: 1, Lang: e.Lang}
+	req.offeredFor = &sug.question
 	id := b.reply(ctx, req, e.Body)
 	for _, h := range b.answered {
 		h(ctx, req, id)

@@ -279,6 +279,9 @@ func (tk *Tickets) cmdFAQ(ctx context.Context, req *Request) error {
 		}
 		return err
 	}
+	if err := RecordFAQDraft(ctx, tk.store, id, path, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), tk.clock.Now()); err != nil {
+		tk.b.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
+	}
 	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, EscapeMarkdown(path)))
 	return err
 }

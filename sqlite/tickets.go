@@ -83,6 +83,9 @@ func init() {
 			at         INTEGER NOT NULL,
 			PRIMARY KEY (answer_id, user_adapter, user_id)
 		)`,
+		// answers chosen by number from a "did you mean" list: labels for
+		// "entraide faq labels"
+		`ALTER TABLE faq_answers ADD COLUMN picked INTEGER NOT NULL DEFAULT 0`,
 	)
 }
 
@@ -318,13 +321,13 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 }
 
 const answerCols = `id, adapter, room_id, room_name, room_direct, user_id, user_name, msg_id, thread_id, sent_id,
-	entry_id, question, lang, at, feedback, ticket_id`
+	entry_id, question, lang, at, feedback, ticket_id, picked`
 
 func scanAnswer(s scanner) (*bot.AnswerRecord, error) {
 	var a bot.AnswerRecord
 	var at int64
 	err := s.Scan(&a.ID, &a.Room.Adapter, &a.Room.ID, &a.Room.Name, &a.Room.Direct, &a.Asker.ID, &a.Asker.Name,
-		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID)
+		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID, &a.Picked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -338,9 +341,9 @@ func scanAnswer(s scanner) (*bot.AnswerRecord, error) {
 // RecordAnswer implements bot.FeedbackStore.
 func (s *TicketStore) RecordAnswer(ctx context.Context, a *bot.AnswerRecord) error {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
-		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
-		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At))
+		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked)
 	if err != nil {
 		return err
 	}
