@@ -32,12 +32,38 @@ Tools for FAQ maintainers:
       --folds N calibrates on N-1 parts and scores the one left out, in turn.
   entraide faq calibrate --kb DIR -o FILE [--max-false 0.04] FILE.jsonl
       Fit the confidence model and thresholds on a labelled file and write
-      them to FILE, for [matcher] calibration in the config.`
+      them to FILE, for [matcher] calibration in the config.
+      eval and calibrate refuse a file whose "expect" ids are not served
+      entries of DIR (unknown, or still a draft): each such line is listed
+      as FILE:LINE on stderr and nothing is scored or written.
+  entraide faq labels [--config FILE | --db FILE] [--since DURATION]
+      Write the questions the bot's history labels as a labelled JSON Lines
+      file on stdout, for eval and calibrate: {"id","text","lang","expect"}
+      only, no user names. Review it before use.
+        answer-N  expect the entry answered: a FAQ answer with more helpful
+                  votes (👍, "merci") than unhelpful ones (👎, "ça marche
+                  pas"), or an entry the asker picked by number from a "did
+                  you mean" or "voir aussi" list (a helpful vote, unless the
+                  asker voted after); the text is the question as asked.
+        ticket-N  expect null: a question the FAQ could not answer that a
+                  mentor answered. Expect the draft's entry id when the
+                  ticket was turned into a FAQ draft (!faq, tickets to-faq);
+                  calibrate accepts it once the draft is published.
+      Left out, as no reliable label: answers without votes or with as many
+      unhelpful votes as helpful ones (a 👎 says the entry was wrong, not
+      which one is right), tickets not answered yet or closed without an
+      answer, tickets about an unhelpful answer without a draft, texts
+      erased by the retention policy. A question asked again in the same
+      words with the same label is kept once. Warnings (on stderr) name the
+      lines calibrate will refuse and the questions given two labels.
+      --since 30d keeps the last 30 days; --config reads the database and
+      FAQ paths from the config, --db uses that database (default: the
+      demo's) with the example FAQ.`
 
 func init() {
 	register(&subcommand{
 		name:    "faq",
-		summary: "lint the FAQ, try questions, measure and calibrate the matcher",
+		summary: "lint the FAQ, try questions, measure and calibrate the matcher, export labels",
 		usage:   faqUsage,
 		run:     runFAQ,
 	})
@@ -45,7 +71,7 @@ func init() {
 
 func runFAQ(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError{"missing command (lint, ask, match, eval, calibrate)"}
+		return usageError{"missing command (lint, ask, match, eval, calibrate, labels)"}
 	}
 	switch args[0] {
 	case "lint":
@@ -58,6 +84,8 @@ func runFAQ(ctx context.Context, e *env, args []string) error {
 		return faqEval(e, args[1:])
 	case "calibrate":
 		return faqCalibrate(e, args[1:])
+	case "labels":
+		return faqLabels(ctx, e, args[1:])
 	case "-h", "--help", "help":
 		return flag.ErrHelp
 	}
@@ -279,8 +307,9 @@ func readLabelled(path string) ([]faq.Query, error) {
 }
 
 // loadWithLabels loads the KB and calibration of the flags and the labelled
-// questions of path, checking that every expected id exists in the KB.
-func (mf *matcherFlags) loadWithLabels(path string) (*faq.KB, *faq.Calibration, []faq.Query, error) {
+// questions of path, checking that every expected id is a served entry of
+// the KB: the others are listed on stderr.
+func (mf *matcherFlags) loadWithLabels(e *env, path string) (*faq.KB, *faq.Calibration, []faq.Query, error) {
 	kb, cal, err := mf.load()
 	if err != nil {
 		return nil, nil, nil, err
@@ -289,22 +318,33 @@ func (mf *matcherFlags) loadWithLabels(path string) (*faq.KB, *faq.Calibration, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := checkExpect(kb, qs, path); err != nil {
-		return nil, nil, nil, err
+	if bad := checkExpect(kb, qs, path, mf.kb); len(bad) > 0 {
+		for _, b := range bad {
+			fmt.Fprintln(e.stderr, b)
+		}
+		return nil, nil, nil, fmt.Errorf("%s: %d line(s) expect an entry that %s does not serve (listed above): "+
+			"fix or remove them, or publish the drafts", path, len(bad), mf.kb)
 	}
 	return kb, cal, qs, nil
 }
 
-func checkExpect(kb *faq.KB, qs []faq.Query, path string) error {
+// checkExpect lists, as file:line messages, the lines whose expected entry
+// the matcher can never give: unknown to the KB, or a draft. Scored anyway,
+// they would only count as misses and pull the calibration down.
+func checkExpect(kb *faq.KB, qs []faq.Query, path, dir string) []string {
+	var bad []string
 	for _, q := range qs {
 		if q.Expect == "" {
 			continue
 		}
-		if _, ok := kb.Get(q.Expect); !ok {
-			return fmt.Errorf("%s:%d: expect %q is not an entry of the FAQ", path, q.Line, q.Expect)
+		switch en, ok := kb.Get(q.Expect); {
+		case !ok:
+			bad = append(bad, fmt.Sprintf("%s:%d: expect %q is not an entry of the FAQ in %s", path, q.Line, q.Expect, dir))
+		case en.Draft:
+			bad = append(bad, fmt.Sprintf("%s:%d: expect %q is a draft (draft: true in %s), never served", path, q.Line, q.Expect, en.Path))
 		}
 	}
-	return nil
+	return bad
 }
 
 func faqEval(e *env, args []string) error {
@@ -322,7 +362,7 @@ func faqEval(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"faq eval takes one labelled JSON Lines file"}
 	}
-	kb, cal, qs, err := mf.loadWithLabels(pos[0])
+	kb, cal, qs, err := mf.loadWithLabels(e, pos[0])
 	if err != nil {
 		return err
 	}
@@ -417,7 +457,7 @@ func faqCalibrate(e *env, args []string) error {
 	if *out == "" {
 		return usageError{"-o FILE is required"}
 	}
-	kb, _, qs, err := mf.loadWithLabels(pos[0])
+	kb, _, qs, err := mf.loadWithLabels(e, pos[0])
 	if err != nil {
 		return err
 	}

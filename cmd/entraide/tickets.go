@@ -232,6 +232,10 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, path)
+	// the history says which entry answers the ticket, for "faq labels"
+	if err := bot.RecordFAQDraft(ctx, store, id, path, bot.Actor{}, time.Now()); err != nil {
+		return fmt.Errorf("draft written, but not recorded in the history of ticket #%d: %w", id, err)
+	}
 	return nil
 }
 
