@@ -143,6 +143,13 @@ func TestLabelsFromADemoSessionFeedCalibration(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, labels+`:4: expect "`+draft+`" is a draft`) {
 		t.Fatalf("eval with a draft entry: %d %s", code, errs)
 	}
+	// With a config, labels check the community's FAQ: the draft is there.
+	cfgFile := filepath.Join(dir, "entraide.toml")
+	os.WriteFile(cfgFile, []byte("[bot]\ndatabase = \""+db+"\"\nfaq_dir = \""+kbDir+"\"\n[console]\nenabled = true\n"), 0o600)
+	again, errs, code := runCLI(t, "", "faq", "labels", "--config", cfgFile)
+	if code != 0 || again != out || !strings.Contains(errs, `ticket-2 expects "`+draft+`", still a draft (`+published+")") {
+		t.Fatalf("faq labels --config: %d\n%s\n%s", code, again, errs)
+	}
 	if _, err := os.Stat(cal); err == nil {
 		t.Fatal("a refused calibration must write no file")
 	}

@@ -33,6 +33,7 @@ func TestOfflineCommandsNeedNoSecrets(t *testing.T) {
 		{"tickets", "list", "--config", cfg},
 		{"tickets", "show", "1", "--config", cfg},
 		{"report", "--config", cfg},
+		{"faq", "labels", "--config", cfg},
 		{"announce", "preview", "--config", cfg},
 		{"announce", "ics", "--config", cfg},
 	} {
