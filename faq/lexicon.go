@@ -301,6 +301,7 @@ const conceptText = `
 =start: par ou commencer, par ou je commence, par ou on commence, on commence par quoi, je commence par quoi, where to start, where do i start, where should i start, get started, getting started, premiers pas, first steps
 =linked: associe, associee, associes, associees, associated, liee, liees, linked
 =allowed: le droit de, ai le droit, a le droit, as le droit, avons le droit, avez le droit, ont le droit, ai droit a, a droit a, as droit a, avons droit a, avez droit a, ont droit a, autoriser, autorise, autorisee, autorises, autorisees, autorisation, autorisations, interdit, interdite, interdits, interdites, interdire, interdiction, allowed, allow, allows, permission, permitted, forbidden, prohibited, not allowed
+=included: inclus, incluse, incluses, inclure, inclut, compris dans, c'est compris, est compris, sont compris, est comprise, sont comprises, included, include, includes, including, en supplement, sans supplement, supplement, supplements, extra cost, extra charge, at no extra cost
 `
 
 // pairText: a verb with its object that says what the question is about
