@@ -9,7 +9,7 @@ package faq
 // through on another's. Refit it when FeatureNames change.
 var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
-	Weights:   []float64{-2.694, 2.397, 1.986, -0.586, 2.565},
-	Threshold: 0.728,
-	Suggest:   0.222,
+	Weights:   []float64{-2.223, 2.164, 2.046, -0.689, 2.263},
+	Threshold: 0.762,
+	Suggest:   0.219,
 }
