@@ -1,0 +1,97 @@
+package faq
+
+import "strings"
+
+// Which words of a question say what it is about. Chat questions carry
+// more than their topic: who is asking, which session, the story before
+// the question. These helpers tell the matcher which words to weigh less.
+
+// selfDescribed marks the word saying who the asker is ("je suis
+// étudiant, la formation coûte combien ?", "I'm unemployed, do I pay
+// less for the workshop?", "nous sommes une association de parents"): it
+// is context, and the question is about the rest. A problem stated that
+// way ("je suis bloqué") stays the topic.
+func selfDescribed(toks []Token) map[int]bool {
+	var out map[int]bool
+	for i, t := range toks {
+		if !selfMarkers[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if toks[j].Term == "" {
+				continue
+			}
+			if !problemTerms[toks[j].Term] {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[j] = true
+			}
+			break
+		}
+	}
+	return out
+}
+
+// A date in a question asking to do something ("réserver pour la session
+// d'avril", "cancel my place for next month") says which occasion, not
+// that the question is about dates: with one of actionTerms, whenTerms
+// weigh as little as common words.
+var (
+	actionTerms = wordSet("=signup =cancel =refund =postpone =pay =price =bring =lend =unsubscribe =delete")
+	whenTerms   = wordSet("=date =next")
+)
+
+var (
+	selfMarkers  = wordSet("suis sommes am")
+	problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
+)
+
+// askedPart returns the terms of the sentences that ask something, when a
+// message also has sentences that do not ("Bonjour, je suis trésorière
+// d'un comité de quartier. Notre bureau a voté l'adhésion. Quelles sont
+// les étapes pour nous inscrire ?"): the words of the setting weigh
+// contextFactor of those of the question. nil when every sentence asks or
+// none does.
+func askedPart(text string) map[string]bool {
+	var asked, other bool
+	var out map[string]bool
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !strings.ContainsRune(".!?\n", rune(text[i])) {
+			continue
+		}
+		sentence := text[start:i]
+		q := i < len(text) && text[i] == '?'
+		start = i + 1
+		toks := analyzeWords(expandWords(sentence))
+		content := false
+		for _, t := range toks {
+			if t.Term != "" {
+				content = true
+				if q {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[t.Term] = true
+				}
+			}
+		}
+		if !content {
+			continue
+		}
+		if q {
+			asked = true
+		} else {
+			other = true
+		}
+	}
+	if !asked || !other {
+		return nil
+	}
+	return out
+}
+
+// contextFactor scales the words of a message's setting against those of
+// its question.
+var contextFactor = 0.7
