@@ -381,7 +381,7 @@ out up off now
 const chitchatText = `
 greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
 thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice solved sorted resolu nevermind
-other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm
+other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
 `
 
 // namesText: well-known products, services, platforms and brands people
@@ -577,4 +577,9 @@ var chitchatPhrases = []struct{ text, kind string }{
 	{"pas grave", "other"}, {"je vais essayer", "other"}, {"all good", "thanks"}, {"it works", "thanks"},
 	{"it worked", "thanks"}, {"works now", "thanks"}, {"never mind", "other"}, {"i found it", "thanks"},
 	{"got it", "thanks"},
+	// a message sent to the wrong place
+	{"wrong chat", "other"}, {"wrong room", "other"}, {"wrong channel", "other"}, {"wrong window", "other"},
+	{"wrong person", "other"}, {"mauvais salon", "other"}, {"mauvaise fenêtre", "other"},
+	{"mauvaise conversation", "other"}, {"je me suis trompé", "other"}, {"je me suis trompée", "other"},
+	{"pas le bon salon", "other"},
 }

@@ -131,6 +131,26 @@ have offer host provide run organise organize sell give lend accept support`)
 // determiners open the object of such a question.
 var determiners = wordSet(`un une des du de d' le la les l' a an any some the`)
 
+// ownDeterminers open the object of a "can we" question too ("on peut
+// installer nos extensions ?"); in "do you host our site" the object is
+// the asker's, not something offered.
+var ownDeterminers = wordSet(`nos mes notre ma mon our my`)
+
+// possessives may stand between a determiner and the object.
+var possessives = wordSet(`propre propres own`)
+
+// capability reports whether two words ask whether one can do something:
+// "on peut", "peut-on", "je peux", "can we", "can i".
+func capability(a, b string) bool {
+	switch {
+	case a == "on" && b == "peut", a == "peut" && b == "on", a == "je" && b == "peux":
+		return true
+	case a == "can" && (b == "i" || b == "we"):
+		return true
+	}
+	return false
+}
+
 func wordSet(text string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(text) {
@@ -155,7 +175,7 @@ way ways method methods possibility solution solutions option options chance pro
 // bug" or "il y a un souci" state a problem.
 func askedObject(ws []string, asked bool) []string {
 	for i := 0; i+1 < len(ws); i++ {
-		rest, inverted := -1, false
+		rest, inverted, can := -1, false, false
 		switch {
 		case (ws[i] == "vous" || ws[i] == "you") && offerVerbs[ws[i+1]]:
 			rest = i + 2
@@ -171,17 +191,29 @@ func askedObject(ws []string, asked bool) []string {
 			rest = i + 2
 		case (ws[i] == "is" || ws[i] == "are") && ws[i+1] == "there":
 			rest, inverted = i+2, i == 0 || !(ws[i-1] == "there")
+		case capability(ws[i], ws[i+1]):
+			// "on peut partager un agenda ?", "can we install our own
+			// plugins?": the thing to act on must be in the entry
+			rest, inverted, can = i+2, ws[i] == "peut" || ws[i] == "can", true
+			if rest < len(ws) && ws[rest] == "vous" {
+				rest++ // "peut-on vous envoyer un chèque"
+			}
+			if rest >= len(ws) || lex.stop[ws[rest]] || determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
+				continue // "on peut pas", "on peut le faire"
+			}
+			rest++ // the verb
 		default:
 			continue
 		}
 		if !asked && !inverted {
 			continue
 		}
-		if rest >= len(ws) || !determiners[ws[rest]] {
+		opens := func(w string) bool { return determiners[w] || can && ownDeterminers[w] }
+		if rest >= len(ws) || !opens(ws[rest]) {
 			continue
 		}
-		for rest < len(ws) && determiners[ws[rest]] {
-			rest++ // "de la", "des"
+		for rest < len(ws) && (opens(ws[rest]) || possessives[ws[rest]]) {
+			rest++ // "de la", "des", "nos propres"
 		}
 		if rest == len(ws) || genericNouns[ws[rest]] || lex.common[ws[rest]] {
 			return nil

@@ -40,6 +40,12 @@ func TestAnswerMustFitTheQuestion(t *testing.T) {
 		{"is there a way to upload a video?", "video", true},                            // a way to do something, not a thing
 		{"Do you host a chat platform for videos?", "video", false},
 		{"il y a un formulaire d'adhésion", "adhesion", true}, // a statement, not a question
+		// "can we do X with Y": Y must be in the entry
+		{"on peut partager un document avec des invités ?", "pad", true},
+		{"on peut partager un agenda avec des invités ?", "pad", false},
+		{"peut-on installer nos propres extensions sur l'éditeur ?", "pad", false},
+		{"can we upload our own video?", "video", true},
+		{"on peut pas écrire dans le document partagé ?", "pad", true}, // a problem, not a capability
 	}
 	for _, c := range cases {
 		res := m.Match(c.text, "")
