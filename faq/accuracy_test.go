@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestAccuracyOnSharedEval scores the matcher on six labelled sets for the
+// TestAccuracyOnSharedEval scores the matcher on seven labelled sets for the
 // evaluation KB kept beside the repository (../shared/eval): its dev.jsonl,
 // testdata/fresh.jsonl, written by someone else without seeing dev, and
 // testdata/set-a.jsonl to set-e.jsonl, written by five more writers in
