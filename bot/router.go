@@ -175,7 +175,9 @@ func (b *Bot) offer(req *Request, entries []*faq.Entry, head, pick string) strin
 	for i, e := range entries {
 		fmt.Fprintf(&sb, "\n%d. %s", i+1, e.Title)
 	}
-	sb.WriteString("\n" + req.T(pick))
+	// a blank line: in Markdown a line right under a list item belongs
+	// to that item
+	sb.WriteString("\n\n" + req.T(pick))
 	b.mu.Lock()
 	b.pending[pendingKey(req.Msg)] = suggestion{entries: entries, question: *req, at: time.Now()}
 	b.mu.Unlock()

@@ -151,6 +151,9 @@ func TestDidYouMeanThenPickByNumber(t *testing.T) {
 	if !strings.Contains(txt, "1. Combien coûte") || !strings.Contains(txt, "2. Mot de passe") {
 		t.Fatalf("want numbered suggestions, got %q", txt)
 	}
+	if !strings.Contains(txt, e2.Title+"\n\n") {
+		t.Fatalf("the how-to-pick sentence must be a paragraph of its own, not part of the last item: %q", txt)
+	}
 	fa.Say(ctx, b, "support", "alice", "2")
 	if !strings.Contains(fa.Last().Text, "Mot de passe oublié") {
 		t.Fatalf("picking 2 must answer entry 2, got %q", fa.Last().Text)

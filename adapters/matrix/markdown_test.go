@@ -24,6 +24,8 @@ func TestRender(t *testing.T) {
 		{"javascript link dropped", "[x](javascript:alert(1))", nil, "", "<a href=\"\">", "javascript:"},
 		{"escaped user text stays text", bot.EscapeMarkdown("<b>gras</b> *x*"), nil, "<b>gras</b> *x*", "&lt;b&gt;gras&lt;/b&gt; *x*", "<b>"},
 		{"bare link", "https://example.org/a", nil, "https://example.org/a", `<a href="https://example.org/a">`, ""},
+		{"a sentence after a list and a blank line is not in the list", "Vouliez-vous dire :\n1. un\n2. deux\n\nRépondez 1 ou 2.", nil, "",
+			"</ol>\n<p>Répondez 1 ou 2.</p>", "deux<br>"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			body, html := render(c.md, c.mention)
