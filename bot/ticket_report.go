@@ -34,8 +34,7 @@ func ClusterQuestions(ts []*Ticket, threshold float64) []QuestionCluster {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

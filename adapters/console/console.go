@@ -23,12 +23,11 @@ type Adapter struct {
 	out     io.Writer
 	prompt  bool
 
-	mu      sync.Mutex
-	user    string
-	room    string
-	seq     int
-	lastBot string // id of the bot's last message in the current room, for /react
-	lastIn  map[string]string
+	mu     sync.Mutex
+	user   string
+	room   string
+	seq    int
+	lastIn map[string]string
 }
 
 // Options configure the console.

@@ -164,7 +164,7 @@ func TestLabelsFromADemoSessionFeedCalibration(t *testing.T) {
 	if _, err := faq.LoadCalibration(cal); err != nil {
 		t.Fatalf("the calibration written does not load: %v", err)
 	}
-	out, errs, code = runCLI(t, "", "faq", "labels", "--db", db, "--config", "x.toml")
+	_, errs, code = runCLI(t, "", "faq", "labels", "--db", db, "--config", "x.toml")
 	if code != 2 || !strings.Contains(errs, "not both") {
 		t.Fatalf("--db with --config: %d %s", code, errs)
 	}

@@ -39,7 +39,7 @@ func TestKill9OverXMPP(t *testing.T) {
 		return cmd, &logs
 	}
 	support, botNick := srv.Room("support"), srv.Room("support")+"/entraide"
-	cmd, logs := start()
+	cmd, _ := start()
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
 	alice.Join(support)
@@ -84,7 +84,7 @@ func TestKill9OverXMPP(t *testing.T) {
 
 	// Restart: the bot rejoins and is sent the room's recent history; the
 	// first thing it says must be the answer to a new question.
-	cmd, logs = start()
+	cmd, logs := start()
 	alice.Say(support, "encore xylophone zorglub blorf ?")
 	first := alice.Next(botNick, 20*time.Second).Body
 	if !strings.Contains(first, "ticket n°") {
