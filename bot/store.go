@@ -10,3 +10,37 @@ type StateStore interface {
 	// FirstSeen records eventID and reports whether it was new.
 	FirstSeen(ctx context.Context, adapter, eventID string) (bool, error)
 }
+
+// Progress is where an incoming event stands in a Journal.
+type Progress int
+
+const (
+	// ProgressNew: first seen, and now recorded as in progress.
+	ProgressNew Progress = iota
+	// ProgressUnfinished: an earlier run began handling it and stopped (a
+	// crash) before it was done.
+	ProgressUnfinished
+	// ProgressDone: handled already.
+	ProgressDone
+)
+
+// UnfinishedEvent is an event a Journal holds as in progress.
+type UnfinishedEvent struct {
+	EventID string
+	Room    string
+}
+
+// Journal is a StateStore that also tells an event being handled from one
+// handled, for an adapter that can check after a crash whether the answer
+// went out: it records the event before handing it to the bot and finishes
+// it after, so a crash in between is found again instead of lost. The
+// events Begin records share FirstSeen's records (and its retention).
+type Journal interface {
+	StateStore
+	// Begin records eventID of room as in progress if it was never seen.
+	Begin(ctx context.Context, adapter, eventID, room string) (Progress, error)
+	// Finish records that eventID was handled.
+	Finish(ctx context.Context, adapter, eventID string) error
+	// Unfinished lists the adapter's events begun and not finished, oldest first.
+	Unfinished(ctx context.Context, adapter string) ([]UnfinishedEvent, error)
+}

@@ -43,22 +43,22 @@ func (a *Adapter) onMessage(ctx context.Context, evt *event.Event) {
 	if msg.MsgType != event.MsgText || msg.RelatesTo.GetReplaceID() != "" {
 		return // notices come from bots; edits would make the bot answer twice
 	}
-	a.queue.push(evt.RoomID, func(ctx context.Context, in bot.Inbox) {
-		if !a.firstSeen(ctx, evt.ID) {
-			return
-		}
-		msg.RemoveReplyFallback()
-		m := bot.Message{
-			ID:       evt.ID.String(),
-			Room:     a.room(ctx, evt.RoomID),
-			Sender:   a.user(ctx, evt.RoomID, evt.Sender),
-			Text:     a.stripAddress(ctx, evt.RoomID, msg.Body),
-			ThreadID: msg.RelatesTo.GetThreadParent().String(),
-			ReplyTo:  msg.RelatesTo.GetNonFallbackReplyTo().String(),
-			Time:     time.UnixMilli(evt.Timestamp),
-		}
-		in.Message(ctx, m)
-	})
+	a.queue.push(evt.RoomID, func(ctx context.Context, in bot.Inbox) { a.answer(ctx, in, evt) })
+}
+
+// message is evt as the core sees it.
+func (a *Adapter) message(ctx context.Context, evt *event.Event) bot.Message {
+	msg := *evt.Content.AsMessage()
+	msg.RemoveReplyFallback()
+	return bot.Message{
+		ID:       evt.ID.String(),
+		Room:     a.room(ctx, evt.RoomID),
+		Sender:   a.user(ctx, evt.RoomID, evt.Sender),
+		Text:     a.stripAddress(ctx, evt.RoomID, msg.Body),
+		ThreadID: msg.RelatesTo.GetThreadParent().String(),
+		ReplyTo:  msg.RelatesTo.GetNonFallbackReplyTo().String(),
+		Time:     time.UnixMilli(evt.Timestamp),
+	}
 }
 
 func (a *Adapter) onReaction(ctx context.Context, evt *event.Event) {

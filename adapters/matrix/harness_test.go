@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -88,6 +89,8 @@ type botConfig struct {
 	mentors     []string // Matrix ids of the mentors
 	mentorsRoom string   // room id of the mentors' room
 	tickets     bool     // enable the escalation feature
+
+	logTo io.Writer // also write the bot's log there
 }
 
 // startBot starts a bot on d and waits for its first successful sync.
@@ -122,7 +125,11 @@ func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 		return nil, err
 	}
 	logs := &testkit.Buffer{}
-	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	var w io.Writer = logs
+	if c.logTo != nil {
+		w = io.MultiWriter(logs, c.logTo)
+	}
+	logger := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	kb, err := faq.LoadFS(testFAQ)
 	if err != nil {
 		cancel()

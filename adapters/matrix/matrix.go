@@ -40,8 +40,9 @@ type Options struct {
 	// users of these servers (written ":example.org"). Empty: accept all.
 	InviteAllow []string
 
-	// State keeps the device, access token, sync token and handled events.
-	State bot.StateStore
+	// State keeps the device, access token, sync token and the events
+	// handled or in progress.
+	State bot.Journal
 	// DB is the project's SQLite database (mattn/go-sqlite3); mautrix keeps
 	// its room state and crypto tables there. Nil keeps room state in memory
 	// and is only allowed without encryption.
@@ -215,6 +216,10 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	a.queue.start(work, in, a)
+	if err := a.resumeUnfinished(ctx); err != nil {
+		a.queue.close()
+		return fmt.Errorf("matrix: messages left unfinished: %w", err)
+	}
 
 	err = cli.SyncWithContext(ctx)
 	a.queue.close()

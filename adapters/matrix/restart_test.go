@@ -9,11 +9,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"codeberg.org/entraide/entraide/internal/testenv"
@@ -21,8 +23,14 @@ import (
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
-// Environment of the bot child process used by TestBotKilled.
-const childEnv = "ENTRAIDE_MATRIX_TEST_CHILD" // "hs-url db-path"
+// Environment of the bot child process used by the kill -9 tests.
+const (
+	childEnv = "ENTRAIDE_MATRIX_TEST_CHILD" // "hs-url db-path"
+	// pauseEnv holds "stage=text" pairs separated by newlines: the child
+	// stops for good at crashPoint's stage for the first message whose body
+	// is text, and prints "paused stage event-id".
+	pauseEnv = "ENTRAIDE_MATRIX_TEST_PAUSE"
+)
 
 func TestMain(m *testing.M) {
 	if v := os.Getenv(childEnv); v != "" {
@@ -34,7 +42,26 @@ func TestMain(m *testing.M) {
 // runChild runs a bot until it is killed, printing "ready" once it synced.
 func runChild(v string) int {
 	hs, dbPath, _ := strings.Cut(v, " ")
-	tb, err := runBot(hs, "@bot:localhost", "bot-pass-123456", botConfig{dbPath: dbPath, encryption: true})
+	pauses := map[string]string{}
+	for _, p := range strings.Split(os.Getenv(pauseEnv), "\n") {
+		if stage, text, ok := strings.Cut(p, "="); ok {
+			pauses[stage] = text
+		}
+	}
+	var mu sync.Mutex
+	crashPoint = func(stage string, evt *event.Event) {
+		mu.Lock()
+		text, ok := pauses[stage]
+		if !ok || evt.Content.AsMessage().Body != text {
+			mu.Unlock()
+			return
+		}
+		delete(pauses, stage)
+		fmt.Println("paused", stage, evt.ID)
+		mu.Unlock()
+		select {} // until the kill
+	}
+	tb, err := runBot(hs, "@bot:localhost", "bot-pass-123456", botConfig{dbPath: dbPath, encryption: true, logTo: os.Stderr})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -49,12 +76,20 @@ func runChild(v string) int {
 	return 0
 }
 
-// startChild starts the bot as a separate process on dbPath.
-func startChild(t *testing.T, d *testenv.Dendrite, dbPath string) *exec.Cmd {
+// child is a bot running as a separate process, and the lines it prints.
+type child struct {
+	*exec.Cmd
+	lines chan string
+}
+
+// startChild starts the bot as a separate process on dbPath, pausing as
+// pauses ("stage=text") say.
+func startChild(t *testing.T, d *testenv.Dendrite, dbPath string, pauses ...string) *child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"="+d.URL+" "+dbPath)
-	cmd.Stderr = os.Stderr
+	cmd.Env = append(os.Environ(), childEnv+"="+d.URL+" "+dbPath, pauseEnv+"="+strings.Join(pauses, "\n"))
+	logs := &testkit.Buffer{}
+	cmd.Stderr = logs
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -62,21 +97,46 @@ func startChild(t *testing.T, d *testenv.Dendrite, dbPath string) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	ready := make(chan bool, 1)
-	go func() {
-		line, _ := bufio.NewReader(out).ReadString('\n')
-		ready <- strings.TrimSpace(line) == "ready"
-	}()
-	select {
-	case ok := <-ready:
-		if !ok {
-			t.Fatal("the bot process did not start")
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("log of the bot process on %s:\n%s", filepath.Base(dbPath), logs.String())
 		}
-	case <-time.After(wait):
-		t.Fatal("the bot process did not sync in time")
+	})
+	c := &child{Cmd: cmd, lines: make(chan string, 16)}
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			c.lines <- strings.TrimSpace(sc.Text())
+		}
+		close(c.lines)
+	}()
+	if line := c.next(t, "to sync"); line != "ready" {
+		t.Fatalf("the bot process did not start (it printed %q)", line)
 	}
-	return cmd
+	return c
+}
+
+// next is the child's next line; it fails t if none comes in time.
+func (c *child) next(t *testing.T, what string) string {
+	t.Helper()
+	select {
+	case line := <-c.lines:
+		return line
+	case <-time.After(wait):
+		t.Fatalf("the bot process did not %s in time", what)
+		return ""
+	}
+}
+
+// kill is kill -9.
+func (c *child) kill(t *testing.T) {
+	t.Helper()
+	if err := c.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	c.Wait()
 }
 
 // answersTo counts the bot's replies to each question.
@@ -168,10 +228,7 @@ func TestBotKilled(t *testing.T) {
 
 	q2 := alice.Say(room, qHours)
 	alice.WaitFor(t, wait, "answer 2", decrypted(testenv.IsReplyTo(room, botID, q2)))
-	if err := p1.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	p1.Wait()
+	p1.kill(t)
 	if err := db.Put(ctx, "matrix", "next_batch:"+botID.String(), afterQ1); err != nil {
 		t.Fatal(err)
 	}
