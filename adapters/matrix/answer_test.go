@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // TestBotKilledMidAnswer: kill -9 while the bot is in the middle of two
 // messages, in two encrypted rooms. In "avant" it had recorded the question
 // as in progress but not yet answered it; in "après" it had sent the
-// answer but not yet recorded it as done. After the restart the first
+// answer (in a thread) but not yet recorded it as done. After the restart the first
 // question is answered once (it used to be lost) and the second is not
 // answered again (its answer is found in the room). A question queued
 // behind the first one is answered after it.
@@ -31,7 +32,13 @@ func TestBotKilledMidAnswer(t *testing.T) {
 		return decrypted(testenv.IsReplyTo(room, botID, q))
 	}
 
-	qAfter := alice.Say(after, qPassword)
+	root := alice.Say(after, "Sujet : mon compte")
+	resp, err := alice.SendMessageEvent(context.Background(), after, event.EventMessage, &event.MessageEventContent{
+		MsgType: event.MsgText, Body: qPassword, RelatesTo: (&event.RelatesTo{}).SetThread(root, root)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qAfter := resp.EventID
 	alice.WaitFor(t, wait, "answer in après", reply(after, qAfter))
 	if line := p1.next(t, "pause after answering"); line != "paused answered "+qAfter.String() {
 		t.Fatalf("the bot printed %q, want it paused after answering %s", line, qAfter)
@@ -53,7 +60,7 @@ func TestBotKilledMidAnswer(t *testing.T) {
 	qNext := alice.Say(after, qHours)
 	alice.WaitFor(t, wait, "next answer in après", reply(after, qNext))
 	wantOnce(t, answersTo(alice, before, botID, qBefore, qQueued))
-	wantOnce(t, answersTo(alice, after, botID, qAfter, qNext))
+	wantOnce(t, answersTo(alice, after, botID, root, qAfter, qNext))
 
 	var order []id.EventID
 	for _, e := range alice.Events(func(e *event.Event) bool { return e.RoomID == before && e.Sender == botID }) {
