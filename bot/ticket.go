@@ -47,6 +47,11 @@ type Ticket struct {
 	Reminded time.Time // last reminder in the mentors' room; zero if none
 	Resolved time.Time // when it was last resolved; zero otherwise
 	Purged   bool      // texts removed by the retention policy
+
+	// Repeat is set by CreateTicket when the question's message already
+	// had a ticket (the message was handled again after a crash): t is
+	// then that ticket, and the mentors were told about it already.
+	Repeat bool
 }
 
 // Actor is who did something to a ticket: a user on one adapter, or the bot
@@ -98,7 +103,9 @@ var ErrNoTicket = errors.New("no such ticket")
 type TicketStore interface {
 	// CreateTicket stores t and its "open" event in one transaction and sets
 	// t.ID. When it returns nil the ticket is durable: only then may the
-	// asker be told its number.
+	// asker be told its number. A question whose message (adapter, room,
+	// message id) already opened a ticket gets that ticket back, with
+	// Repeat set, instead of a second one.
 	CreateTicket(ctx context.Context, t *Ticket) error
 	// Ticket returns one ticket or ErrNoTicket.
 	Ticket(ctx context.Context, id int64) (*Ticket, error)

@@ -107,7 +107,9 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 		return true
 	}
 	tk.b.reply(ctx, req, req.T("ticket.opened", t.ID))
-	tk.notify(ctx, t, req)
+	if !t.Repeat {
+		tk.notify(ctx, t, req)
+	}
 	return true
 }
 

@@ -491,3 +491,29 @@ func TestLongListsAreCut(t *testing.T) {
 		t.Fatalf("list not cut:\n%s", list)
 	}
 }
+
+// A message handled again (an adapter resuming after a crash, between the
+// ticket's commit and the reply) gets the ticket it opened: the asker is
+// told its number, the mentors are not notified twice.
+func TestSameMessageAgainOpensNoSecondTicket(t *testing.T) {
+	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	m := e.fa.Msg("support", "alice", unknownQ)
+	e.b.Message(e.ctx, m)
+	e.fa.Take()
+	e.b.Message(e.ctx, m)
+	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 1 {
+		t.Fatalf("want one ticket for one message, got %d", len(ts))
+	}
+	told := e.fa.In("support")
+	if len(told) != 1 || !strings.Contains(told[0].Text, "n° 1") {
+		t.Fatalf("the asker must be told ticket 1 again, got:\n%s", bottest.Texts(told))
+	}
+	if n := len(e.fa.In("mentors")); n != 0 {
+		t.Fatalf("the mentors were notified again (%d notices)", n)
+	}
+	// another message with the same words is another question
+	e.say("support", "alice", unknownQ)
+	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 2 {
+		t.Fatalf("a new message must open a new ticket, got %d tickets", len(ts))
+	}
+}

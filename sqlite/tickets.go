@@ -86,6 +86,8 @@ func init() {
 		// answers chosen by number from a "did you mean" list: labels for
 		// "entraide faq labels"
 		`ALTER TABLE faq_answers ADD COLUMN picked INTEGER NOT NULL DEFAULT 0`,
+		// a message handled again after a crash finds the ticket it opened
+		`CREATE INDEX tickets_by_msg ON tickets(adapter, room_id, msg_id)`,
 	)
 }
 
@@ -142,7 +144,26 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
 	if t.State == "" {
 		t.State = bot.TicketOpen
 	}
-	return s.db.Tx(ctx, func(tx *sql.Tx) error { return insertTicket(ctx, tx, t) })
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if t.MsgID != "" && t.Origin == bot.OriginUnanswered {
+			// the same message handled again (an adapter resuming after a
+			// crash): the ticket it opened, not a second one. Same asker
+			// and words too: some adapters' ids restart with the process.
+			old, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets
+				WHERE adapter = ? AND room_id = ? AND msg_id = ? AND origin = ? AND asker_id = ? AND question = ?
+				ORDER BY id LIMIT 1`,
+				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
+			if err == nil {
+				*t = *old
+				t.Repeat = true
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		return insertTicket(ctx, tx, t)
+	})
 }
 
 // insertTicket writes t and its "open" event, and sets t.ID.
