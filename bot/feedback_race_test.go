@@ -28,19 +28,26 @@ func (s *votingMeanwhile) AddFeedback(ctx context.Context, f bot.Feedback) error
 	return err
 }
 
-// Two 👎 from the asker on the same answer at the same moment open one
-// ticket, and the asker hears about it once.
-func TestSimultaneousThumbsDownOpenOneTicket(t *testing.T) {
+// answeredWithVotingStore is a ticket bot on a votingMeanwhile store that
+// has just answered alice's knownQ; it returns the answer's message id.
+func answeredWithVotingStore(t *testing.T) (*bot.Bot, *bottest.Adapter, *votingMeanwhile, string) {
+	t.Helper()
 	b, fa := newTicketBot(t, nil)
 	store := &votingMeanwhile{TicketStore: sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))}
 	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{Clock: newTicketClock()}); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	fa.Say(ctx, b, "support", "alice", knownQ)
+	fa.Say(context.Background(), b, "support", "alice", knownQ)
 	ids := fa.SentIDs()
-	answerID := ids[len(ids)-1]
 	fa.Take()
+	return b, fa, store, ids[len(ids)-1]
+}
+
+// Two 👎 from the asker on the same answer at the same moment open one
+// ticket, and the asker hears about it once.
+func TestSimultaneousThumbsDownOpenOneTicket(t *testing.T) {
+	b, fa, store, answerID := answeredWithVotingStore(t)
+	ctx := context.Background()
 	react := func(id string) {
 		b.Reaction(ctx, bot.Reaction{ID: id, Room: fa.Room("support"), Sender: bot.User{ID: "alice"}, TargetID: answerID, Key: "👎"})
 	}
@@ -60,16 +67,8 @@ func TestSimultaneousThumbsDownOpenOneTicket(t *testing.T) {
 // "non" written while the 👎 is being handled: still one ticket, and the
 // words get the number of the ticket already open.
 func TestThumbsDownAndWordsAtOnceOpenOneTicket(t *testing.T) {
-	b, fa := newTicketBot(t, nil)
-	store := &votingMeanwhile{TicketStore: sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))}
-	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{Clock: newTicketClock()}); err != nil {
-		t.Fatal(err)
-	}
+	b, fa, store, answerID := answeredWithVotingStore(t)
 	ctx := context.Background()
-	fa.Say(ctx, b, "support", "alice", knownQ)
-	ids := fa.SentIDs()
-	answerID := ids[len(ids)-1]
-	fa.Take()
 	store.after = func() {
 		b.Reaction(ctx, bot.Reaction{ID: "r1", Room: fa.Room("support"), Sender: bot.User{ID: "alice"}, TargetID: answerID, Key: "👎"})
 	}

@@ -28,9 +28,10 @@ func (a *interleaving) Send(ctx context.Context, r bot.Reply) (string, error) {
 	return a.Adapter.Send(ctx, r)
 }
 
-// An answer the asker got is recorded even if another mentor claimed the
-// ticket while it was being relayed: the history must say what was sent.
-func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
+// newInterleavingBot is a bot with tickets on a real SQLite store, mentors
+// bob and carol, and the interleaving adapter.
+func newInterleavingBot(t *testing.T) (*bot.Bot, *interleaving, *sqlite.TicketStore) {
+	t.Helper()
 	b := bot.New(bot.Options{Mentors: map[string][]string{"fake": {"bob", "carol"}},
 		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
 	kb := testKB(t)
@@ -41,6 +42,13 @@ func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
 	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	return b, fa, store
+}
+
+// An answer the asker got is recorded even if another mentor claimed the
+// ticket while it was being relayed: the history must say what was sent.
+func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
+	b, fa, store := newInterleavingBot(t)
 	ctx := context.Background()
 	fa.Say(ctx, b, "support", "alice", unknownQ)
 	fa.during = func() { fa.Say(ctx, b, "mentors", "carol", "!claim 1") }
@@ -58,16 +66,7 @@ func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
 // Two mentors answering the same open ticket at once: the asker gets one
 // answer, and the mentor whose answer was not sent is told so.
 func TestConcurrentAnswersRelayOnce(t *testing.T) {
-	b := bot.New(bot.Options{Mentors: map[string][]string{"fake": {"bob", "carol"}},
-		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}})
-	kb := testKB(t)
-	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
-	fa := &interleaving{Adapter: bottest.New("fake")}
-	b.AddAdapter(fa)
-	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	b, fa, store := newInterleavingBot(t)
 	ctx := context.Background()
 	fa.Say(ctx, b, "support", "alice", unknownQ)
 	fa.Take()
