@@ -169,7 +169,7 @@ const conceptText = `
 =signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
 =unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
 =price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute, coutait, coutera, couterait, coutaient, couteront
-=pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer, carte bleue, carte de credit, credit card, debit card, especes, en liquide, cash, payez, payons, payent, paient, paie, paies, payais, payait, payions
+=pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer, carte bleue, carte de credit, credit card, debit card, especes, en liquide, cash, payez, payons, payent, paient, paie, paies, payais, payait, payions, verser, versement, versements, versez, versons
 =free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge, gratos, sans payer, sans rien payer, without paying, rien a payer, nothing to pay, pay nothing
 =member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
 =renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner, repayer, reprendre mon adhesion
@@ -185,17 +185,17 @@ const conceptText = `
 =often: souvent, frequence, regulierement, often, frequency, regularly, how often, chaque mois, tous les mois, every month, monthly, mensuel, mensuelle, mensuellement, par mois, per month
 =bring: apporter, amener, prevoir, bring, pack
 =lend: preter, pret, lend, borrow, emprunter, loan
-=computer: ordinateur, ordinateurs, pc, laptop, laptops, computer, computers, portable, desktop
+=computer: ordinateur, ordinateurs, pc, laptop, laptops, computer, computers, portable, desktop, tablette, tablettes, tablet, tablets
 =phone: telephone, telephones, smartphone, smartphones, mobile, phone, phones, cellphone
 =equipment: materiel, equipement, equipment, gear, hardware
 =wheelchair: fauteuil, fauteuil roulant, wheelchair, ascenseur, elevator, lift, pmr, mobilite reduite, escalier, escaliers, stairs
-=disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver
+=disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver, appareil auditif, appareils auditifs, aide auditive, aides auditives, hearing aid, hearing aids, lecteur d'ecran, lecteurs d'ecran, screen reader, screen readers, autiste, autistes, autisme, autism, autistic, dyslexie, dyslexique, dyslexia, dyslexic, malentendante, malentendants, malvoyante, malvoyants, mal voyant, mal entendant
 =programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
 =volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time, temps libre, free time, j'ai du temps, ai du temps, m'impliquer, s'impliquer, m'implique, m'engager, s'engager, get involved, getting involved, me rendre utile, make myself useful, proposer mon aide, offrir mon aide, offer my help, lend a hand
 =help: aide, aider, help, helping, assistance, assister, depanner, depannage, aidez, aides, aidee, aidees, aidons, aident, aidera, aiderait, aidant, helped, helps
 =contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
 =team: equipe, equipes, team, teams, staff, responsables
-=donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially
+=donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially, collecte de fonds, collectes de fonds, cagnotte, cagnottes, fundraising, fundraiser, crowdfunding, financement participatif
 =tax: impot, impots, fiscal, fiscale, fiscaux, tax, taxes, deduire, deductible, deduct, deduction, defiscalisation, defiscaliser
 =receipt: recu, recus, receipt, receipts, justificatif, justificatifs, proof, preuve, attestation fiscale
 =email: e-mail, e mail, mail, e-mails, adresse e-mail, adresse mail
@@ -204,10 +204,10 @@ const conceptText = `
 =list: liste, listes, list, lists, liste de diffusion, listes de diffusion, mailing list, mailing lists, mailing-list, liste de discussion, newsletter, lettre d'information, google group, google groups, googlegroups, mailman
 =migrate: migrer, migration, migre, demenager, demenagement, transferer, transfert, move, moving, moved, migrate, migrating, transfer, transferring, switch, basculer
 =instance: instance, instances, serveur, serveurs, server, servers
-=report: signaler, signalement, signalements, report, reporting, flag, flagger
-=harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats, raciste, racistes, racisme, racist, racists, racism, haineux, haineuse, haineuses, haine, hate, hateful, hate speech, nazi, nazis, neonazi, neonazis, fasciste, fascistes, homophobe, homophobes, homophobie, transphobe, transphobie, sexiste, sexistes, sexisme, misogyne, antisemite, antisemitisme, discriminatoire, discriminatoires, discrimination, injure, injures, injurieux, diffamation, diffamatoire, doxxing
+=report: signaler, signalement, signalements, report, reporting, flag, flagger, denoncer, denonce, denoncez, denonciation
+=harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats, raciste, racistes, racisme, racist, racists, racism, haineux, haineuse, haineuses, haine, hate, hateful, hate speech, nazi, nazis, neonazi, neonazis, fasciste, fascistes, homophobe, homophobes, homophobie, transphobe, transphobie, sexiste, sexistes, sexisme, misogyne, antisemite, antisemitisme, discriminatoire, discriminatoires, discrimination, injure, injures, injurieux, diffamation, diffamatoire, doxxing, arnaque, arnaques, arnaqueur, arnaqueurs, scam, scams, scammer, scammers, escroquerie, escroqueries, escroc, escrocs, phishing, hameconnage, fraude, frauduleux, fraud, fraudulent, usurpation d'identite, usurper, usurpe, se fait passer pour, se font passer pour, se faire passer pour, impersonate, impersonates, impersonating, impersonation, faux compte, faux comptes, faux profil, faux profils, fake account, fake accounts, fake profile
 =moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions, defederer, defederation, defedere, defederate, defederated, defederating, blocklist, blocklists, block list, liste de blocage, listes de blocage
-=rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos
+=rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos, reglement interieur, reglements interieurs
 =mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching, epauler, guider, accompagnee, accompagnes, accompagnees, accompagnent, accompagnez, accompagnons, accompagnera
 =storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature
 =space: espace, space, place disponible
@@ -219,7 +219,7 @@ const conceptText = `
 =share: partager, partage, partages, share, shared, sharing
 =link: lien, liens, link, links, url, urls
 =sync: synchroniser, synchronisation, synchronise, synchronize, synchronise, synchronization, synchronisation, sync, syncing
-=twofactor: double authentification, authentification a deux facteurs, deux facteurs, double facteur, 2fa, a2f, two-factor, two factor, mfa, totp, otp, authenticator, code a usage unique, codes de secours, backup codes
+=twofactor: double authentification, authentification a deux facteurs, deux facteurs, double facteur, 2fa, a2f, two-factor, two factor, mfa, totp, otp, authenticator, code a usage unique, codes de secours, backup codes, code a 6 chiffres, code a six chiffres, codes a 6 chiffres, codes a six chiffres, 6-digit code, 6 digit code, six-digit code, six digit code, code de verification, codes de verification, verification code, verification codes, validation en deux etapes, verification en deux etapes, authentification en deux etapes, connexion en deux etapes, two-step, two step, 2-step, 2 step, 2-step verification
 =security: securite, securiser, securise, security, secure, securely
 =backup: sauvegarde, sauvegardes, sauvegarder, sauvegarde, backup, backups, back up, backed up
 =outage: panne, pannes, en panne, down, hs, plantage, plante, crash, crashed, incident, incidents, outage, outages, inaccessible, injoignable, unreachable, unavailable, indisponible, erreur 500, erreur 502, erreur 503, erreur 504, error 500, error 502, error 503, error 504, bad gateway, gateway timeout, service unavailable, rame, rament, ramer, lag, lags, lague, laggy
@@ -258,7 +258,7 @@ const conceptText = `
 =keep: conserver, conservation, conserve, conserves, garder, garde, keep, kept, retention, retain, duree de vie, lifetime, gardez, gardons, gardent, gardes, gardee, gardees, keeps, keeping
 =lost: perdre, perd, perds, perdent, perdu, perdue, perdus, perte, disparu, disparue, disparus, disparaitre, disparait, disappeared, disappear, gone, missing, manque, manquant, lose, losing, introuvable, introuvables, existe plus, n'existe plus, vanished, can not find, cannot find
 =change: changer, modifier, modification, change, changed, changing, modify, edit, editing, update, corriger, correction, rectifier, rectification
-=expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime, valable, valables, plus valable, encore valable
+=expire: expirer, expire, expiration, expired, expires, validite, valid, invalide, invalid, perime, valable, valables, plus valable, encore valable, ran out, run out, runs out, has run out, lapsed, lapse, arrive a echeance, echeance
 =photo: photo, photos, picture, pictures, image, images, pic, pics
 =limit: limite, limites, limit, limits, limited, maximum, max, maximal, maximale, taille maximale, maximum size
 =size: taille, size, poids, peser, lourd, lourde, heavy, big, gros, grosse, large
@@ -274,7 +274,7 @@ const conceptText = `
 =quit: quitter, partir, leave, leaving, quit
 =join: rejoindre, join, joining
 =who: qui sommes-nous, qui etes-vous, qui etes vous, vous etes qui, qui vous etes, c'est qui, qui est derriere, qui se cache derriere, qui gere, who are you, who are u, who is behind, who runs, who's behind, about you, about us, presentation, presenter, presente
-=rights: droit, droits, right, rights
+=rights: droit, droits, right, rights, m'oppose, m'opposer, s'opposer, s'oppose, nous opposons, droit d'opposition, object to, objection
 =personal: personnel, personnelle, personnels, personnelles, personal
 =work: marche, marcher, fonctionne, fonctionner, fonctionnement, works, working, work, ne marche pas, ne fonctionne pas, doesn't work, does not work, not working
 =error: erreur, erreurs, error, errors, bug, bugs, bogue, beug, bugue, buggue, casse, cassee, broken, bloque, bloquee, bloquer, stuck, blocked, freeze, frozen, fige
@@ -287,7 +287,7 @@ const conceptText = `
 =use: utiliser, utilisation, use, using, usage, se servir
 =need: besoin, besoins, need, needs, needed, necessaire, require, required
 =accounting: compta, comptabilite, comptable, comptables, accounting, accountant, accountants, bookkeeping, commissaire aux comptes, expert comptable, experts comptables
-=minutes: compte rendu, comptes rendus, compte-rendu, comptes-rendus, meeting minutes, minutes of the meeting, prise de notes, notes de reunion, meeting notes, note taking
+=minutes: compte rendu, comptes rendus, compte-rendu, comptes-rendus, meeting minutes, minutes of the meeting, prise de notes, notes de reunion, meeting notes, note taking, proces verbal, proces-verbal, proces verbaux
 =count: compter, comptent, comptons, comptez, comptais, comptait, count, counting, counted
 =public: public, publique, publics, publiques, publiquement, publicly
 =restricted: reserve aux, reserves aux, reservee aux, reservees aux, reserve a, reserves a, reservee a, reservees a, reserve au, reserved for, restricted to, members only, only for members, reserve aux membres
@@ -374,6 +374,8 @@ much without within whether though although however maybe perhaps possible impos
 know think wonder wondering guess seems seem tell told say said let lets
 advance sorry bother excuse kindly regards cheers
 out up off now
+before after during until till since while once via per
+something anything everything nothing somewhere anywhere everywhere somehow
 `
 
 // chitchatText: words whose presence, with nothing else of substance,
