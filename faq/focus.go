@@ -11,8 +11,12 @@ import "strings"
 // less for the workshop?", "nous sommes une association de parents"): it
 // is context, and the question is about the rest. A problem stated that
 // way ("je suis bloqué") stays the topic.
+//
+// It also marks a product named only for comparison ("un truc type
+// Google Docs", "une alternative libre à Doodle", "something like
+// Slack"): the question asks for the kind of tool, not about that one.
 func selfDescribed(toks []Token) map[int]bool {
-	var out map[int]bool
+	out := comparedTo(toks)
 	for i, t := range toks {
 		if !selfMarkers[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
 			continue
@@ -40,6 +44,40 @@ func selfDescribed(toks []Token) map[int]bool {
 var (
 	actionTerms = wordSet("=signup =cancel =refund =postpone =pay =price =bring =lend =unsubscribe =delete")
 	whenTerms   = wordSet("=date =next")
+)
+
+// comparedTo marks the products named after a comparison word.
+func comparedTo(toks []Token) map[int]bool {
+	var out map[int]bool
+	for i, t := range toks {
+		if !likeMarkers[t.Word] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			w := toks[j].Word
+			if k := strings.IndexByte(w, ' '); k > 0 {
+				w = w[:k] // an expression: "google docs"
+			}
+			if lex.names[w] {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[j] = true
+				continue
+			}
+			if toks[j].Term != "" && !likeFillers[w] {
+				break
+			}
+		}
+	}
+	return out
+}
+
+var (
+	// likeMarkers introduce a comparison; likeFillers may come between
+	// one and the product ("une alternative libre à Doodle").
+	likeMarkers = wordSet("type genre style facon comme like alternative alternatives equivalent equivalents")
+	likeFillers = wordSet("libre libres gratuit gratuite gratuits free open source opensource")
 )
 
 var (
