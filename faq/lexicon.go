@@ -70,7 +70,7 @@ fb = facebook
 insta = instagram
 mail mails mel email emails courriel courriels = e-mail
 nn nan = non
-ouais ouai wi = oui
+ouais ouai = oui
 thx thnx thanx tks ty tnx = thanks
 u = you
 ur = your
@@ -302,6 +302,7 @@ const conceptText = `
 =linked: associe, associee, associes, associees, associated, liee, liees, linked
 =allowed: le droit de, ai le droit, a le droit, as le droit, avons le droit, avez le droit, ont le droit, ai droit a, a droit a, as droit a, avons droit a, avez droit a, ont droit a, autoriser, autorise, autorisee, autorises, autorisees, autorisation, autorisations, interdit, interdite, interdits, interdites, interdire, interdiction, allowed, allow, allows, permission, permitted, forbidden, prohibited, not allowed
 =included: inclus, incluse, incluses, inclure, inclut, compris dans, c'est compris, est compris, sont compris, est comprise, sont comprises, included, include, includes, including, en supplement, sans supplement, supplement, supplements, extra cost, extra charge, at no extra cost
+=wifi: wifi, wi-fi, wi fi, hotspot, point d'acces, partage de connexion, 4g, 5g, cle 4g, connexion internet, internet connection, acces internet, internet access
 `
 
 // pairText: a verb with its object that says what the question is about
@@ -383,7 +384,7 @@ something anything everything nothing somewhere anywhere everywhere somehow
 const chitchatText = `
 greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
 thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice solved sorted resolu nevermind
-other: ok okay d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
+other: ok okay wi d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
 `
 
 // namesText: well-known products, services, platforms and brands people

@@ -32,6 +32,11 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		{"exercer mon droit d'accès", "=rights", "=allowed"},
 		// "public" is not advertising
 		{"le lien est public ?", "=public", "=ads"},
+		// "Wi-Fi" is not the chat "wi" (oui) followed by "fi"
+		{"y a du Wi-Fi sur place ?", "=wifi", ""},
+		{"wifi sur place ou je prends ma clé 4G ?", "=wifi", ""},
+		// what you know about me is personal data
+		{"je veux tout ce que vous savez sur moi", "=data", ""},
 	} {
 		terms := Terms(c.text)
 		if c.want != "" && !slices.Contains(terms, c.want) {
@@ -39,6 +44,15 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		}
 		if slices.Contains(terms, c.not) {
 			t.Errorf("%q: terms %v have %s", c.text, terms, c.not)
+		}
+	}
+}
+
+// The chat "wi" still says yes in small talk.
+func TestChatYes(t *testing.T) {
+	for _, text := range []string{"wi merci", "ouais ok"} {
+		if got := chitchat(expandWords(text)); got == "" {
+			t.Errorf("%q: not small talk", text)
 		}
 	}
 }
