@@ -180,6 +180,7 @@ const conceptText = `
 =hours: horaire, horaires, heure, heures, hour, hours, schedule, timetable, what time, quelle heure, commencer, commence, debut, start, starts, finir, finit, termine, terminer, finish, finishes, ends
 =place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu, sur place, on site, on-site
 =address: adresse, adresses, address, addresses
+=calendar: agenda partage, agendas partages, agenda commun, agenda en ligne, calendrier partage, calendriers partages, calendrier commun, calendrier en ligne, shared calendar, shared calendars, online calendar, caldav, application agenda, appli agenda
 =date: date, dates, calendrier, calendar, agenda, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre, decembre, january, february, april, june, july, august, september, october, november, december, printemps, automne, hiver, cet ete, en ete, l'ete, d'ete, spring, summer, autumn, winter, this fall, in the fall, vacances, holidays, rentree, march
 =next: prochain, prochaine, prochains, prochaines, next, upcoming, a venir
 =often: souvent, frequence, regulierement, often, frequency, regularly, how often, chaque mois, tous les mois, every month, monthly, mensuel, mensuelle, mensuellement, par mois, per month
@@ -190,7 +191,7 @@ const conceptText = `
 =equipment: materiel, equipement, equipment, gear, hardware
 =wheelchair: fauteuil, fauteuil roulant, wheelchair, ascenseur, elevator, lift, pmr, mobilite reduite, escalier, escaliers, stairs
 =disability: handicap, handicape, handicapee, handicapes, disability, disabilities, disabled, accessible, accessibilite, accessibility, malvoyant, malentendant, sourd, sourde, deaf, blind, aveugle, lsf, auxiliaire de vie, accompagnant, carer, caregiver, appareil auditif, appareils auditifs, aide auditive, aides auditives, hearing aid, hearing aids, lecteur d'ecran, lecteurs d'ecran, screen reader, screen readers, autiste, autistes, autisme, autism, autistic, dyslexie, dyslexique, dyslexia, dyslexic, malentendante, malentendants, malvoyante, malvoyants, mal voyant, mal entendant
-=programme: programme, program, syllabus, contenu, contenus, content, contents, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
+=programme: programme, program, syllabus, contenu de la formation, contenu du cours, contenu des cours, contenu de l'atelier, course content, training content, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
 =volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time, temps libre, free time, j'ai du temps, ai du temps, m'impliquer, s'impliquer, m'implique, m'engager, s'engager, get involved, getting involved, me rendre utile, make myself useful, proposer mon aide, offrir mon aide, offer my help, lend a hand
 =help: aide, aider, help, helping, assistance, assister, depanner, depannage, aidez, aides, aidee, aidees, aidons, aident, aidera, aiderait, aidant, helped, helps
 =contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
@@ -585,4 +586,8 @@ var chitchatPhrases = []struct{ text, kind string }{
 	{"wrong person", "other"}, {"mauvais salon", "other"}, {"mauvaise fenêtre", "other"},
 	{"mauvaise conversation", "other"}, {"je me suis trompé", "other"}, {"je me suis trompée", "other"},
 	{"pas le bon salon", "other"},
+	// the answer helped
+	{"that helped", "thanks"}, {"it helped", "thanks"}, {"this helped", "thanks"}, {"that helps", "thanks"},
+	{"very helpful", "thanks"}, {"ça m'a aidé", "thanks"}, {"ça m'a aidée", "thanks"}, {"ça m'aide", "thanks"},
+	{"ça aide", "thanks"}, {"ça m'a bien aidé", "thanks"},
 }

@@ -244,7 +244,7 @@ func TestSeeAlsoOnlyOnCloseCalls(t *testing.T) {
 // problem report.
 func TestFarewellsAndSolvedAreSmallTalk(t *testing.T) {
 	m, _ := exampleMatcher(t, faq.Options{})
-	for _, s := range []string{"bonne soirée à vous, à la prochaine", "top merci, c'est réglé", "ça marche, merci !", "never mind, i found it", "it works now, thanks", "sorry, wrong chat!", "oups, mauvais salon"} {
+	for _, s := range []string{"bonne soirée à vous, à la prochaine", "top merci, c'est réglé", "ça marche, merci !", "never mind, i found it", "it works now, thanks", "sorry, wrong chat!", "oups, mauvais salon", "cheers, that helped"} {
 		if r := m.Match(s, ""); r.Chitchat == "" || r.Decision == faq.Answer {
 			t.Errorf("%q: want small talk, got %v %v", s, r.Decision, r.Entry)
 		}

@@ -136,6 +136,12 @@ var determiners = wordSet(`un une des du de d' le la les l' a an any some the`)
 // the asker's, not something offered.
 var ownDeterminers = wordSet(`nos mes notre ma mon our my`)
 
+// genericVerbs say nothing of their own in "on peut X un Y ?": the
+// object alone tells what is asked.
+var genericVerbs = wordSet(`faire avoir mettre prendre obtenir trouver voir utiliser recevoir donner avoir venir aller
+demander garder acceder
+do have get make put take find see use receive give come go ask keep access`)
+
 // possessives may stand between a determiner and the object.
 var possessives = wordSet(`propre propres own`)
 
@@ -176,6 +182,7 @@ way ways method methods possibility solution solutions option options chance pro
 func askedObject(ws []string, asked bool) []string {
 	for i := 0; i+1 < len(ws); i++ {
 		rest, inverted, can := -1, false, false
+		verb := "" // the action of a "can we" question, when it says something
 		switch {
 		case (ws[i] == "vous" || ws[i] == "you") && offerVerbs[ws[i+1]]:
 			rest = i + 2
@@ -201,7 +208,13 @@ func askedObject(ws []string, asked bool) []string {
 			if rest >= len(ws) || lex.stop[ws[rest]] || determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
 				continue // "on peut pas", "on peut le faire"
 			}
-			rest++ // the verb
+			if toks := analyzeWords(ws[rest:min(rest+4, len(ws))]); !genericVerbs[ws[rest]] && len(toks) > 0 && toks[0].Word == ws[rest] {
+				// "programmer un pouet": scheduling must be in the entry
+				// too; a verb with its object ("ouvrir un compte") is
+				// one thing, read from the object's words
+				verb = toks[0].Term
+			}
+			rest++
 		default:
 			continue
 		}
@@ -209,8 +222,8 @@ func askedObject(ws []string, asked bool) []string {
 			continue
 		}
 		opens := func(w string) bool { return determiners[w] || can && ownDeterminers[w] }
-		if rest >= len(ws) || !opens(ws[rest]) {
-			continue
+		if rest >= len(ws) || !opens(ws[rest]) && !(can && termOf(ws[rest]) != "") {
+			continue // "can I schedule toots" has no determiner
 		}
 		for rest < len(ws) && (opens(ws[rest]) || possessives[ws[rest]]) {
 			rest++ // "de la", "des", "nos propres"
@@ -228,6 +241,9 @@ func askedObject(ws []string, asked bool) []string {
 				break
 			}
 			out = append(out, t)
+		}
+		if verb != "" {
+			out = append(out, verb)
 		}
 		return out
 	}

@@ -45,6 +45,8 @@ func TestAnswerMustFitTheQuestion(t *testing.T) {
 		{"on peut partager un agenda avec des invités ?", "pad", false},
 		{"peut-on installer nos propres extensions sur l'éditeur ?", "pad", false},
 		{"can we upload our own video?", "video", true},
+		{"on peut programmer un document partagé pour demain ?", "pad", false}, // the entry says nothing of scheduling
+		{"can i schedule videos?", "video", false},
 		{"on peut pas écrire dans le document partagé ?", "pad", true}, // a problem, not a capability
 	}
 	for _, c := range cases {
