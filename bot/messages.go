@@ -7,6 +7,7 @@ var catalogue = map[string]map[string]string{
 	"fr": {
 		"welcome":        "Bonjour ! Je suis %s, l'assistant d'entraide. Posez votre question en une phrase (par exemple « j'ai perdu mon mot de passe »), je cherche dans la FAQ. Tapez !aide pour la liste des commandes.",
 		"thanks":         "Avec plaisir !",
+		"farewell":       "À bientôt !",
 		"dont_know":      "Je ne connais pas encore la réponse à cette question. Un·e bénévole pourra vous répondre ; vous pouvez aussi reformuler avec d'autres mots.",
 		"did_you_mean":   "Je ne suis pas sûr d'avoir compris. Vouliez-vous dire :",
 		"pick_number":    "Répondez avec le numéro (par exemple « 1 »), « 0 » si aucune ne convient, ou reformulez votre question.",
@@ -145,6 +146,7 @@ var catalogue = map[string]map[string]string{
 	"en": {
 		"welcome":        "Hello! I am %s, the community help assistant. Ask your question in one sentence (for example \"I lost my password\") and I will look it up in the FAQ. Type !help for the list of commands.",
 		"thanks":         "You're welcome!",
+		"farewell":       "See you!",
 		"dont_know":      "I don't know the answer to that yet. A volunteer will be able to help; you can also try other words.",
 		"did_you_mean":   "I am not sure I understood. Did you mean:",
 		"pick_number":    "Reply with the number (for example \"1\"), \"0\" if none fits, or rephrase your question.",

@@ -115,7 +115,8 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 	}
 	engaged := b.engaged(req)
 	switch {
-	case res.Chitchat == "greeting":
+	case res.Chitchat == "greeting" || res.Chitchat == "presence":
+		// "bonjour", "quelqu'un est là ?": the welcome says how to ask
 		if !b.opts.QuestionsOnly || req.Msg.Room.Direct || req.addressed ||
 			b.engage.welcome(pendingKey(req.Msg), time.Now()) {
 			b.reply(ctx, req, req.T("welcome", b.opts.Name))
@@ -124,9 +125,16 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 		// conversation between people: a confident answer is the only
 		// thing worth interrupting them for
 	case res.Chitchat != "":
-		if !b.runHooks(ctx, req, b.unanswered) {
-			b.reply(ctx, req, req.T("thanks"))
+		if b.runHooks(ctx, req, b.unanswered) {
+			break
 		}
+		switch res.Chitchat {
+		case "thanks":
+			b.reply(ctx, req, req.T("thanks"))
+		case "farewell":
+			b.reply(ctx, req, req.T("farewell"))
+		}
+		// "ok", "lol": nothing to say
 	case res.Decision == faq.Answer && res.Entry != nil:
 		text := res.Entry.Body
 		if len(res.SeeAlso) > 0 {

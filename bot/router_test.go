@@ -319,3 +319,21 @@ func TestClearAnswerHasNoFooter(t *testing.T) {
 		t.Fatalf("a clear answer is the entry alone, got %q", fa.Last().Text)
 	}
 }
+
+// Small talk gets the reply it calls for: a welcome to "quelqu'un est là
+// ?", "see you" to a farewell, nothing to a bare "ok".
+func TestSmallTalkReplies(t *testing.T) {
+	for _, c := range []struct{ kind, want string }{
+		{"greeting", "Bonjour"}, {"presence", "Bonjour"}, {"thanks", "Avec plaisir"}, {"farewell", "À bientôt"}, {"other", ""},
+	} {
+		b, fa := newBot(t, stubMatcher{faq.Result{Chitchat: c.kind, Lang: "fr"}})
+		fa.Say(context.Background(), b, "dm-alice", "alice", "…")
+		sent := fa.Sent()
+		switch {
+		case c.want == "" && len(sent) != 0:
+			t.Errorf("%s: want no reply, got %q", c.kind, sent[0].Text)
+		case c.want != "" && (len(sent) != 1 || !strings.Contains(sent[0].Text, c.want)):
+			t.Errorf("%s: want one reply with %q, got %s", c.kind, c.want, bottest.Texts(sent))
+		}
+	}
+}

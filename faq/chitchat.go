@@ -1,23 +1,24 @@
 package faq
 
 // chitchat classifies a message made only of small talk: "greeting",
-// "thanks" or "other" (farewells, "ok", "quelqu'un est là ?"). A message
-// with any word of substance is not small talk and returns "".
+// "thanks", "farewell", "presence" ("quelqu'un est là ?", "test") or
+// "other" ("ok", "lol"). A message with any word of substance is not small
+// talk and returns "".
 func chitchat(ws []string) string {
-	greet, thanks, other := false, false, false
+	seen := map[string]bool{}
 	for i := 0; i < len(ws); {
 		if n, kind := matchChitPhrase(ws[i:]); n > 0 {
 			if i+n < len(ws) && negations[ws[i+n]] {
 				return "" // "ça marche pas" is a problem, not an "ok"
 			}
-			mark(kind, &greet, &thanks, &other)
+			seen[kind] = true
 			i += n
 			continue
 		}
 		w := ws[i]
 		i++
 		if kind, ok := lex.chitchat[w]; ok {
-			mark(kind, &greet, &thanks, &other)
+			seen[kind] = true
 			continue
 		}
 		if lex.stop[w] || isNumber(w) || len(w) == 1 || w[len(w)-1] == '\'' {
@@ -25,30 +26,20 @@ func chitchat(ws []string) string {
 		}
 		return ""
 	}
-	switch {
-	case thanks:
-		return "thanks"
-	case greet:
-		return "greeting"
-	case other:
-		return "other"
+	// "merci, bonne journée" thanks; "bonjour, il y a quelqu'un ?" greets
+	for _, kind := range chitchatKinds {
+		if seen[kind] {
+			return kind
+		}
 	}
 	return ""
 }
 
+// chitchatKinds, the one that wins first when a message mixes them.
+var chitchatKinds = []string{"thanks", "greeting", "farewell", "presence", "other"}
+
 // negations after small talk turn it into a report of a problem.
 var negations = wordSet("pas plus jamais not never")
-
-func mark(kind string, greet, thanks, other *bool) {
-	switch kind {
-	case "greeting":
-		*greet = true
-	case "thanks":
-		*thanks = true
-	default:
-		*other = true
-	}
-}
 
 func matchChitPhrase(ws []string) (int, string) {
 	best, kind := 0, ""

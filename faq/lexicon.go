@@ -385,7 +385,9 @@ something anything everything nothing somewhere anywhere everywhere somehow
 const chitchatText = `
 greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
 thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice solved sorted resolu nevermind
-other: ok okay wi d'accord daccord ca va comment allez vous how are you bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day quelqu'un est la anyone here is anybody there someone there test testing lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
+farewell: bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day ciao tchao
+presence: test testing
+other: ok okay wi d'accord daccord ca va comment allez vous how are you quelqu'un est la anyone here is anybody there someone there lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
 `
 
 // namesText: well-known products, services, platforms and brands people
@@ -562,18 +564,18 @@ func (l *lexicon) matchPhrase(ws []string) (int, string) {
 
 var chitchatPhrases = []struct{ text, kind string }{
 	{"ça va", "other"}, {"comment allez-vous", "other"}, {"comment ça va", "other"}, {"how are you", "other"},
-	{"au revoir", "other"}, {"à plus", "other"}, {"bonne journée", "other"}, {"bonne soirée", "other"},
-	{"bon week-end", "other"}, {"bonne nuit", "other"}, {"see you", "other"}, {"good night", "other"},
-	{"have a nice day", "other"}, {"quelqu'un est là", "other"}, {"il y a quelqu'un", "other"},
-	{"y a quelqu'un", "other"}, {"anyone here", "other"}, {"anybody there", "other"}, {"anyone there", "other"},
-	{"is anyone here", "other"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
+	{"au revoir", "farewell"}, {"à plus", "farewell"}, {"bonne journée", "farewell"}, {"bonne soirée", "farewell"},
+	{"bon week-end", "farewell"}, {"bonne nuit", "farewell"}, {"see you", "farewell"}, {"good night", "farewell"},
+	{"have a nice day", "farewell"}, {"quelqu'un est là", "presence"}, {"il y a quelqu'un", "presence"},
+	{"y a quelqu'un", "presence"}, {"anyone here", "presence"}, {"anybody there", "presence"}, {"anyone there", "presence"},
+	{"is anyone here", "presence"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
 	{"good afternoon", "greeting"}, {"thank you", "thanks"}, {"merci beaucoup", "thanks"}, {"thanks a lot", "thanks"},
-	{"many thanks", "thanks"}, {"c'est gentil", "thanks"}, {"bonne année", "other"}, {"joyeux noël", "other"},
+	{"many thanks", "thanks"}, {"c'est gentil", "thanks"}, {"bonne année", "farewell"}, {"joyeux noël", "farewell"},
 	// farewells
-	{"à la prochaine", "other"}, {"à bientôt", "other"}, {"à tout à l'heure", "other"}, {"à plus tard", "other"},
-	{"à demain", "other"}, {"bonne continuation", "other"}, {"bonne fin de journée", "other"},
-	{"bonne fin de soirée", "other"}, {"see you soon", "other"}, {"see you later", "other"}, {"take care", "other"},
-	{"talk soon", "other"}, {"have a good day", "other"}, {"have a nice evening", "other"},
+	{"à la prochaine", "farewell"}, {"à bientôt", "farewell"}, {"à tout à l'heure", "farewell"}, {"à plus tard", "farewell"},
+	{"à demain", "farewell"}, {"bonne continuation", "farewell"}, {"bonne fin de journée", "farewell"},
+	{"bonne fin de soirée", "farewell"}, {"see you soon", "farewell"}, {"see you later", "farewell"}, {"take care", "farewell"},
+	{"talk soon", "farewell"}, {"have a good day", "farewell"}, {"have a nice evening", "farewell"},
 	// the asker's problem is solved, or they will look themselves
 	{"c'est réglé", "thanks"}, {"tout est réglé", "thanks"}, {"problème réglé", "thanks"}, {"c'est résolu", "thanks"},
 	{"problème résolu", "thanks"}, {"c'est bon", "other"}, {"ça marche", "other"}, {"ça fonctionne", "thanks"},

@@ -28,9 +28,13 @@ func TestSmallTalkIsNeverAnswered(t *testing.T) {
 		"merci !":                       "thanks",
 		"thanks a lot!":                 "thanks",
 		"merci beaucoup, bonne journée": "thanks",
-		"quelqu'un est là ?":            "other",
+		"quelqu'un est là ?":            "presence",
+		"test":                          "presence",
 		"ok":                            "other",
-		"bon week-end":                  "other",
+		"lol":                           "other",
+		"bon week-end":                  "farewell",
+		"bonne soirée, à la prochaine":  "farewell",
+		"bonjour, il y a quelqu'un ?":   "greeting",
 	}
 	for text, want := range cases {
 		res := m.Match(text, "")
