@@ -145,6 +145,8 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 		for _, h := range b.answered {
 			h(ctx, req, id)
 		}
+	case res.Vague:
+		b.reply(ctx, req, req.T("vague"))
 	case res.Decision == faq.Suggest && len(res.Suggestions) > 0:
 		if !b.runHooks(ctx, req, b.unsure) {
 			b.suggest(ctx, req, res.Suggestions)

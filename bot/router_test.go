@@ -337,3 +337,14 @@ func TestSmallTalkReplies(t *testing.T) {
 		}
 	}
 }
+
+// A vague message gets a request for details, and is not handed over.
+func TestVagueMessageAsksForDetails(t *testing.T) {
+	b, fa := newBot(t, stubMatcher{faq.Result{Vague: true, Lang: "fr"}})
+	handed := false
+	b.Unanswered(func(context.Context, *bot.Request) bool { handed = true; return true })
+	fa.Say(context.Background(), b, "support", "alice", "et vous ?")
+	if handed || !strings.Contains(fa.Last().Text, "préciser") {
+		t.Fatalf("want a request for details and no hand-over, got %q (handed %v)", fa.Last().Text, handed)
+	}
+}

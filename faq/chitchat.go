@@ -18,7 +18,9 @@ func chitchat(ws []string) string {
 		w := ws[i]
 		i++
 		if kind, ok := lex.chitchat[w]; ok {
-			seen[kind] = true
+			if kind != "part" {
+				seen[kind] = true
+			}
 			continue
 		}
 		if lex.stop[w] || isNumber(w) || len(w) == 1 || w[len(w)-1] == '\'' {

@@ -381,13 +381,16 @@ something anything everything nothing somewhere anywhere everywhere somehow
 `
 
 // chitchatText: words whose presence, with nothing else of substance,
-// makes a message small talk.
+// makes a message small talk. Expressions of several words are in
+// chitchatPhrases: their words alone ("vous", "bonne") are not small talk,
+// only words of no topic in a question (kind "part").
 const chitchatText = `
 greeting: bonjour bonsoir salut coucou hello hi hey yo bjr bsr slt cc re hola morning evening afternoon
 thanks: merci mercii merciii thanks thank thx ty cool super parfait genial top nickel bravo felicitations chapeau great awesome perfect nice solved sorted resolu nevermind
-farewell: bye au revoir a plus a+ bonne journee bonne soiree bon week-end bon weekend bonne nuit see you good night have a nice day ciao tchao
+farewell: bye byebye ciao tchao a+ ++
 presence: test testing
-other: ok okay wi d'accord daccord ca va comment allez vous how are you quelqu'un est la anyone here is anybody there someone there lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
+other: ok okay wi daccord lol mdr ptdr haha hihi oui non yes no yep nope ah oh euh hmm oops oups
+part: d'accord ca va comment allez vous how are you au revoir a plus bonne journee soiree bon week-end weekend nuit see good night have nice day quelqu'un est la anyone here is anybody there someone
 `
 
 // namesText: well-known products, services, platforms and brands people
@@ -568,7 +571,8 @@ var chitchatPhrases = []struct{ text, kind string }{
 	{"bon week-end", "farewell"}, {"bonne nuit", "farewell"}, {"see you", "farewell"}, {"good night", "farewell"},
 	{"have a nice day", "farewell"}, {"quelqu'un est là", "presence"}, {"il y a quelqu'un", "presence"},
 	{"y a quelqu'un", "presence"}, {"anyone here", "presence"}, {"anybody there", "presence"}, {"anyone there", "presence"},
-	{"is anyone here", "presence"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
+	{"is anyone here", "presence"}, {"someone there", "presence"}, {"anybody here", "presence"},
+	{"bon weekend", "farewell"}, {"see ya", "farewell"}, {"d'accord", "other"}, {"good morning", "greeting"}, {"good evening", "greeting"},
 	{"good afternoon", "greeting"}, {"thank you", "thanks"}, {"merci beaucoup", "thanks"}, {"thanks a lot", "thanks"},
 	{"many thanks", "thanks"}, {"c'est gentil", "thanks"}, {"bonne année", "farewell"}, {"joyeux noël", "farewell"},
 	// farewells

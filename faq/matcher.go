@@ -110,7 +110,7 @@ func (m *LexicalMatcher) Match(text, lang string) Result {
 }
 
 func (m *LexicalMatcher) decide(a *Analysis) Result {
-	res := Result{Lang: a.Lang, Chitchat: a.Chitchat}
+	res := Result{Lang: a.Lang, Chitchat: a.Chitchat, Vague: a.Chitchat == "" && len(a.Terms) == 0}
 	if a.Chitchat != "" || len(a.Candidates) == 0 {
 		return res
 	}

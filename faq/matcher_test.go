@@ -283,3 +283,19 @@ func TestNoSuggestionWithoutALead(t *testing.T) {
 		t.Fatalf("a title word is a lead: want suggestions, got %v", r.Decision)
 	}
 }
+
+// A message of function words only ("et vous ?") is vague: nothing to look
+// up, not small talk either.
+func TestVagueMessages(t *testing.T) {
+	m, _ := exampleMatcher(t, faq.Options{})
+	for _, s := range []string{"et vous ?", "c'est pour quoi ?", "??", "je veux savoir"} {
+		if r := m.Match(s, ""); !r.Vague || r.Chitchat != "" || r.Decision != faq.Abstain {
+			t.Errorf("%q: want vague, got %+v", s, r)
+		}
+	}
+	for _, s := range []string{"mdp ?", "bonjour", "je veux savoir tout ce que vous avez sur moi"} {
+		if r := m.Match(s, ""); r.Vague {
+			t.Errorf("%q is not vague", s)
+		}
+	}
+}

@@ -27,9 +27,14 @@ type Result struct {
 	Suggestions []*Entry // runners-up, best first (for "did you mean" and mentor notices)
 	// SeeAlso holds, beside an answer, the runners-up that scored almost
 	// as well: on a close call the asker is offered them too.
-	SeeAlso  []*Entry
-	Lang     string // detected language of the question ("fr" or "en")
-	Chitchat string // "greeting", "thanks" or "" — small talk is never answered from the FAQ
+	SeeAlso []*Entry
+	Lang    string // detected language of the question ("fr" or "en")
+	// Chitchat is "greeting", "thanks", "farewell", "presence", "other"
+	// or "": small talk is never answered from the FAQ.
+	Chitchat string
+	// Vague is set when the message has no word of substance ("et vous
+	// ?", "c'est pour quoi ?"): there is nothing to look up or hand over.
+	Vague bool
 }
 
 // Matcher picks an entry for a question. lang is a hint ("" when unknown).
