@@ -159,7 +159,7 @@ cmb cbn = combien
 // match through their stem, so one form per family is enough.
 const conceptText = `
 =password: mot de passe, mots de passe, password, passwords, passphrase, passcode
-=login: connexion, connecter, connecte, reconnecter, login, logins, log in, logged, sign in, signin, identifiant, identifiants, username, user name, nom d'utilisateur, pseudo
+=login: connexion, connecter, connecte, reconnecter, login, logins, log in, logged, sign in, signin, identifiant, identifiants, username, user name, nom d'utilisateur, pseudo, me co, se co, te co, me reco, se reco
 =forgot: oublier, oublie, oubli, forgot, forget, forgotten, perdu mon, lost my
 =reset: reinitialiser, reinitialisation, reinit, reset, remettre a zero
 =delete: desactiver, desactivation, deactivate, supprimer, suppression, supprime, effacer, efface, effacement, delete, deleted, deletion, remove, removed, removal, erase, erased, detruire, destroy, wipe, get rid of, got rid of
@@ -168,17 +168,17 @@ const conceptText = `
 =open: ouvrir, ouverture, ouvert, ouverte, ouvertes, open, opened, opening, ouvre, ouvres, ouvrent, ouvrez, ouvrira, opens
 =signup: inscrire, inscription, inscrit, inscrite, inscrits, register, registration, registered, sign up, signup, sign-up, sign ups, sign-ups, enroll, enrol, enrolment, enrollment, reserver, reservation, book, booking, booked
 =unsubscribe: desinscrire, desinscription, desabonner, desabonnement, se desabonner, unsubscribe, unsubscribing, opt out
-=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute, coutait, coutera, couterait, coutaient, couteront
+=price: prix, tarif, tarifs, tarification, cout, couter, coute, coutent, price, prices, pricing, cost, costs, fee, fees, cher, chere, expensive, cheap, payant, payante, how much does, how much is, how much do, ca coute, c'est combien, ca fait combien, combien ca coute, coutait, coutera, couterait, coutaient, couteront, plein pot, plein tarif, prix plein, full price, how much for, combien pour, c'est combien pour
 =pay: payer, paiement, paye, regler, reglement, pay, paid, paying, payment, cheque, check, carte bancaire, card, virement, bank transfer, carte bleue, carte de credit, credit card, debit card, especes, en liquide, cash, payez, payons, payent, paient, paie, paies, payais, payait, payions, verser, versement, versements, versez, versons
 =free: gratuit, gratuite, gratuits, gratuites, gratuitement, free of charge, for free, no charge, gratos, sans payer, sans rien payer, without paying, rien a payer, nothing to pay, pay nothing
 =member: membre, membres, adherent, adherente, adherents, adhesion, adherer, adhere, member, members, membership, cotisation, cotiser
-=renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner, repayer, reprendre mon adhesion
+=renew: renouveler, renouvellement, renouvele, renew, renewal, renewing, reabonner, repayer, reprendre mon adhesion, reconduire, reconduit, reconduite, reconduction, tacite reconduction, se renouvelle, renouvelle automatiquement, automatic renewal, auto-renew, auto renew, renews automatically
 =training: formation, formations, training, trainings, course, courses, teach, taught, teaching, class, classes, workshop, workshops, atelier, ateliers, cours, stage, formateur, formatrice, formateurs, formatrices, trainer, trainers, instructor, instructors, apprendre, apprend, apprends, apprennent, learn, learning, learned, learnt
-=cancel: annuler, annulation, annule, cancel, cancelled, canceled, cancellation, resilier, resiliation, desister, desistement, arreter, stop, stopper, pourrai pas venir, pourrais pas venir, peux pas venir, pourra pas venir, pourrons pas venir, ne pourrai pas venir, ne peux pas venir, can not come, cannot come, can not make it, will not be able to come
-=refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back
+=cancel: annuler, annulation, annule, cancel, cancelled, canceled, cancellation, resilier, resiliation, desister, desistement, arreter, stop, stopper, pourrai pas venir, pourrais pas venir, peux pas venir, pourra pas venir, pourrons pas venir, ne pourrai pas venir, ne peux pas venir, can not come, cannot come, can not make it, will not be able to come, suis malade, tombe malade, tombee malade, ai le covid, ai la grippe, un empechement, i am sick, got sick, fell ill, i am ill
+=refund: rembourser, remboursement, rembourse, refund, refunded, reimburse, reimbursement, money back, recuperer mon argent, recupere mon argent, recuperer mes sous, recupere mes sous, get my money back
 =postpone: reporter, report a, decaler, repousser, postpone, reschedule, changer de date, another date, autre date
 =hours: horaire, horaires, heure, heures, hour, hours, schedule, timetable, what time, quelle heure, commencer, commence, debut, start, starts, finir, finit, termine, terminer, finish, finishes, ends
-=place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu, sur place, on site, on-site
+=place: lieu, lieux, location, venue, ou ca se passe, where is it, se deroule, se deroulent, take place, takes place, ont lieu, a lieu, sur place, on site, on-site, ou se trouve, ou se situe, se trouve ou, se situe ou, quel etage, which floor
 =address: adresse, adresses, address, addresses
 =calendar: agenda partage, agendas partages, agenda commun, agenda en ligne, calendrier partage, calendriers partages, calendrier commun, calendrier en ligne, shared calendar, shared calendars, online calendar, caldav, application agenda, appli agenda
 =date: date, dates, calendrier, calendar, agenda, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre, decembre, january, february, april, june, july, august, september, october, november, december, printemps, automne, hiver, cet ete, en ete, l'ete, d'ete, spring, summer, autumn, winter, this fall, in the fall, vacances, holidays, rentree, march
@@ -194,9 +194,9 @@ const conceptText = `
 =programme: programme, program, syllabus, contenu de la formation, contenu du cours, contenu des cours, contenu de l'atelier, course content, training content, aborde, abordes, cover, covers, covered, topics, exercice, exercices, pratique, theorie, theorique, hands-on, practical, practice, support de cours, supports de cours, supports de formation, course material, course materials, training material, training materials
 =volunteer: benevole, benevoles, benevolat, benevolement, volunteer, volunteers, volunteering, coup de main, filer un coup de main, donner un coup de main, donner de mon temps, donner de son temps, donner du temps, donner quelques heures, give some time, give my time, spare time, temps libre, free time, j'ai du temps, ai du temps, m'impliquer, s'impliquer, m'implique, m'engager, s'engager, get involved, getting involved, me rendre utile, make myself useful, proposer mon aide, offrir mon aide, offer my help, lend a hand
 =help: aide, aider, help, helping, assistance, assister, depanner, depannage, aidez, aides, aidee, aidees, aidons, aident, aidera, aiderait, aidant, helped, helps
-=contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call
+=contact: contacter, contact, contacts, joindre, reach, get in touch, appeler, telephoner, call, avez un numero, avez un numero de telephone, votre numero de telephone, numero de telephone pour vous joindre, numero pour vous joindre, vos coordonnees, your phone number, have a phone number, a phone number to call, numero pour vous appeler, vous appeler, call you
 =team: equipe, equipes, team, teams, staff, responsables
-=donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially, collecte de fonds, collectes de fonds, cagnotte, cagnottes, fundraising, fundraiser, crowdfunding, financement participatif
+=donate: don, dons, donner, donation, donations, donate, donating, donated, soutenir financierement, financial support, support financially, collecte de fonds, collectes de fonds, cagnotte, cagnottes, fundraising, fundraiser, crowdfunding, financement participatif, chip in, give money, give some money, donner de l'argent, donner des sous, donner un peu d'argent, support what you do, support your work, soutenir votre travail, soutenir ce que vous faites
 =tax: impot, impots, fiscal, fiscale, fiscaux, tax, taxes, deduire, deductible, deduct, deduction, defiscalisation, defiscaliser
 =receipt: recu, recus, receipt, receipts, justificatif, justificatifs, proof, preuve, attestation fiscale
 =email: e-mail, e mail, mail, e-mails, adresse e-mail, adresse mail
@@ -205,12 +205,12 @@ const conceptText = `
 =list: liste, listes, list, lists, liste de diffusion, listes de diffusion, mailing list, mailing lists, mailing-list, liste de discussion, newsletter, lettre d'information, google group, google groups, googlegroups, mailman
 =migrate: migrer, migration, migre, demenager, demenagement, transferer, transfert, move, moving, moved, migrate, migrating, transfer, transferring, switch, basculer
 =instance: instance, instances, serveur, serveurs, server, servers
-=report: signaler, signalement, signalements, report, reporting, flag, flagger, denoncer, denonce, denoncez, denonciation
+=report: signaler, signalement, signalements, report, reporting, flag, flagger, denoncer, denonce, denoncez, denonciation, sans mon accord, sans mon consentement, sans mon autorisation, sans ma permission, without my consent, without my permission
 =harass: harcelement, harceler, harcele, harcelee, harass, harassment, harassed, insulte, insultes, insulter, insultant, insultants, abuse, abusive, abusif, abusifs, spam, spammer, troll, trolls, menace, menaces, threat, threats, raciste, racistes, racisme, racist, racists, racism, haineux, haineuse, haineuses, haine, hate, hateful, hate speech, nazi, nazis, neonazi, neonazis, fasciste, fascistes, homophobe, homophobes, homophobie, transphobe, transphobie, sexiste, sexistes, sexisme, misogyne, antisemite, antisemitisme, discriminatoire, discriminatoires, discrimination, injure, injures, injurieux, diffamation, diffamatoire, doxxing, arnaque, arnaques, arnaqueur, arnaqueurs, scam, scams, scammer, scammers, escroquerie, escroqueries, escroc, escrocs, phishing, hameconnage, fraude, frauduleux, fraud, fraudulent, usurpation d'identite, usurper, usurpe, se fait passer pour, se font passer pour, se faire passer pour, impersonate, impersonates, impersonating, impersonation, faux compte, faux comptes, faux profil, faux profils, fake account, fake accounts, fake profile
 =moderation: moderation, moderer, moderateur, moderatrice, moderateurs, moderator, moderators, moderate, ban, banni, bannir, banned, suspendre, suspension, suspendu, suspend, suspended, sanction, sanctions, defederer, defederation, defedere, defederate, defederated, defederating, blocklist, blocklists, block list, liste de blocage, listes de blocage
 =rules: regle, regles, charte, rules, code de conduite, code of conduct, cgu, conditions d'utilisation, terms of service, terms of use, tos, reglement interieur, reglements interieurs
 =mentor: mentor, mentors, mentorat, mentoring, mentee, mentore, parrain, parrainage, accompagnement, accompagner, accompagne, coach, coaching, epauler, guider, accompagnee, accompagnes, accompagnees, accompagnent, accompagnez, accompagnons, accompagnera
-=storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature
+=storage: stockage, stocker, espace disque, espace de stockage, storage, store, disk space, quota, quotas, go, gb, giga, gigas, gigaoctet, gigaoctets, capacite, capacity, plein, full, sature, combien de go, combien de giga, combien de gigas, how many gb, how many gigabytes, how much space
 =space: espace, space, place disponible
 =upload: televerser, televersement, uploader, upload, uploads, uploading, mettre en ligne, mise en ligne, deposer, depot
 =video: video, videos, film, films, captation, enregistrement video
@@ -226,7 +226,7 @@ const conceptText = `
 =outage: panne, pannes, en panne, down, hs, plantage, plante, crash, crashed, incident, incidents, outage, outages, inaccessible, injoignable, unreachable, unavailable, indisponible, erreur 500, erreur 502, erreur 503, erreur 504, error 500, error 502, error 503, error 504, bad gateway, gateway timeout, service unavailable, rame, rament, ramer, lag, lags, lague, laggy
 =maintenance: maintenance, maintenances
 =status: statut, etat, status, page d'etat, status page
-=poll: sondage, sondages, poll, polls, doodle, framadate, vote, voter, votes, voting, scrutin
+=poll: sondage, sondages, poll, polls, doodle, framadate, vote, voter, votes, voting, scrutin, trouver une date, trouve une date, une date qui arrange, qui arrange tout le monde, arrange tout le monde, convient a tout le monde, qui convient a tous, cocher ses disponibilites, coche ses disponibilites, cochent leurs disponibilites, chacun coche, find a date, find a time, suits everyone, works for everyone, scheduling poll, date poll
 =pad: pad, pads, etherpad, framapad, collaboratif, collaborative, en temps reel, real time, real-time, a plusieurs, together, ecrire en meme temps, ecrit en meme temps, ecrivent en meme temps, ecrire a plusieurs, modifier en meme temps, editer en meme temps, travailler en meme temps, write at the same time, edit at the same time, co-edit, coediter, co-ecrire, coecrire, en meme temps, at the same time, simultanement, simultaneously
 =website: site, sites, site web, site internet, website, websites, web site, wordpress, blog
 =host: heberger, hebergement, heberge, hebergee, hebergees, hebergeur, host, hosting, hosted
@@ -241,7 +241,7 @@ const conceptText = `
 =chat: chat, chats, tchat, discussion, discuter, discussions, salon, salons, room, rooms, chatroom, chatrooms
 =channel: chaine, chaines, channel, channels
 =matrix: matrix, element, riot
-=xmpp: xmpp, jabber, gajim, dino, monal
+=xmpp: xmpp, jabber, gajim, dino, monal, muc
 =cloud: nuage, cloud, nextcloud, owncloud
 =mastodon: mastodon, fediverse, fedivers, fedi
 =google: google drive, gdrive, google docs, google doc, gmail
@@ -299,10 +299,12 @@ const conceptText = `
 =governance: conseil d'administration, conseils d'administration, president, presidente, presidence, tresorier, tresoriere, tresoriers, board of directors, governance, gouvernance, dirige, diriger, dirigent, dirigeant, dirigeants, dirigeante, vos statuts, les statuts, nos statuts, ses statuts, des statuts, sans statuts, statuts de l'association, statuts associatifs, bylaws, articles of association
 =founded: fonde, fondee, fondes, fondees, fondateur, fondatrice, fondateurs, fondatrices, founded, founder, founders, existe depuis, existez depuis, exists since, existed since
 =reply: repondre, repondez, repond, repondu, repondent, reponse, reponses, reply, replies, replied, replying, respond, responds, responded, response, responses
-=start: par ou commencer, par ou je commence, par ou on commence, on commence par quoi, je commence par quoi, where to start, where do i start, where should i start, get started, getting started, premiers pas, first steps
+=start: par ou commencer, par ou je commence, par ou on commence, on commence par quoi, je commence par quoi, where to start, where do i start, where should i start, get started, getting started, premiers pas, first steps, je commence par ou, on commence par ou, commence par ou, commencer par ou, je m'y prends comment, comment s'y prendre
 =linked: associe, associee, associes, associees, associated, liee, liees, linked
 =allowed: le droit de, ai le droit, a le droit, as le droit, avons le droit, avez le droit, ont le droit, ai droit a, a droit a, as droit a, avons droit a, avez droit a, ont droit a, autoriser, autorise, autorisee, autorises, autorisees, autorisation, autorisations, interdit, interdite, interdits, interdites, interdire, interdiction, allowed, allow, allows, permission, permitted, forbidden, prohibited, not allowed
 =included: inclus, incluse, incluses, inclure, inclut, compris dans, c'est compris, est compris, sont compris, est comprise, sont comprises, included, include, includes, including, en supplement, sans supplement, supplement, supplements, extra cost, extra charge, at no extra cost
+=computing: informatique, informaticien, informaticienne, informaticiens, computing
+=level: prerequis, pre-requis, prerequisite, prerequisites, niveau requis, quel niveau, debutant, debutante, debutants, debutantes, beginner, beginners, novice, novices, les bases, des bases, connaissances, connaissance, pas doue, pas douee, nul en, nulle en, pas a l'aise, no experience, any experience, prior knowledge, skills required
 =wifi: wifi, wi-fi, wi fi, hotspot, point d'acces, partage de connexion, 4g, 5g, cle 4g, connexion internet, internet connection, acces internet, internet access
 `
 
@@ -319,7 +321,7 @@ const pairText = `
 // though one of their words alone would ("je suis en train de migrer" is
 // not about a training, "du coup" not about a blow): they become stop words.
 const stopPhraseText = `
-en train, n'importe, du coup, par contre, de toute facon, de toutes facons, a priori
+en train, n'importe, au niveau de, au niveau du, au niveau des, du coup, par contre, de toute facon, de toutes facons, a priori
 `
 
 // stopFR and stopEN: words that carry no topic in a support question.
