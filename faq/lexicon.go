@@ -291,7 +291,7 @@ const conceptText = `
 =minutes: compte rendu, comptes rendus, compte-rendu, comptes-rendus, meeting minutes, minutes of the meeting, prise de notes, notes de reunion, meeting notes, note taking, proces verbal, proces-verbal, proces verbaux
 =count: compter, comptent, comptons, comptez, comptais, comptait, count, counting, counted
 =public: public, publique, publics, publiques, publiquement, publicly
-=restricted: reserve aux, reserves aux, reservee aux, reservees aux, reserve a, reserves a, reservee a, reservees a, reserve au, reserved for, restricted to, members only, only for members, reserve aux membres
+=restricted: reserve aux, reserves aux, reservee aux, reservees aux, reserve a, reserves a, reservee a, reservees a, reserve au, reserved for, restricted to
 =receive: recevoir, recois, recoit, recoivent, recevez, recevons, receive, receives, received, receiving, ai recu, as recu, a recu, avons recu, avez recu, ont recu, pas recu, rien recu, jamais recu, bien recu, deja recu, toujours pas recu
 =appeal: faire appel, fait appel, contester, conteste, contestation, contester la decision, recours, appeal, appeals, appealed, dispute, contest
 =classic: classique, classiques, classic
@@ -314,6 +314,7 @@ const conceptText = `
 const pairText = `
 =delete =account: fermer mon compte, fermer le compte, fermer son compte, fermer notre compte, fermer mes comptes, cloturer mon compte, desactiver mon compte, supprimer mon compte, supprimer le compte, supprimer mes comptes, effacer mon compte, close my account, close the account, deactivate my account, delete my account, delete the account, remove my account, cancel my account
 =create =account: creer un compte, ouvrir un compte, creer mon compte, avoir un compte, open an account, create an account, get an account, make an account
+=restricted =member: reserve aux membres, reservee aux membres, reserves aux membres, reservees aux membres, members only, only for members, reserved for members
 =attend =training: suivre la formation, suivre une formation, suivre les formations, suivre le cours, suivre un cours, suivre les cours, suivre l'atelier, suivre un atelier, suivre des cours
 `
 
@@ -431,9 +432,9 @@ type lexicon struct {
 	common      map[string]bool // common words (common.go)
 	commonStem  map[string]bool
 	abbrev      map[string][]string
-	concept     map[string]string // folded word → concept term
-	conceptStem map[string]string // stem of a concept word → concept term
-	phrases     map[string][]phrase
+	concept     map[string]string   // folded word → concept term
+	conceptStem map[string]string   // stem of a concept word → concept term
+	phrases     map[string][]phrase // by first word, or pairKey
 	stop        map[string]bool
 	stopStem    map[string]bool
 	chitchat    map[string]string // word or phrase → greeting|thanks|other
@@ -513,7 +514,7 @@ func buildLexicon() *lexicon {
 		}
 		for _, item := range strings.Split(list, ",") {
 			if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
-				l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: strings.Join(strings.Fields(names), " ")})
+				l.phrases[pairKey(ws[0])] = append(l.phrases[pairKey(ws[0])], phrase{words: ws, concept: strings.Join(strings.Fields(names), " ")})
 			}
 		}
 	}
@@ -545,23 +546,30 @@ func buildLexicon() *lexicon {
 	return l
 }
 
+// pairKey files a verb-object expression under its verb's stem, so that
+// any form of the verb starts it ("on ferme le compte" is "fermer le
+// compte"). Other expressions are filed under their exact first word.
+func pairKey(verb string) string { return "~" + stem(verb) }
+
 // matchPhrase returns the length and concept of the longest expression
 // starting at ws[0], or 0.
 func (l *lexicon) matchPhrase(ws []string) (int, string) {
 	best, concept := 0, ""
-	for _, p := range l.phrases[ws[0]] {
-		if len(p.words) > len(ws) || len(p.words) <= best {
-			continue
-		}
-		ok := true
-		for i, w := range p.words {
-			if ws[i] != w && stem(ws[i]) != stem(w) {
-				ok = false
-				break
+	for _, list := range [2][]phrase{l.phrases[ws[0]], l.phrases[pairKey(ws[0])]} {
+		for _, p := range list {
+			if len(p.words) > len(ws) || len(p.words) <= best {
+				continue
 			}
-		}
-		if ok {
-			best, concept = len(p.words), p.concept
+			ok := true
+			for i, w := range p.words {
+				if ws[i] != w && stem(ws[i]) != stem(w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, concept = len(p.words), p.concept
+			}
 		}
 	}
 	return best, concept

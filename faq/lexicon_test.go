@@ -37,6 +37,11 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		{"wifi sur place ou je prends ma clé 4G ?", "=wifi", ""},
 		// what you know about me is personal data
 		{"je veux tout ce que vous savez sur moi", "=data", ""},
+		// a verb with its object, whatever the verb's form
+		{"comment on ferme le compte de l'asso ?", "=delete", ""},
+		{"j'ai fermé mon compte par erreur", "=delete", ""},
+		// members are still named in "réservé aux membres"
+		{"c'est réservé aux membres ?", "=member", ""},
 	} {
 		terms := Terms(c.text)
 		if c.want != "" && !slices.Contains(terms, c.want) {
