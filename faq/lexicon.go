@@ -153,6 +153,13 @@ ag = assemblee generale
 cmb cbn = combien
 `
 
+// afterText: abbreviations whose meaning depends on the word before them,
+// "abbr after word word ... = expansion" ("cb" is combien, but « par cb »
+// is by bank card). Elsewhere abbrevText applies.
+const afterText = `
+cb after par en ma la une avec carte payer paye paie regler = carte bancaire
+`
+
 // conceptText: groups of words and expressions that mean the same thing
 // for support purposes, in French and English. Each line is
 // "=concept: word, word, multi word expression, ...". Single words also
@@ -432,9 +439,10 @@ type lexicon struct {
 	common      map[string]bool // common words (common.go)
 	commonStem  map[string]bool
 	abbrev      map[string][]string
-	concept     map[string]string   // folded word → concept term
-	conceptStem map[string]string   // stem of a concept word → concept term
-	phrases     map[string][]phrase // by first word, or pairKey
+	after       map[string]afterAbbrev // abbreviations read by the word before
+	concept     map[string]string      // folded word → concept term
+	conceptStem map[string]string      // stem of a concept word → concept term
+	phrases     map[string][]phrase    // by first word, or pairKey
 	stop        map[string]bool
 	stopStem    map[string]bool
 	chitchat    map[string]string // word or phrase → greeting|thanks|other
@@ -445,6 +453,12 @@ type lexicon struct {
 // httpWords are parts of web and mail addresses.
 const httpWords = "http https www html htm php com org net"
 
+// afterAbbrev is the expansion of an abbreviation after one of prev.
+type afterAbbrev struct {
+	prev map[string]bool
+	exp  []string
+}
+
 type phrase struct {
 	words   []string
 	concept string
@@ -453,7 +467,7 @@ type phrase struct {
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, concept: map[string]string{}, conceptStem: map[string]string{},
+	l := &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, after: map[string]afterAbbrev{}, concept: map[string]string{}, conceptStem: map[string]string{},
 		phrases: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
 		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}}
 	buildCommon(l)
@@ -469,6 +483,17 @@ func buildLexicon() *lexicon {
 		for _, a := range strings.Fields(Fold(k)) {
 			l.abbrev[a] = exp
 		}
+	}
+	for _, line := range strings.Split(afterText, "\n") {
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		a, prev, ok := strings.Cut(Fold(k), " after ")
+		if !ok {
+			continue
+		}
+		l.after[strings.TrimSpace(a)] = afterAbbrev{prev: wordSet(prev), exp: words(Fold(v))}
 	}
 	for lang, text := range map[string]string{"fr": stopFR, "en": stopEN} {
 		for _, w := range strings.Fields(Fold(text)) {

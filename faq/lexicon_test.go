@@ -61,3 +61,20 @@ func TestChatYes(t *testing.T) {
 		}
 	}
 }
+
+// "cb" is combien, except after a word that makes it a bank card.
+func TestAbbreviationByPreviousWord(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"adhésion par cb ?", "=pay", "=price"},
+		{"je peux payer en CB ?", "=pay", ""},
+		{"cb ça coûte ?", "=price", "=pay"},
+	} {
+		terms := Terms(c.text)
+		if !slices.Contains(terms, c.want) {
+			t.Errorf("%q: terms %v lack %s", c.text, terms, c.want)
+		}
+		if c.not != "" && slices.Contains(terms, c.not) {
+			t.Errorf("%q: terms %v have %s", c.text, terms, c.not)
+		}
+	}
+}

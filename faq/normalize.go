@@ -142,7 +142,11 @@ func Analyze(text string) []Token { return analyzeWords(expandWords(text)) }
 func expandWords(text string) []string {
 	ws := words(Fold(text))
 	exp := make([]string, 0, len(ws)+4)
-	for _, w := range ws {
+	for i, w := range ws {
+		if a, ok := lex.after[w]; ok && i > 0 && a.prev[ws[i-1]] {
+			exp = append(exp, a.exp...)
+			continue
+		}
 		if e, ok := lex.abbrev[w]; ok {
 			exp = append(exp, e...)
 			continue
