@@ -322,6 +322,8 @@ const pairText = `
 =delete =account: fermer mon compte, fermer le compte, fermer son compte, fermer notre compte, fermer mes comptes, cloturer mon compte, desactiver mon compte, supprimer mon compte, supprimer le compte, supprimer mes comptes, effacer mon compte, close my account, close the account, deactivate my account, delete my account, delete the account, remove my account, cancel my account
 =create =account: creer un compte, ouvrir un compte, creer mon compte, avoir un compte, open an account, create an account, get an account, make an account
 =restricted =member: reserve aux membres, reservee aux membres, reserves aux membres, reservees aux membres, members only, only for members, reserved for members
+=mentor =bementor: devenir mentor, devenir mentore, devenir mentors, etre mentor, etre mentore, comme mentor, comme mentore, postuler comme mentor, candidater comme mentor, devenir parrain, devenir marraine, etre parrain, etre marraine, parrainer une, parrainer un, parrainer des, become a mentor, be a mentor, as a mentor, mentor someone, mentor an, mentor a
+=mentor =getmentor: etre accompagne, etre accompagnee, etre accompagnes, etre accompagnees, avoir un mentor, trouver un mentor, demander un mentor, demander un accompagnement, un accompagnement, nous guider, nous accompagner, m'accompagner, me guider, avoir un parrain, trouver un parrain, get a mentor, find a mentor, have a mentor, be mentored, being mentored, guide us, help us switch
 =attend =training: suivre la formation, suivre une formation, suivre les formations, suivre le cours, suivre un cours, suivre les cours, suivre l'atelier, suivre un atelier, suivre des cours
 `
 
@@ -626,7 +628,15 @@ var chitchatPhrases = []struct{ text, kind string }{
 	{"wrong chat", "other"}, {"wrong room", "other"}, {"wrong channel", "other"}, {"wrong window", "other"},
 	{"wrong person", "other"}, {"mauvais salon", "other"}, {"mauvaise fenêtre", "other"},
 	{"mauvaise conversation", "other"}, {"je me suis trompé", "other"}, {"je me suis trompée", "other"},
-	{"pas le bon salon", "other"},
+	{"pas le bon salon", "other"}, {"trompé de conversation", "other"}, {"je me suis trompé de conversation", "other"},
+	{"trompée de conversation", "other"}, {"je me suis trompée de conversation", "other"},
+	{"trompé de salon", "other"}, {"je me suis trompé de salon", "other"}, {"trompée de salon", "other"},
+	{"je me suis trompée de salon", "other"}, {"trompé de fenêtre", "other"},
+	{"je me suis trompé de fenêtre", "other"}, {"trompée de fenêtre", "other"},
+	{"je me suis trompée de fenêtre", "other"}, {"trompé de discussion", "other"},
+	{"je me suis trompé de discussion", "other"}, {"trompée de discussion", "other"},
+	{"je me suis trompée de discussion", "other"},
+	{"wrong conversation", "other"}, {"wrong thread", "other"},
 	// the answer helped
 	{"that helped", "thanks"}, {"it helped", "thanks"}, {"this helped", "thanks"}, {"that helps", "thanks"},
 	{"very helpful", "thanks"}, {"ça m'a aidé", "thanks"}, {"ça m'a aidée", "thanks"}, {"ça m'aide", "thanks"},

@@ -40,6 +40,9 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		// a verb with its object, whatever the verb's form
 		{"comment on ferme le compte de l'asso ?", "=delete", ""},
 		{"j'ai fermé mon compte par erreur", "=delete", ""},
+		// becoming a mentor is not getting one
+		{"je peux déjà être mentor ?", "=bementor", "=getmentor"},
+		{"qui pourrait nous guider vers le libre ?", "=getmentor", "=bementor"},
 		// members are still named in "réservé aux membres"
 		{"c'est réservé aux membres ?", "=member", ""},
 	} {
@@ -75,6 +78,15 @@ func TestAbbreviationByPreviousWord(t *testing.T) {
 		}
 		if c.not != "" && slices.Contains(terms, c.not) {
 			t.Errorf("%q: terms %v have %s", c.text, terms, c.not)
+		}
+	}
+}
+
+// Having written in the wrong room is small talk, whatever the room.
+func TestWrongRoomIsSmallTalk(t *testing.T) {
+	for _, text := range []string{"dsl je me suis trompée de conversation", "oups, trompé de salon"} {
+		if got := chitchat(expandWords(text)); got == "" {
+			t.Errorf("%q: not small talk", text)
 		}
 	}
 }
