@@ -312,6 +312,7 @@ const conceptText = `
 =included: inclus, incluse, incluses, inclure, inclut, compris dans, c'est compris, est compris, sont compris, est comprise, sont comprises, included, include, includes, including, en supplement, sans supplement, supplement, supplements, extra cost, extra charge, at no extra cost
 =computing: informatique, informaticien, informaticienne, informaticiens, computing
 =level: prerequis, pre-requis, prerequisite, prerequisites, niveau requis, quel niveau, debutant, debutante, debutants, debutantes, beginner, beginners, novice, novices, les bases, des bases, connaissances, connaissance, pas doue, pas douee, nul en, nulle en, pas a l'aise, no experience, any experience, prior knowledge, skills required
+=garden: jardin partage, jardins partages, jardin collectif, jardins collectifs, jardin familial, jardins familiaux, community garden, community gardens, shared garden, shared gardens
 =wifi: wifi, wi-fi, wi fi, hotspot, point d'acces, partage de connexion, 4g, 5g, cle 4g, connexion internet, internet connection, acces internet, internet access
 `
 
@@ -324,6 +325,9 @@ const pairText = `
 =restricted =member: reserve aux membres, reservee aux membres, reserves aux membres, reservees aux membres, members only, only for members, reserved for members
 =mentor =bementor: devenir mentor, devenir mentore, devenir mentors, etre mentor, etre mentore, comme mentor, comme mentore, postuler comme mentor, candidater comme mentor, devenir parrain, devenir marraine, etre parrain, etre marraine, parrainer une, parrainer un, parrainer des, become a mentor, be a mentor, as a mentor, mentor someone, mentor an, mentor a
 =mentor =getmentor: etre accompagne, etre accompagnee, etre accompagnes, etre accompagnees, avoir un mentor, trouver un mentor, demander un mentor, demander un accompagnement, un accompagnement, nous guider, nous accompagner, m'accompagner, me guider, avoir un parrain, trouver un parrain, get a mentor, find a mentor, have a mentor, be mentored, being mentored, guide us, help us switch
+=publish =video: mettre mes videos, mettre des videos, mettre nos videos, mettre les videos, post my videos, post videos, put my videos, put videos
+=member =join: devenir membre, devenir adherent, devenir adherente, devenir adherents, become a member, becoming a member, join as a member
+=account =noaccount: qui a pas de compte, qui n'a pas de compte, qui n'ont pas de compte, qui ont pas de compte, besoin de compte, besoin d'un compte, besoin d'avoir un compte, besoin de creer un compte, sans compte, sans avoir de compte, sans creer de compte, who does not have an account, who has no account, without an account, no account needed, does not need an account
 =attend =training: suivre la formation, suivre une formation, suivre les formations, suivre le cours, suivre un cours, suivre les cours, suivre l'atelier, suivre un atelier, suivre des cours
 `
 

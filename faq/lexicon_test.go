@@ -43,6 +43,10 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		// becoming a mentor is not getting one
 		{"je peux déjà être mentor ?", "=bementor", "=getmentor"},
 		{"qui pourrait nous guider vers le libre ?", "=getmentor", "=bementor"},
+		// a community garden shares nothing
+		{"notre asso de jardins partagés voudrait un site", "=garden", "=share"},
+		// someone without an account is not an account to open
+		{"envoyer des photos à ma famille qui a pas de compte", "=noaccount", ""},
 		// members are still named in "réservé aux membres"
 		{"c'est réservé aux membres ?", "=member", ""},
 	} {
