@@ -47,6 +47,8 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		{"notre asso de jardins partagés voudrait un site", "=garden", "=share"},
 		// someone without an account is not an account to open
 		{"envoyer des photos à ma famille qui a pas de compte", "=noaccount", ""},
+		// where the servers stand is about data, not an instance to join
+		{"Are your servers located in the EU?", "=datacenter", ""},
 		// members are still named in "réservé aux membres"
 		{"c'est réservé aux membres ?", "=member", ""},
 	} {
