@@ -49,6 +49,10 @@ func TestExpressionsOverrideWords(t *testing.T) {
 		{"envoyer des photos à ma famille qui a pas de compte", "=noaccount", ""},
 		// where the servers stand is about data, not an instance to join
 		{"Are your servers located in the EU?", "=datacenter", ""},
+		// « marchent » works, it is not the month of March
+		{"vos serveurs marchent ?", "=work", "=date"},
+		// « en application de » applies a law, it is no app
+		{"en application de l'article 17 du RGPD", "=privacy", "=software"},
 		// members are still named in "réservé aux membres"
 		{"c'est réservé aux membres ?", "=member", ""},
 	} {
