@@ -23,35 +23,52 @@ const welcomeEvery = 12 * time.Hour
 // engagement remembers who the bot talked with and whom it welcomed.
 type engagement struct {
 	mu       sync.Mutex
-	talked   map[string]time.Time // "room|user" → last reply to them
-	welcomed map[string]time.Time // "room|user" → last welcome
+	talked   recent // "room|user" → last reply to them
+	welcomed recent // "room|user" → last welcome
 }
 
-func (e *engagement) note(m map[string]time.Time, key string, now time.Time, keep time.Duration) {
-	if len(m) > 10000 { // bounded: drop what no longer matters
-		for k, t := range m {
+// recent maps keys to when they were last seen, forgetting those older
+// than keep. Old keys are swept at most once a minute, and only past
+// recentSweepAt keys: a sweep walks the whole map, and a busy bot must not
+// pay that on every message.
+type recent struct {
+	at        map[string]time.Time
+	nextSweep time.Time
+}
+
+const recentSweepAt = 10000
+
+func (r *recent) note(key string, now time.Time, keep time.Duration) {
+	if r.at == nil {
+		r.at = map[string]time.Time{}
+	}
+	if len(r.at) > recentSweepAt && !now.Before(r.nextSweep) {
+		for k, t := range r.at {
 			if now.Sub(t) > keep {
-				delete(m, k)
+				delete(r.at, k)
 			}
 		}
+		r.nextSweep = now.Add(time.Minute)
 	}
-	m[key] = now
+	r.at[key] = now
+}
+
+// within reports whether key was noted at most d before now.
+func (r *recent) within(key string, now time.Time, d time.Duration) bool {
+	t, ok := r.at[key]
+	return ok && now.Sub(t) <= d
 }
 
 func (e *engagement) replied(key string, now time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.talked == nil {
-		e.talked = map[string]time.Time{}
-	}
-	e.note(e.talked, key, now, conversationWindow)
+	e.talked.note(key, now, conversationWindow)
 }
 
 func (e *engagement) inConversation(key string, now time.Time) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	t, ok := e.talked[key]
-	return ok && now.Sub(t) <= conversationWindow
+	return e.talked.within(key, now, conversationWindow)
 }
 
 // welcome reports whether a greeting in a shared room should get the welcome
@@ -59,13 +76,10 @@ func (e *engagement) inConversation(key string, now time.Time) bool {
 func (e *engagement) welcome(key string, now time.Time) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if t, ok := e.welcomed[key]; ok && now.Sub(t) < welcomeEvery {
+	if t, ok := e.welcomed.at[key]; ok && now.Sub(t) < welcomeEvery {
 		return false
 	}
-	if e.welcomed == nil {
-		e.welcomed = map[string]time.Time{}
-	}
-	e.note(e.welcomed, key, now, welcomeEvery)
+	e.welcomed.note(key, now, welcomeEvery)
 	return true
 }
 

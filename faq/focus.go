@@ -92,6 +92,9 @@ var (
 // contextFactor of those of the question. nil when every sentence asks or
 // none does.
 func askedPart(text string) map[string]bool {
+	if one := strings.TrimRight(text, "?!. \n"); !strings.Contains(text, "?") || !strings.ContainsAny(one, ".!?\n") {
+		return nil // no question mark, or a single sentence
+	}
 	var asked, other bool
 	var out map[string]bool
 	start := 0

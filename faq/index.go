@@ -78,7 +78,7 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 		}
 		return id
 	}
-	cache := map[string]string{}
+	cache := newWordCache()
 	for d, e := range entries {
 		dt := docTerms{}
 		clear(slot)

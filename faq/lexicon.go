@@ -449,7 +449,8 @@ type lexicon struct {
 	after       map[string]afterAbbrev // abbreviations read by the word before
 	concept     map[string]string      // folded word → concept term
 	conceptStem map[string]string      // stem of a concept word → concept term
-	phrases     map[string][]phrase    // by first word, or pairKey
+	phrases     map[string][]phrase    // by first word
+	pairs       map[string][]phrase    // verb-object expressions, by the verb's stem
 	stop        map[string]bool
 	stopStem    map[string]bool
 	chitchat    map[string]string // word or phrase → greeting|thanks|other
@@ -468,14 +469,23 @@ type afterAbbrev struct {
 
 type phrase struct {
 	words   []string
+	stems   []string // stem of each word, computed once
 	concept string
+}
+
+func newPhrase(ws []string, concept string) phrase {
+	p := phrase{words: ws, concept: concept, stems: make([]string, len(ws))}
+	for i, w := range ws {
+		p.stems[i] = stem(w)
+	}
+	return p
 }
 
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
 	l := &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, after: map[string]afterAbbrev{}, concept: map[string]string{}, conceptStem: map[string]string{},
-		phrases: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
+		phrases: map[string][]phrase{}, pairs: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
 		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}}
 	buildCommon(l)
 	for _, w := range strings.Fields(namesText) {
@@ -536,7 +546,7 @@ func buildLexicon() *lexicon {
 				}
 				continue
 			}
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws, concept: name})
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], newPhrase(ws, name))
 		}
 	}
 	for _, line := range strings.Split(pairText, "\n") {
@@ -546,13 +556,16 @@ func buildLexicon() *lexicon {
 		}
 		for _, item := range strings.Split(list, ",") {
 			if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
-				l.phrases[pairKey(ws[0])] = append(l.phrases[pairKey(ws[0])], phrase{words: ws, concept: strings.Join(strings.Fields(names), " ")})
+				// filed under the verb's stem, so that any form of the verb
+				// starts it ("on ferme le compte" is "fermer le compte")
+				k := stem(ws[0])
+				l.pairs[k] = append(l.pairs[k], newPhrase(ws, strings.Join(strings.Fields(names), " ")))
 			}
 		}
 	}
 	for _, item := range strings.Split(stopPhraseText, ",") {
 		if ws := words(Fold(strings.TrimSpace(item))); len(ws) > 1 {
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{words: ws})
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], newPhrase(ws, ""))
 		}
 	}
 	for w := range l.stop {
@@ -578,23 +591,49 @@ func buildLexicon() *lexicon {
 	return l
 }
 
-// pairKey files a verb-object expression under its verb's stem, so that
-// any form of the verb starts it ("on ferme le compte" is "fermer le
-// compte"). Other expressions are filed under their exact first word.
-func pairKey(verb string) string { return "~" + stem(verb) }
+// stems gives the stems of a text's words, each computed once, when a
+// multi-word expression needs them; cache, when not nil, keeps them across
+// texts (indexing a large KB).
+type stems struct {
+	ws, st []string
+	cache  *wordCache
+}
+
+func newStems(ws []string, cache *wordCache) *stems {
+	return &stems{ws: ws, st: make([]string, len(ws)), cache: cache}
+}
+
+func (s *stems) at(i int) string {
+	if s.st[i] != "" {
+		return s.st[i]
+	}
+	w := s.ws[i]
+	if s.cache == nil {
+		s.st[i] = stem(w)
+		return s.st[i]
+	}
+	st, ok := s.cache.stems[w]
+	if !ok {
+		st = stem(w)
+		s.cache.stems[w] = st
+	}
+	s.st[i] = st
+	return st
+}
 
 // matchPhrase returns the length and concept of the longest expression
-// starting at ws[0], or 0.
-func (l *lexicon) matchPhrase(ws []string) (int, string) {
+// starting at word i of s.ws, or 0.
+func (l *lexicon) matchPhrase(s *stems, i int) (int, string) {
+	ws := s.ws[i:]
 	best, concept := 0, ""
-	for _, list := range [2][]phrase{l.phrases[ws[0]], l.phrases[pairKey(ws[0])]} {
+	for _, list := range [2][]phrase{l.phrases[ws[0]], l.pairs[s.at(i)]} {
 		for _, p := range list {
 			if len(p.words) > len(ws) || len(p.words) <= best {
 				continue
 			}
 			ok := true
-			for i, w := range p.words {
-				if ws[i] != w && stem(ws[i]) != stem(w) {
+			for j, w := range p.words {
+				if ws[j] != w && s.at(i+j) != p.stems[j] {
 					ok = false
 					break
 				}

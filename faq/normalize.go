@@ -182,13 +182,22 @@ func sizeUnit(w string, afterNumber bool) bool {
 
 func analyzeWords(exp []string) []Token { return analyzeCached(exp, nil) }
 
+// wordCache remembers each word's term and stem while a KB is indexed:
+// the same words come back in entry after entry.
+type wordCache struct{ terms, stems map[string]string }
+
+func newWordCache() *wordCache {
+	return &wordCache{terms: map[string]string{}, stems: map[string]string{}}
+}
+
 // analyzeCached is analyzeWords remembering each word's term in cache
 // (when not nil), which makes indexing a large KB much cheaper.
-func analyzeCached(exp []string, cache map[string]string) []Token {
+func analyzeCached(exp []string, cache *wordCache) []Token {
 	toks := make([]Token, 0, len(exp))
+	st := newStems(exp, cache)
 	for i := 0; i < len(exp); {
 		// longest multi-word expression first
-		if n, concept := lex.matchPhrase(exp[i:]); n > 0 {
+		if n, concept := lex.matchPhrase(st, i); n > 0 {
 			// a verb-object expression stands for several concepts
 			w := strings.Join(exp[i:i+n], " ")
 			if concept == "" {
@@ -207,10 +216,10 @@ func analyzeCached(exp []string, cache map[string]string) []Token {
 			toks = append(toks, Token{Word: w, Term: termOf(w)})
 			continue
 		}
-		t, ok := cache[w]
+		t, ok := cache.terms[w]
 		if !ok {
 			t = termOf(w)
-			cache[w] = t
+			cache.terms[w] = t
 		}
 		toks = append(toks, Token{Word: w, Term: t})
 	}
