@@ -10,7 +10,7 @@ import (
 // the asker's language that mentions the service only in passing.
 func TestNamedServiceOutranksAPassingMention(t *testing.T) {
 	entry := func(lang, title, q, tags, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
+		return EntryFile(lang, title, q, tags, body)
 	}
 	fsys := fstest.MapFS{
 		"en/cloud-password.md":         entry("en", "I forgot my cloud password", "How do I reset my cloud password?", "cloud, password", "Click « Forgot password? » on the login page. This password is only for the cloud, not for Mobilizon."),

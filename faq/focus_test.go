@@ -9,7 +9,7 @@ import (
 // kind of tool is wanted: the question is not about leaving that product.
 func TestComparedProductIsContext(t *testing.T) {
 	entry := func(title, q, tags, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
+		return EntryFile("fr", title, q, tags, body)
 	}
 	kb, err := LoadFS(fstest.MapFS{
 		"pads.md":   entry("Comment créer un pad ?", "Faut-il un compte pour les pads ?", "pads, collaboratif", "Un pad est un texte que l'on écrit à plusieurs."),

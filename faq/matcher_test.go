@@ -76,7 +76,7 @@ func TestAnswersChatStyle(t *testing.T) {
 // one language only still answers the other.
 func TestLanguagePreference(t *testing.T) {
 	entry := func(lang, title, q, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return faq.EntryFile(lang, title, q, "", body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/mdp.md":     entry("fr", "J'ai oublié mon mot de passe", "Comment réinitialiser mon mot de passe ?", "Cliquez sur mot de passe oublié."),
@@ -218,7 +218,7 @@ func TestForeignNames(t *testing.T) {
 // a clear answer offers nothing more.
 func TestSeeAlsoOnlyOnCloseCalls(t *testing.T) {
 	entry := func(id, title, q, body string) (string, *fstest.MapFile) {
-		return "fr/" + id + ".md", &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return "fr/" + id + ".md", faq.EntryFile("fr", title, q, "", body)
 	}
 	fs := fstest.MapFS{}
 	for _, e := range [][4]string{
@@ -265,7 +265,7 @@ func TestFarewellsAndSolvedAreSmallTalk(t *testing.T) {
 // are not offered.
 func TestNoSuggestionWithoutALead(t *testing.T) {
 	entry := func(title, q, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return faq.EntryFile("fr", title, q, "", body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/contact.md":  entry("Comment contacter l'équipe ?", "Comment vous joindre ?", "Par courriel ; pour le wifi du local, voyez l'accueil."),

@@ -12,7 +12,7 @@ import (
 // offered, however close its other words are.
 func TestAnswerMustFitTheQuestion(t *testing.T) {
 	entry := func(lang, title, q, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return faq.EntryFile(lang, title, q, "", body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/pad.md":      entry("fr", "Comment créer un document partagé ?", "Comment écrire un document à plusieurs ?", "Ouvrez l'éditeur, donnez un nom au document et partagez son adresse avec les personnes invitées."),

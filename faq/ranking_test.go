@@ -14,7 +14,7 @@ import (
 // creating it.
 func TestRankingRules(t *testing.T) {
 	entry := func(lang, title, q, tags, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
+		return faq.EntryFile(lang, title, q, tags, body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/matrix.md":      entry("fr", "Comment rejoindre le salon de discussion sur Matrix ?", "Quelle est l'adresse du salon ?", "chat, matrix", "Rejoignez le salon depuis une application Matrix sur votre téléphone. Le salon est relié à XMPP."),
@@ -62,7 +62,7 @@ func TestRankingRules(t *testing.T) {
 // what follows.
 func TestSelfDescriptionIsContext(t *testing.T) {
 	entry := func(title, q, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return faq.EntryFile("fr", title, q, "", body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/adhesion.md":  entry("Combien coûte l'adhésion pour les étudiants et les chômeurs ?", "Y a-t-il un tarif étudiant ?", "15 €, 5 € pour les étudiants et les chômeurs."),
@@ -83,7 +83,7 @@ func TestSelfDescriptionIsContext(t *testing.T) {
 // decide.
 func TestTheAskingSentenceDecides(t *testing.T) {
 	entry := func(title, q, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: fr\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\n---\n" + body + "\n")}
+		return faq.EntryFile("fr", title, q, "", body)
 	}
 	kb, err := faq.LoadFS(fstest.MapFS{
 		"fr/sondage.md":  entry("Comment créer un sondage ?", "Comment organiser un vote ?", "Ouvrez l'outil de sondage."),

@@ -4,9 +4,7 @@ import "testing/fstest"
 
 // testKB is a tiny bilingual knowledge base for the package's own tests.
 func testKB() fstest.MapFS {
-	entry := func(lang, title, q, tags, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\nlang: " + lang + "\ntitle: \"" + title + "\"\nquestions:\n  - \"" + q + "\"\ntags: [" + tags + "]\n---\n" + body + "\n")}
-	}
+	entry := EntryFile
 	return fstest.MapFS{
 		"fr/nuage-mot-de-passe.md": entry("fr", "J'ai oublié mon mot de passe du Nuage", "Comment réinitialiser mon mot de passe Nextcloud ?", "nuage, mot de passe", "Cliquez sur « Mot de passe oublié ? »."),
 		"en/nuage-password.md":     entry("en", "I forgot my Nuage password", "How do I reset my Nextcloud password?", "nuage, password", "Click « Forgot password? »."),
