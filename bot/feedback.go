@@ -57,8 +57,6 @@ type FeedbackStore interface {
 	// AddFeedback records a vote; a "text" vote also marks the answer as
 	// having had its feedback (AnswerRecord.Feedback).
 	AddFeedback(ctx context.Context, f Feedback) error
-	// SetAnswerTicket links an answer to the ticket opened about it.
-	SetAnswerTicket(ctx context.Context, answerID, ticketID int64) error
 	// OpenAnswerTicket stores t like CreateTicket and links answer answerID
 	// to it, in one transaction, unless that answer already has a ticket:
 	// then nothing is stored, t.ID is set to the existing ticket and created

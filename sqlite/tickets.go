@@ -431,12 +431,6 @@ func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *b
 	return created && err == nil, err
 }
 
-// SetAnswerTicket implements bot.FeedbackStore.
-func (s *TicketStore) SetAnswerTicket(ctx context.Context, answerID, ticketID int64) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = ? WHERE id = ?`, ticketID, answerID)
-	return err
-}
-
 // FeedbackStats implements bot.FeedbackStore.
 func (s *TicketStore) FeedbackStats(ctx context.Context) ([]bot.FeedbackStat, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM faq_feedback
