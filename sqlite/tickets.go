@@ -141,9 +141,6 @@ func scanTicket(s scanner) (*bot.Ticket, error) {
 // CreateTicket implements bot.TicketStore: the ticket row and its "open"
 // event are committed together before it returns.
 func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
-	if t.State == "" {
-		t.State = bot.TicketOpen
-	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if t.MsgID != "" && t.Origin == bot.OriginUnanswered {
 			// the same message handled again (an adapter resuming after a
@@ -166,8 +163,12 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
 	})
 }
 
-// insertTicket writes t and its "open" event, and sets t.ID.
+// insertTicket writes t and its "open" event, and sets t.ID (and t.State,
+// when empty, to open).
 func insertTicket(ctx context.Context, tx *sql.Tx, t *bot.Ticket) error {
+	if t.State == "" {
+		t.State = bot.TicketOpen
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
 		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
 		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -404,9 +405,6 @@ func (s *TicketStore) AddFeedback(ctx context.Context, f bot.Feedback) error {
 // write lock from its start, so two votes on one answer cannot both find it
 // without a ticket.
 func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *bot.Ticket) (bool, error) {
-	if t.State == "" {
-		t.State = bot.TicketOpen
-	}
 	var created bool
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var existing int64
