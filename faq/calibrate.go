@@ -101,11 +101,7 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 			unsuggestable: a.foreign && a.noObject, noLead: a.Features.Strong == 0}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
-			for _, e := range m.suggestions(a) {
-				if e.ID == q.Expect {
-					s.inSugg = true
-				}
-			}
+			s.inSugg = hasEntry(m.suggestions(a), q.Expect)
 		}
 		out = append(out, s)
 	}

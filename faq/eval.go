@@ -78,7 +78,7 @@ type Outcome struct {
 	Result      Result
 	Took        time.Duration
 	Correct     bool
-	Suggested   bool // the expected entry was offered as "did you mean"
+	Suggested   bool // the expected entry was offered: as "did you mean", or under a close-call answer (SeeAlso)
 	FalseAnswer bool // answered a question that expects no answer
 }
 
@@ -146,18 +146,10 @@ func (r *Report) add(q Query, res Result, took time.Duration) {
 		o.Correct = answered && res.Entry.ID == q.Expect
 		if res.Decision == Suggest {
 			r.Suggested++
-			for _, e := range res.Suggestions {
-				if e.ID == q.Expect {
-					o.Suggested = true
-				}
-			}
+			o.Suggested = hasEntry(res.Suggestions, q.Expect)
 		}
 		if answered && res.Entry.ID != q.Expect {
-			for _, e := range res.SeeAlso {
-				if e.ID == q.Expect {
-					o.Suggested = true
-				}
-			}
+			o.Suggested = hasEntry(res.SeeAlso, q.Expect)
 		}
 		if res.Decision == Abstain {
 			r.Abstained++
@@ -165,12 +157,8 @@ func (r *Report) add(q Query, res Result, took time.Duration) {
 		if res.Entry != nil && res.Entry.ID == q.Expect {
 			r.Ranked1++
 			r.Ranked3++
-		} else {
-			for i, e := range res.Suggestions {
-				if i < 2 && e.ID == q.Expect {
-					r.Ranked3++
-				}
-			}
+		} else if hasEntry(res.Suggestions[:min(2, len(res.Suggestions))], q.Expect) {
+			r.Ranked3++
 		}
 		if o.Correct {
 			r.Top1++
@@ -221,4 +209,14 @@ func (m *LexicalMatcher) withCalibration(c Calibration) *LexicalMatcher {
 		return &scratch{score: make([]float32, size), cov: make([]float32, size), strong: make([]float32, size), ent: make([]int32, size)}
 	}
 	return n
+}
+
+// hasEntry reports whether the entry id is one of es.
+func hasEntry(es []*Entry, id string) bool {
+	for _, e := range es {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -453,7 +453,7 @@ type lexicon struct {
 	pairs       map[string][]phrase    // verb-object expressions, by the verb's stem
 	stop        map[string]bool
 	stopStem    map[string]bool
-	chitchat    map[string]string // word or phrase → greeting|thanks|other
+	chitchat    map[string]string // word or phrase → its kind (chitchatText, chitchatPhrases)
 	chitPhrases map[string][][]string
 	langOf      map[string]string // stop word → "fr", "en" or "both"
 }

@@ -138,7 +138,7 @@ var ownDeterminers = wordSet(`nos mes notre ma mon our my`)
 
 // genericVerbs say nothing of their own in "on peut X un Y ?": the
 // object alone tells what is asked.
-var genericVerbs = wordSet(`faire avoir mettre prendre obtenir trouver voir utiliser recevoir donner avoir venir aller
+var genericVerbs = wordSet(`faire avoir mettre prendre obtenir trouver voir utiliser recevoir donner venir aller
 demander garder acceder
 do have get make put take find see use receive give come go ask keep access`)
 
