@@ -199,16 +199,10 @@ func faqAsk(e *env, args []string) error {
 		}
 	}
 	if res.Decision == faq.Suggest {
-		fmt.Fprintln(w, "did you mean:")
-		for i, s := range res.Suggestions {
-			fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.ID, s.Title)
-		}
+		printEntries(w, "did you mean:", res.Suggestions)
 	}
 	if len(res.SeeAlso) > 0 {
-		fmt.Fprintln(w, "see also (a close call, offered under the answer):")
-		for i, s := range res.SeeAlso {
-			fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.ID, s.Title)
-		}
+		printEntries(w, "see also (a close call, offered under the answer):", res.SeeAlso)
 	}
 	f := a.Features
 	fmt.Fprintf(w, "signals:    score %.2f, coverage %.2f (title/questions/tags %.2f), margin %.2f, unknown %.2f, missing %.2f\n",
@@ -285,9 +279,7 @@ func faqMatch(ctx context.Context, e *env, args []string) error {
 		if res.Decision == faq.Suggest {
 			offered = res.Suggestions
 		}
-		for _, s := range offered {
-			ml.Suggestions = append(ml.Suggestions, s.ID)
-		}
+		ml.Suggestions = append(ml.Suggestions, entryIDs(offered)...)
 		if err := enc.Encode(ml); err != nil {
 			return err
 		}
@@ -304,6 +296,24 @@ func readLabelled(path string) ([]faq.Query, error) {
 	}
 	defer f.Close()
 	return faq.ReadQueries(f, path, true)
+}
+
+// printEntries lists entries under a heading, numbered as the asker sees
+// them.
+func printEntries(w io.Writer, heading string, es []*faq.Entry) {
+	fmt.Fprintln(w, heading)
+	for i, e := range es {
+		fmt.Fprintf(w, "  %d. %s — %s\n", i+1, e.ID, e.Title)
+	}
+}
+
+// entryIDs lists the ids of entries.
+func entryIDs(es []*faq.Entry) []string {
+	var ids []string
+	for _, e := range es {
+		ids = append(ids, e.ID)
+	}
+	return ids
 }
 
 // loadWithLabels loads the KB and calibration of the flags and the labelled
@@ -400,20 +410,11 @@ func printReport(w io.Writer, label string, r *faq.Report, misses bool) {
 				got = "small talk " + o.Result.Chitchat
 			case o.Result.Decision == faq.Answer:
 				got = o.Result.Entry.ID
-				for i, s := range o.Result.SeeAlso {
-					if i == 0 {
-						got += ", see also "
-					} else {
-						got += ", "
-					}
-					got += s.ID
+				if len(o.Result.SeeAlso) > 0 {
+					got += ", see also " + strings.Join(entryIDs(o.Result.SeeAlso), ", ")
 				}
 			case o.Result.Decision == faq.Suggest:
-				var ids []string
-				for _, s := range o.Result.Suggestions {
-					ids = append(ids, s.ID)
-				}
-				got = "suggest " + strings.Join(ids, ", ")
+				got = "suggest " + strings.Join(entryIDs(o.Result.Suggestions), ", ")
 			case o.Result.Entry != nil:
 				got = "abstain (best " + o.Result.Entry.ID + ")"
 			}
