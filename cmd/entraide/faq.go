@@ -205,8 +205,8 @@ func faqAsk(e *env, args []string) error {
 		printEntries(w, "see also (a close call, offered under the answer):", res.SeeAlso)
 	}
 	f := a.Features
-	fmt.Fprintf(w, "signals:    score %.2f, coverage %.2f (title/questions/tags %.2f), margin %.2f, unknown %.2f, missing %.2f\n",
-		f.Norm, f.Coverage, f.Strong, f.Margin, f.UnknownWeight, f.Missing)
+	fmt.Fprintf(w, "signals:    score %.2f, coverage %.2f (title/questions/tags %.2f), margin %.2f, unknown %.2f, specific %.2f, missing %.2f\n",
+		f.Norm, f.Coverage, f.Strong, f.Margin, f.UnknownWeight, f.Specific, f.Missing)
 	fmt.Fprintln(w, "ranking:")
 	for i, c := range a.Candidates {
 		if i == 5 {
