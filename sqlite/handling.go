@@ -34,25 +34,26 @@ func (db *DB) Begin(ctx context.Context, adapter, eventID, room string) (bot.Pro
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
+		n, err := res.RowsAffected()
+		if err != nil {
 			return err
-		} else if n == 0 {
-			var one int
-			err := tx.QueryRowContext(ctx, `SELECT 1 FROM handling WHERE adapter = ? AND event_id = ?`, adapter, eventID).Scan(&one)
-			switch {
-			case err == sql.ErrNoRows:
-				p = bot.ProgressDone
-				return nil
-			case err != nil:
-				return err
-			}
-			p = bot.ProgressUnfinished
-			return nil
 		}
-		// OR REPLACE: a record left behind by an event whose handled row
-		// was purged since.
-		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO handling(adapter, event_id, room_id) VALUES(?, ?, ?)`, adapter, eventID, room)
-		return err
+		if n > 0 {
+			// OR REPLACE: a record left behind by an event whose handled
+			// row was purged since.
+			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO handling(adapter, event_id, room_id) VALUES(?, ?, ?)`, adapter, eventID, room)
+			return err
+		}
+		var one int
+		switch err := tx.QueryRowContext(ctx, `SELECT 1 FROM handling WHERE adapter = ? AND event_id = ?`, adapter, eventID).Scan(&one); {
+		case err == sql.ErrNoRows:
+			p = bot.ProgressDone
+		case err != nil:
+			return err
+		default:
+			p = bot.ProgressUnfinished
+		}
+		return nil
 	})
 	return p, err
 }
