@@ -138,7 +138,7 @@ func (b *Bot) Send(ctx context.Context, r Reply) (string, error) {
 	}
 	if r.Mention != nil {
 		// whoever the bot addresses may answer back without a question mark
-		b.engage.replied(r.Room.Key()+"|"+r.Mention.ID, time.Now())
+		b.engage.replied(r.Room.Key()+"|"+r.Mention.ID, r.lang, time.Now())
 	}
 	return a.Send(ctx, r)
 }

@@ -23,8 +23,9 @@ const welcomeEvery = 12 * time.Hour
 // engagement remembers who the bot talked with and whom it welcomed.
 type engagement struct {
 	mu       sync.Mutex
-	talked   recent // "room|user" → last reply to them
-	welcomed recent // "room|user" → last welcome
+	talked   recent            // "room|user" → last reply to them
+	welcomed recent            // "room|user" → last welcome
+	lang     map[string]string // "room|user" → language of the last reply, while talked is recent
 }
 
 // recent maps keys to when they were last seen, forgetting those older
@@ -59,10 +60,35 @@ func (r *recent) within(key string, now time.Time, d time.Duration) bool {
 	return ok && now.Sub(t) <= d
 }
 
-func (e *engagement) replied(key string, now time.Time) {
+func (e *engagement) replied(key, lang string, now time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.talked.note(key, now, conversationWindow)
+	if e.lang == nil || len(e.lang) > len(e.talked.at) {
+		// the sweep of talked dropped old keys: drop their languages too
+		old := e.lang
+		e.lang = make(map[string]string, len(e.talked.at))
+		for k := range e.talked.at {
+			if l, ok := old[k]; ok {
+				e.lang[k] = l
+			}
+		}
+	}
+	if lang != "" {
+		e.lang[key] = lang
+	}
+}
+
+// lastLang is the language the bot last replied in to this person in this
+// room, within the conversation window, or "": a "1", "ok" or "bye" after
+// an English exchange is answered in English.
+func (e *engagement) lastLang(key string, now time.Time) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.talked.within(key, now, conversationWindow) {
+		return ""
+	}
+	return e.lang[key]
 }
 
 func (e *engagement) inConversation(key string, now time.Time) bool {

@@ -49,6 +49,8 @@ type Reply struct {
 	InReplyTo string // message id to reply to ("" for a plain post)
 	ThreadID  string // thread to post in ("" for the main timeline)
 	Mention   *User  // user to address (pill on Matrix, "nick: " on XMPP)
+
+	lang string // the language the bot spoke in, remembered for the addressee
 }
 
 // Reaction is an emoji reaction to a message, e.g. 👍 on a bot answer.

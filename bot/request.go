@@ -34,6 +34,7 @@ func (r *Request) Reply(ctx context.Context, text string) (string, error) {
 		InReplyTo: r.Msg.ID,
 		ThreadID:  r.Msg.ThreadID,
 		Mention:   &sender,
+		lang:      r.Lang,
 	})
 }
 

@@ -107,7 +107,13 @@ func (b *Bot) answerFromFAQ(ctx context.Context, req *Request) {
 	matcher, _ := b.FAQ()
 	var res faq.Result
 	if matcher != nil {
-		res = matcher.Match(req.Msg.Text, b.explicitLang(req.Msg))
+		hint := b.explicitLang(req.Msg)
+		if hint == "" {
+			// a message too short to tell ("1", "ok", "bye") continues the
+			// conversation in its language
+			hint = b.engage.lastLang(pendingKey(req.Msg), time.Now())
+		}
+		res = matcher.Match(req.Msg.Text, hint)
 	}
 	req.Match = &res
 	if res.Lang != "" {

@@ -348,3 +348,20 @@ func TestVagueMessageAsksForDetails(t *testing.T) {
 		t.Fatalf("want a request for details and no hand-over, got %q (handed %v)", fa.Last().Text, handed)
 	}
 }
+
+// A message too short to tell its language ("1", "ok") is answered in the
+// language of the conversation.
+func TestShortMessageKeepsTheConversationLanguage(t *testing.T) {
+	kb := testKB(t)
+	b, fa := newBot(t, faq.NewMatcher(kb, faq.Options{}))
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "alice", "how much does the training cost?")
+	fa.Say(ctx, b, "support", "alice", "1")
+	if got := fa.Last().Text; !strings.Contains(got, "Could you say a little more") {
+		t.Fatalf("want the English request for details after an English exchange, got %q", got)
+	}
+	fa.Say(ctx, b, "support", "bob", "1")
+	if got := fa.Last().Text; !strings.Contains(got, "Pouvez-vous préciser") {
+		t.Fatalf("someone new gets the default language, got %q", got)
+	}
+}

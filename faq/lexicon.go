@@ -386,7 +386,7 @@ this that these those there here what which who whom whose how why where when
 can could would should will shall may might must not no yes
 if so just also very too any some all each every other another more most such only own same
 get got getting make made go going want wanted like need
-please thanks thank hi hello hey dear
+please thanks thank hi hello hey dear bye byebye
 anymore still yet already ever even really
 ok okay everyone everybody anyone anybody someone somebody
 much without within whether though although however maybe perhaps possible impossible
