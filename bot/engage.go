@@ -20,63 +20,59 @@ const conversationWindow = 10 * time.Minute
 // welcomeEvery limits the welcome in shared rooms to once per person.
 const welcomeEvery = 12 * time.Hour
 
-// engagement remembers who the bot talked with and whom it welcomed.
+// engagement remembers who the bot talked with, in which language, and
+// whom it welcomed.
 type engagement struct {
 	mu       sync.Mutex
-	talked   recent            // "room|user" → last reply to them
-	welcomed recent            // "room|user" → last welcome
-	lang     map[string]string // "room|user" → language of the last reply, while talked is recent
+	talked   recent // "room|user" → last reply to them
+	welcomed recent // "room|user" → last welcome
 }
 
-// recent maps keys to when they were last seen, forgetting those older
-// than keep. Old keys are swept at most once a minute, and only past
-// recentSweepAt keys: a sweep walks the whole map, and a busy bot must not
-// pay that on every message.
+// recent maps keys to when they were last seen (and, for replies, in which
+// language), forgetting those older than keep. Old keys are swept at most
+// once a minute, and only past recentSweepAt keys: a sweep walks the whole
+// map, and a busy bot must not pay that on every message.
 type recent struct {
-	at        map[string]time.Time
+	at        map[string]mark
 	nextSweep time.Time
+}
+
+type mark struct {
+	at   time.Time
+	lang string
 }
 
 const recentSweepAt = 10000
 
-func (r *recent) note(key string, now time.Time, keep time.Duration) {
+// note records key at now; a non-empty lang replaces the one remembered.
+func (r *recent) note(key, lang string, now time.Time, keep time.Duration) {
 	if r.at == nil {
-		r.at = map[string]time.Time{}
+		r.at = map[string]mark{}
 	}
 	if len(r.at) > recentSweepAt && !now.Before(r.nextSweep) {
-		for k, t := range r.at {
-			if now.Sub(t) > keep {
+		for k, m := range r.at {
+			if now.Sub(m.at) > keep {
 				delete(r.at, k)
 			}
 		}
 		r.nextSweep = now.Add(time.Minute)
 	}
-	r.at[key] = now
+	if lang == "" {
+		lang = r.at[key].lang
+	}
+	r.at[key] = mark{at: now, lang: lang}
 }
 
 // within reports whether key was noted at most d before now.
 func (r *recent) within(key string, now time.Time, d time.Duration) bool {
-	t, ok := r.at[key]
-	return ok && now.Sub(t) <= d
+	m, ok := r.at[key]
+	return ok && now.Sub(m.at) <= d
 }
 
 func (e *engagement) replied(key, lang string, now time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.talked.note(key, now, conversationWindow)
-	if e.lang == nil || len(e.lang) > len(e.talked.at) {
-		// the sweep of talked dropped old keys: drop their languages too
-		old := e.lang
-		e.lang = make(map[string]string, len(e.talked.at))
-		for k := range e.talked.at {
-			if l, ok := old[k]; ok {
-				e.lang[k] = l
-			}
-		}
-	}
-	if lang != "" {
-		e.lang[key] = lang
-	}
+	e.talked.note(key, lang, now, conversationWindow)
 }
 
 // lastLang is the language the bot last replied in to this person in this
@@ -88,7 +84,7 @@ func (e *engagement) lastLang(key string, now time.Time) string {
 	if !e.talked.within(key, now, conversationWindow) {
 		return ""
 	}
-	return e.lang[key]
+	return e.talked.at[key].lang
 }
 
 func (e *engagement) inConversation(key string, now time.Time) bool {
@@ -102,10 +98,10 @@ func (e *engagement) inConversation(key string, now time.Time) bool {
 func (e *engagement) welcome(key string, now time.Time) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if t, ok := e.welcomed.at[key]; ok && now.Sub(t) < welcomeEvery {
+	if m, ok := e.welcomed.at[key]; ok && now.Sub(m.at) < welcomeEvery {
 		return false
 	}
-	e.welcomed.note(key, now, welcomeEvery)
+	e.welcomed.note(key, "", now, welcomeEvery)
 	return true
 }
 
