@@ -89,7 +89,7 @@ func (a *Announcer) Schedule() announce.Schedule { return a.opts.Schedule }
 // the bot. Direct questions ("next training?") are taken before the FAQ;
 // broader ones only when the FAQ has no confident answer, through an
 // Unanswered hook that must be added before the tickets' one (see
-// cmd/entraide/announce.go).
+// cmd/entraide/app.go).
 func (a *Announcer) Register() {
 	a.b.Handle(&Command{Names: []string{"formations", "trainings"}, Help: "help.formations", Run: a.cmdTrainings})
 	a.b.Handle(&Command{Names: []string{"services"}, Help: "help.services", Run: a.cmdServices})

@@ -18,15 +18,8 @@ import (
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
-func init() {
-	// Features are wired in registration order, and Go runs the init
-	// functions of a package file by file in file-name order. This file
-	// ("announce.go") sorts before the tickets feature's ("tickets.go"), so
-	// the announcements' Unanswered hook is added first and answers "c'est
-	// quand la prochaine formation ?" before the tickets hook would turn it
-	// into a ticket. Keep the wiring in a file whose name sorts early.
-	features = append(features, enableAnnouncements)
-	register(&subcommand{
+func announceCommand() *subcommand {
+	return &subcommand{
 		name:    "announce",
 		summary: "check announcement files, preview the posting schedule, print the trainings calendar",
 		usage: `Usage: entraide announce lint [--config FILE] [DIR]
@@ -45,7 +38,7 @@ ics      the trainings as an iCalendar feed (RFC 5545), as served at
 --example      the demo's embedded announcements and settings
 DATE           2027-03-01, 2027-03-01T10:00 (in bot.timezone) or RFC 3339`,
 		run: runAnnounce,
-	})
+	}
 }
 
 // enableAnnouncements wires the poster, the !formations / !services

@@ -41,7 +41,7 @@ func TestDemoListsExampleTrainings(t *testing.T) {
 
 // A question the FAQ cannot answer reaches the Unanswered hooks: the
 // announcements' must run before the tickets' (which would hand it to the
-// mentors), whatever order the features happen to be listed in.
+// mentors), as app.build wires them.
 func TestUnansweredTrainingQuestionIsNotATicket(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	q := "je voudrais la liste des dates des formations de cet hiver pour mon association\n"

@@ -38,28 +38,76 @@ type app struct {
 	announcer *bot.Announcer
 }
 
-// feature wires one optional part (tickets, announcements, metrics...) into
-// an app. Features register from their file's init.
-var features []func(ctx context.Context, a *app) error
-
-// adapterFactories build the network adapters enabled in config; the console
-// is built here because it needs the app's stdin and stdout.
-var adapterFactories []func(ctx context.Context, a *app) (bot.Adapter, error)
-
+// newApp builds the bot a config describes. Every part is wired here, in
+// the order written in build; on error what was opened is closed again.
 func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS) (*app, error) {
 	a := &app{cfg: cfg, env: e, faqFS: faqFS, annFS: annFS, mux: http.NewServeMux()}
 	a.log = redact(newLogger(e.stderr, cfg.Bot.LogLevel), cfg.Secrets())
-	db, err := sqlite.Open(ctx, cfg.Bot.Database)
-	if err != nil {
+	if err := a.build(ctx); err != nil {
+		a.Close()
 		return nil, err
+	}
+	return a, nil
+}
+
+// build wires storage, the core, the adapters and the features, top to
+// bottom. Features see a message in the order they are wired here (within
+// each stage of routing: Before, Unanswered, Unsure, Answered), except the
+// rate limit, which goes ahead of every Before hook wherever it is wired.
+func (a *app) build(ctx context.Context) error {
+	db, err := sqlite.Open(ctx, a.cfg.Bot.Database)
+	if err != nil {
+		return err
 	}
 	a.db = db
 	a.closer = append(a.closer, func() { db.Close() })
 
-	kb, err := loadKB(faqFS, cfg.Bot.FAQDir)
+	if err := a.buildCore(); err != nil {
+		return err
+	}
+
+	// Adapters, in the order their names are registered: console, Matrix, XMPP.
+	if a.cfg.Console.Enabled {
+		if err := a.bot.AddAdapter(console.New(console.Options{BotName: a.cfg.Bot.Name, User: a.cfg.Console.User,
+			Room: a.cfg.Console.Room, In: a.env.stdin, Out: a.env.stdout})); err != nil {
+			return err
+		}
+	}
+	if a.cfg.Matrix.Enabled {
+		if err := a.addAdapter(newMatrix(a)); err != nil {
+			return err
+		}
+	}
+	if a.cfg.XMPP.Enabled {
+		if err := a.addAdapter(newXMPP(a)); err != nil {
+			return err
+		}
+	}
+
+	// Features. Announcements come before tickets: their Unanswered hook
+	// answers "c'est quand la prochaine formation ?" with the dates before
+	// the tickets' hook would hand it to the mentors as a ticket.
+	for _, wire := range []func(context.Context, *app) error{
+		enableAnnouncements, // poster, !formations, questions about trainings, /trainings.ics
+		wireRateLimit,       // drops floods first (BeforeFirst)
+		wireHTTP,            // /metrics, /healthz, and listening on bot.listen
+		wireReload,          // !reload, file watching, git pull
+		enableHandledPurge,  // trims the adapters' handled-event records daily
+		enableTickets,       // feedback (Before), tickets (Unanswered), mentor commands, reminders
+	} {
+		if err := wire(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildCore makes the bot and gives it its FAQ.
+func (a *app) buildCore() error {
+	cfg := a.cfg
+	kb, err := loadKB(a.faqFS, cfg.Bot.FAQDir)
 	if err != nil {
-		a.Close()
-		return nil, err
+		return err
 	}
 	opts := bot.Options{
 		Name:          cfg.Bot.Name,
@@ -81,38 +129,17 @@ func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS)
 	a.bot = bot.New(opts)
 	m, err := newMatcher(kb, cfg)
 	if err != nil {
-		a.Close()
-		return nil, err
+		return err
 	}
 	a.bot.SetFAQ(m, kb)
+	return nil
+}
 
-	if cfg.Console.Enabled {
-		if err := a.bot.AddAdapter(console.New(console.Options{BotName: cfg.Bot.Name, User: cfg.Console.User,
-			Room: cfg.Console.Room, In: e.stdin, Out: e.stdout})); err != nil {
-			a.Close()
-			return nil, err
-		}
+func (a *app) addAdapter(ad bot.Adapter, err error) error {
+	if err != nil {
+		return err
 	}
-	for _, f := range adapterFactories {
-		ad, err := f(ctx, a)
-		if err != nil {
-			a.Close()
-			return nil, err
-		}
-		if ad != nil {
-			if err := a.bot.AddAdapter(ad); err != nil {
-				a.Close()
-				return nil, err
-			}
-		}
-	}
-	for _, f := range features {
-		if err := f(ctx, a); err != nil {
-			a.Close()
-			return nil, err
-		}
-	}
-	return a, nil
+	return a.bot.AddAdapter(ad)
 }
 
 // Close releases storage and whatever features opened, last opened first.

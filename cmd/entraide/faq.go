@@ -60,13 +60,13 @@ Tools for FAQ maintainers:
       FAQ paths from the config, --db uses that database (default: the
       demo's) with the example FAQ.`
 
-func init() {
-	register(&subcommand{
+func faqCommand() *subcommand {
+	return &subcommand{
 		name:    "faq",
 		summary: "lint the FAQ, try questions, measure and calibrate the matcher, export labels",
 		usage:   faqUsage,
 		run:     runFAQ,
-	})
+	}
 }
 
 func runFAQ(ctx context.Context, e *env, args []string) error {

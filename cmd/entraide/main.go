@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"syscall"
 )
@@ -16,8 +15,8 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// subcommand is one "entraide NAME ..." verb. Each lives in its own file and
-// registers itself from init, so features do not edit a central switch.
+// subcommand is one "entraide NAME ..." verb, defined in its own file and
+// listed in commands.
 type subcommand struct {
 	name    string
 	summary string // one line for "entraide help"
@@ -31,9 +30,29 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-var subcommands = map[string]*subcommand{}
+// commands lists every subcommand, as "entraide help" shows them.
+func commands() []*subcommand {
+	return []*subcommand{
+		announceCommand(),
+		demoCommand(),
+		faqCommand(),
+		helpCommand(),
+		reportCommand(),
+		runCommand(),
+		ticketsCommand(),
+		versionCommand(),
+	}
+}
 
-func register(c *subcommand) { subcommands[c.name] = c }
+// lookup finds a subcommand by name.
+func lookup(name string) (*subcommand, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return nil, false
+}
 
 // usageError makes main print the subcommand's usage and exit 2.
 type usageError struct{ msg string }
@@ -56,7 +75,7 @@ func run(ctx context.Context, e *env, args []string) int {
 	if name == "-h" || name == "--help" {
 		name = "help"
 	}
-	c, ok := subcommands[name]
+	c, ok := lookup(name)
 	if !ok {
 		fmt.Fprintf(e.stderr, "entraide: unknown command %q\n\n", name)
 		printHelp(e.stderr)
@@ -82,13 +101,8 @@ func run(ctx context.Context, e *env, args []string) int {
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "entraide — a community-support chat bot answering from a FAQ and escalating to mentors.")
 	fmt.Fprintln(w, "\nUsage: entraide COMMAND [arguments]\n\nCommands:")
-	names := make([]string, 0, len(subcommands))
-	for n := range subcommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, subcommands[n].summary)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun \"entraide help COMMAND\" for details.")
 }
@@ -111,8 +125,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func init() {
-	register(&subcommand{
+func helpCommand() *subcommand {
+	return &subcommand{
 		name:    "help",
 		summary: "show help for a command",
 		usage:   "Usage: entraide help [COMMAND]",
@@ -121,15 +135,18 @@ func init() {
 				printHelp(e.stdout)
 				return nil
 			}
-			c, ok := subcommands[args[0]]
+			c, ok := lookup(args[0])
 			if !ok {
 				return usageError{fmt.Sprintf("unknown command %q", args[0])}
 			}
 			fmt.Fprintln(e.stdout, c.usage)
 			return nil
 		},
-	})
-	register(&subcommand{
+	}
+}
+
+func versionCommand() *subcommand {
+	return &subcommand{
 		name:    "version",
 		summary: "print the version",
 		usage:   "Usage: entraide version",
@@ -140,5 +157,5 @@ func init() {
 			fmt.Fprintln(e.stdout, "entraide", version)
 			return nil
 		},
-	})
+	}
 }

@@ -18,10 +18,6 @@ import (
 // Operations: metrics and health over HTTP, and the rate limit. Features
 // reach the metrics through a.Metrics() whatever order they are wired in.
 
-func init() {
-	features = append(features, wireRateLimit, wireHTTP)
-}
-
 // opsState is the operations part of an app.
 type opsState struct {
 	metrics   *metrics.Metrics

@@ -30,10 +30,6 @@ func (a *app) onReload(name string, fn func(ctx context.Context) error) {
 	a.ops.reloaders = append(a.ops.reloaders, reloader{name, fn})
 }
 
-func init() {
-	features = append(features, wireReload)
-}
-
 func wireReload(_ context.Context, a *app) error {
 	a.bot.Handle(&bot.Command{
 		Names: []string{"recharger", "reload"},

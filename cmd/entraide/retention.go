@@ -7,8 +7,6 @@ import (
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
-func init() { features = append(features, enableHandledPurge) }
-
 // enableHandledPurge trims the adapters' record of handled events at start
 // and then daily; a failure is logged and retried the next day.
 func enableHandledPurge(_ context.Context, a *app) error {

@@ -8,8 +8,8 @@ import (
 	"codeberg.org/entraide/entraide/example"
 )
 
-func init() {
-	register(&subcommand{
+func demoCommand() *subcommand {
+	return &subcommand{
 		name:    "demo",
 		summary: "run the bot in this terminal with the example FAQ (no server needed)",
 		usage: `Usage: entraide demo [--db FILE]
@@ -21,8 +21,11 @@ With a pipe on stdin it reads every line, prints every reply and exits.
 
   --db FILE   SQLite database (default: entraide/demo.db in the user's cache folder)`,
 		run: runDemo,
-	})
-	register(&subcommand{
+	}
+}
+
+func runCommand() *subcommand {
+	return &subcommand{
 		name:    "run",
 		summary: "run the bot with the adapters of a config file",
 		usage: `Usage: entraide run --config FILE
@@ -31,7 +34,7 @@ Starts every adapter enabled in FILE (see config.example.toml) and runs until
 interrupted. Secrets may come from the environment: ` + config.EnvMatrixPassword + `,
 ` + config.EnvMatrixToken + `, ` + config.EnvMatrixPickle + `, ` + config.EnvXMPPPassword + `.`,
 		run: runRun,
-	})
+	}
 }
 
 func runDemo(ctx context.Context, e *env, args []string) error {

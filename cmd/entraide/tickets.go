@@ -20,9 +20,8 @@ import (
 	"codeberg.org/entraide/entraide/sqlite"
 )
 
-func init() {
-	features = append(features, enableTickets)
-	register(&subcommand{
+func ticketsCommand() *subcommand {
+	return &subcommand{
 		name:    "tickets",
 		summary: "list, show and turn into FAQ drafts the tickets handed to mentors",
 		usage: `Usage: entraide tickets list [--state S] [--json] [--config FILE | --db FILE]
@@ -39,7 +38,7 @@ to-faq   write an answered ticket as a draft FAQ entry (draft: true) and
 --config FILE  read the database path and folders from a config file
 --db FILE      use this database (default: the demo's, in the user's cache folder)`,
 		run: runTickets,
-	})
+	}
 }
 
 // enableTickets wires escalation to mentors into the running bot.
@@ -342,8 +341,8 @@ func writeTicket(w io.Writer, t *bot.Ticket, evs []bot.TicketEvent) {
 	}
 }
 
-func init() {
-	register(&subcommand{
+func reportCommand() *subcommand {
+	return &subcommand{
 		name:    "report",
 		summary: "what the FAQ is missing: unanswered questions by topic, least helpful entries",
 		usage: `Usage: entraide report [--top N] [--config FILE | --db FILE]
@@ -356,7 +355,7 @@ FAQ entries with the most "not helpful" feedback (candidates for rewriting).
 --config FILE  read the database path from a config file
 --db FILE      use this database (default: the demo's, in the user's cache folder)`,
 		run: runReport,
-	})
+	}
 }
 
 func runReport(ctx context.Context, e *env, args []string) error {
