@@ -28,3 +28,9 @@ type Inbox interface {
 type StatusReporter interface {
 	Connected() bool
 }
+
+// DirectRoomer is implemented by adapters that can reach a user in a direct
+// conversation the user did not start (to send a login code, say).
+type DirectRoomer interface {
+	DirectRoom(ctx context.Context, userID string) (Room, error)
+}

@@ -143,6 +143,25 @@ func (b *Bot) Send(ctx context.Context, r Reply) (string, error) {
 	return a.Send(ctx, r)
 }
 
+// SendDirect posts text to userID in a direct conversation on the named
+// adapter, which must implement DirectRoomer.
+func (b *Bot) SendDirect(ctx context.Context, adapter, userID, text string) error {
+	a, ok := b.adapters[adapter]
+	if !ok {
+		return fmt.Errorf("no adapter named %q", adapter)
+	}
+	d, ok := a.(DirectRoomer)
+	if !ok {
+		return fmt.Errorf("adapter %q cannot send direct messages", adapter)
+	}
+	room, err := d.DirectRoom(ctx, userID)
+	if err != nil {
+		return err
+	}
+	_, err = a.Send(ctx, Reply{Room: room, Text: text})
+	return err
+}
+
 // IsMentor reports whether u, on the adapter, is a mentor from config.
 func (b *Bot) IsMentor(adapter string, u User) bool {
 	return listed(b.opts.Mentors[adapter], u.ID) || b.IsAdmin(adapter, u)

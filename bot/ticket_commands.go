@@ -70,17 +70,25 @@ func (tk *Tickets) refusal(ctx context.Context, req *Request, id int64, err erro
 	return err
 }
 
-// change applies one workflow action atomically and records who did it.
-func (tk *Tickets) change(ctx context.Context, req *Request, id int64, action, text string) (*Ticket, error) {
-	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
-	admin := req.IsAdmin()
+// change applies one workflow action for the mentor who sent req.
+func (tk *Tickets) change(ctx context.Context, req *Request, id int64, action string) (*Ticket, error) {
+	return tk.Change(ctx, id, action, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin())
+}
+
+// Change applies one workflow action (claim, unclaim, resolve, reopen) to
+// ticket id atomically and records who did it. A refusal is a *TicketError
+// (or ErrNoTicket). The chat commands and the web page both go through it.
+func (tk *Tickets) Change(ctx context.Context, id int64, action string, actor Actor, admin bool) (*Ticket, error) {
+	if action == "answer" {
+		return nil, errors.New("an answer goes through Tickets.Answer, which relays it")
+	}
 	now := tk.clock.Now()
-	ev := TicketEvent{At: now, Kind: action, Actor: actor, Note: text}
+	ev := TicketEvent{At: now, Kind: action, Actor: actor}
 	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		if err := t.check(action, actor, admin); err != nil {
 			return err
 		}
-		t.apply(action, actor, text, now)
+		t.apply(action, actor, "", now)
 		return nil
 	})
 }
@@ -92,7 +100,7 @@ func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *R
 		if err != nil {
 			return err
 		}
-		t, err := tk.change(ctx, req, id, action, "")
+		t, err := tk.change(ctx, req, id, action)
 		if err != nil {
 			return tk.refusal(ctx, req, id, err)
 		}
@@ -101,11 +109,7 @@ func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *R
 	}
 }
 
-// cmdAnswer relays a mentor's answer to the asker, in the asker's room and
-// thread, as a reply to the question that mentions them, then marks the
-// ticket answered. The relay comes first: a ticket is never marked answered
-// with an answer the asker did not get. A second answer arriving while one
-// is being relayed is refused (startAnswer), not sent as well.
+// cmdAnswer is !answer N text: see Answer.
 func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 	id, text, err := parseTicketArgs(req)
 	if err != nil {
@@ -114,38 +118,50 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 	if text == "" {
 		return &UsageError{Reason: req.T("ticket.need_text")}
 	}
-	actor := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
+	t, err := tk.Answer(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin(), text)
+	if err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
+	return err
+}
+
+// Answer relays a mentor's answer to the asker, in the asker's room and
+// thread, as a reply to the question that mentions them, then marks the
+// ticket answered. The relay comes first: a ticket is never marked answered
+// with an answer the asker did not get. A second answer arriving while one
+// is being relayed is refused (startAnswer), not sent as well. Refusals,
+// including a failed relay, are *TicketError.
+func (tk *Tickets) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, ticketErr("ticket.need_text")
+	}
 	if other, busy := tk.startAnswer(id, actor); busy {
-		_, err := req.Reply(ctx, req.T("ticket.answering", id, EscapeMarkdown(other.DisplayName()), id))
-		return err
+		return nil, ticketErr("ticket.answering", id, other.DisplayName(), id)
 	}
 	defer tk.endAnswer(id)
 	t, err := tk.store.Ticket(ctx, id)
 	if err != nil {
-		return tk.refusal(ctx, req, id, err)
+		return nil, err
 	}
-	if err := t.check("answer", actor, req.IsAdmin()); err != nil {
-		return tk.refusal(ctx, req, id, err)
+	if err := t.check("answer", actor, admin); err != nil {
+		return nil, err
 	}
 	relay := T(t.Lang, "ticket.relay", EscapeMarkdown(text), EscapeMarkdown(actor.DisplayName()))
 	asker := t.Asker
 	if _, err := tk.b.Send(ctx, Reply{Room: t.Room, Text: relay, InReplyTo: t.MsgID, ThreadID: t.ThreadID, Mention: &asker}); err != nil {
 		tk.b.log.Error("relaying an answer failed", "ticket", id, "room", t.Room.Key(), "err", err)
-		_, err = req.Reply(ctx, req.T("ticket.relay_failed", id))
-		return err
+		return nil, ticketErr("ticket.relay_failed", id)
 	}
 	// The asker has the answer now: record it even if another mentor
 	// claimed the ticket during the relay, so the history says what was sent.
 	now := tk.clock.Now()
 	ev := TicketEvent{At: now, Kind: "answer", Actor: actor, Note: text}
-	if _, err := tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		t.apply("answer", actor, text, now)
 		return nil
-	}); err != nil {
-		return tk.refusal(ctx, req, id, err)
-	}
-	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
-	return err
+	})
 }
 
 // startAnswer reserves ticket id for actor's answer until endAnswer. Only
@@ -256,34 +272,39 @@ func (tk *Tickets) details(lang string, t *Ticket, evs []TicketEvent) string {
 	return sb.String()
 }
 
-// cmdFAQ turns an answered ticket into a draft FAQ entry.
+// cmdFAQ is !faq N: see Draft.
 func (tk *Tickets) cmdFAQ(ctx context.Context, req *Request) error {
 	id, err := onlyNumber(req)
 	if err != nil {
 		return err
 	}
+	path, err := tk.Draft(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender))
+	if err != nil {
+		return tk.refusal(ctx, req, id, err)
+	}
+	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, EscapeMarkdown(path)))
+	return err
+}
+
+// Draft writes answered ticket id as a draft FAQ entry in the drafts
+// folder, notes it in the ticket's history and returns the file's path.
+func (tk *Tickets) Draft(ctx context.Context, id int64, actor Actor) (string, error) {
 	if tk.opts.DraftsDir == "" {
-		_, err := req.Reply(ctx, req.T("ticket.no_drafts_dir"))
-		return err
+		return "", ticketErr("ticket.no_drafts_dir")
 	}
 	t, err := tk.store.Ticket(ctx, id)
 	if err != nil {
-		return tk.refusal(ctx, req, id, err)
+		return "", err
 	}
 	_, kb := tk.b.FAQ()
 	path, err := WriteFAQDraft(tk.opts.DraftsDir, t, kb)
 	if err != nil {
-		var te *TicketError
-		if errors.As(err, &te) {
-			return tk.refusal(ctx, req, id, err)
-		}
-		return err
+		return "", err
 	}
-	if err := RecordFAQDraft(ctx, tk.store, id, path, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), tk.clock.Now()); err != nil {
+	if err := RecordFAQDraft(ctx, tk.store, id, path, actor, tk.clock.Now()); err != nil {
 		tk.b.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
 	}
-	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, EscapeMarkdown(path)))
-	return err
+	return path, nil
 }
 
 // excerpt shortens s to at most n runes on one line.

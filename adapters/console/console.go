@@ -211,3 +211,10 @@ func (a *Adapter) Send(_ context.Context, r bot.Reply) (string, error) {
 	_, err := io.WriteString(a.out, sb.String())
 	return id, err
 }
+
+// DirectRoom implements bot.DirectRoomer: the room "dm-USER", where /room
+// dm-USER reads it.
+func (a *Adapter) DirectRoom(_ context.Context, userID string) (bot.Room, error) {
+	id := "dm-" + userID
+	return bot.Room{Adapter: a.name, ID: id, Name: id, Direct: true}, nil
+}

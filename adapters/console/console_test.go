@@ -89,3 +89,21 @@ func TestDirectRoomsAndReactWithoutTarget(t *testing.T) {
 		t.Fatalf("dm- rooms are direct: %+v", rec.msgs)
 	}
 }
+
+func TestSendDirectGoesToTheUsersDMRoom(t *testing.T) {
+	var out bytes.Buffer
+	a := console.New(console.Options{BotName: "entraide", In: strings.NewReader(""), Out: &out})
+	b := bot.New(bot.Options{Name: "entraide"})
+	if err := b.AddAdapter(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SendDirect(context.Background(), a.Name(), "mentor", "code 1234"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "[dm-mentor] entraide: code 1234\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	if err := b.SendDirect(context.Background(), "matrix", "@bob:example.org", "x"); err == nil {
+		t.Fatal("an adapter the bot does not have must be an error")
+	}
+}

@@ -345,6 +345,16 @@ func (a *Adapter) current() *session {
 	return a.sess
 }
 
+// DirectRoom implements bot.DirectRoomer: a chat message to the bare JID,
+// which the server delivers to the user's clients.
+func (a *Adapter) DirectRoom(_ context.Context, userID string) (bot.Room, error) {
+	jid := bareJID(userID)
+	if !strings.Contains(jid, "@") {
+		return bot.Room{}, fmt.Errorf("xmpp: %q is not a JID", userID)
+	}
+	return bot.Room{Adapter: a.o.Name, ID: jid, Name: localpart(jid), Direct: true}, nil
+}
+
 // Send implements bot.Adapter. Markdown is flattened to plain text; in a
 // room the addressee is named first ("alice: ..."), as XMPP users expect.
 func (a *Adapter) Send(ctx context.Context, r bot.Reply) (string, error) {
