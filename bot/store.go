@@ -1,6 +1,9 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // StateStore keeps small durable state for adapters and features: sync
 // tokens, device ids, and the ids of events already handled.
@@ -43,4 +46,16 @@ type Journal interface {
 	Finish(ctx context.Context, adapter, eventID string) error
 	// Unfinished lists the adapter's events begun and not finished, oldest first.
 	Unfinished(ctx context.Context, adapter string) ([]UnfinishedEvent, error)
+}
+
+// HandledRetention is how long a Journal keeps the record of a handled
+// event. Adapters only ever replay recent events (a sync batch, a day of
+// offline messages), so a month is ample, and the records stop growing with
+// the traffic.
+const HandledRetention = 30 * 24 * time.Hour
+
+// JournalPurger trims a Journal: it deletes the records of events seen
+// before the time and says how many went.
+type JournalPurger interface {
+	PurgeHandled(ctx context.Context, before time.Time) (int64, error)
 }

@@ -56,13 +56,7 @@ func (db *DB) FirstSeen(ctx context.Context, adapter, eventID string) (bool, err
 	return n == 1, err
 }
 
-// HandledRetention is how long handled-event records are kept. Adapters only
-// ever replay recent events (a sync batch, a day of offline messages), so a
-// month is ample, and the table stops growing with the traffic.
-const HandledRetention = 30 * 24 * time.Hour
-
-// PurgeHandled deletes handled-event records made before before and says
-// how many went.
+// PurgeHandled implements bot.JournalPurger.
 func (db *DB) PurgeHandled(ctx context.Context, before time.Time) (int64, error) {
 	// at is SQLite's CURRENT_TIMESTAMP text (UTC), so compare in that form.
 	res, err := db.ExecContext(ctx, `DELETE FROM handled WHERE at < ?`, before.UTC().Format("2006-01-02 15:04:05"))

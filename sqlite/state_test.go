@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"codeberg.org/entraide/entraide/bot"
 )
 
 func TestPurgeHandledDropsOnlyOldRecords(t *testing.T) {
@@ -17,7 +19,7 @@ func TestPurgeHandledDropsOnlyOldRecords(t *testing.T) {
 	if _, err := db.Exec(`UPDATE handled SET at = datetime('now', '-40 days') WHERE event_id = '$old'`); err != nil {
 		t.Fatal(err)
 	}
-	n, err := db.PurgeHandled(ctx, time.Now().Add(-HandledRetention))
+	n, err := db.PurgeHandled(ctx, time.Now().Add(-bot.HandledRetention))
 	if err != nil || n != 1 {
 		t.Fatalf("purged %d, %v; want 1", n, err)
 	}

@@ -6,8 +6,9 @@
 // and kicks, rich replies (m.notice, mention pills, threads, HTML rendered
 // from the bot's Markdown), reactions, and end-to-end encryption through
 // mautrix's cryptohelper (build with -tags goolm). Its state lives in the
-// project's SQLite database: small values through bot.StateStore, mautrix's
-// room state and crypto tables in the same file.
+// project's database (SQLite or Postgres): small values through
+// bot.StateStore, mautrix's room state and crypto tables in the same
+// database, in its dialect.
 //
 // It imports bot/ and mautrix only; the core never imports it.
 package matrix

@@ -43,10 +43,13 @@ type Options struct {
 	// State keeps the device, access token, sync token and the events
 	// handled or in progress.
 	State bot.Journal
-	// DB is the project's SQLite database (mattn/go-sqlite3); mautrix keeps
-	// its room state and crypto tables there. Nil keeps room state in memory
-	// and is only allowed without encryption.
+	// DB is the project's database; mautrix keeps its room state and
+	// crypto tables there. Nil keeps room state in memory and is only
+	// allowed without encryption.
 	DB *sql.DB
+	// Dialect is DB's SQL dialect as mautrix's dbutil names it: "sqlite3"
+	// (the default) or "postgres".
+	Dialect string
 
 	Logger *slog.Logger
 	// MaxBackoff caps the wait between reconnection attempts (30 s).
@@ -100,6 +103,9 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Dialect == "" {
+		o.Dialect = "sqlite3"
 	}
 	uid := id.UserID(o.UserID)
 	if _, _, err := uid.Parse(); err != nil {
@@ -177,7 +183,7 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 
 	var db *dbutil.Database
 	if a.opts.DB != nil {
-		db, err = dbutil.NewWithDB(a.opts.DB, "sqlite3")
+		db, err = dbutil.NewWithDB(a.opts.DB, a.opts.Dialect)
 		if err != nil {
 			return fmt.Errorf("matrix: database: %w", err)
 		}

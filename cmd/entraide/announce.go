@@ -15,7 +15,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
-	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/storage"
 )
 
 func announceCommand() *subcommand {
@@ -270,7 +270,7 @@ func preview(ctx context.Context, e *env, cfg *config.Config, src annSource, wit
 	var hist []announce.Record
 	if withHistory {
 		if _, err := os.Stat(cfg.Bot.Database); err == nil {
-			db, err := sqlite.Open(ctx, cfg.Bot.Database)
+			db, err := storage.Open(ctx, cfg.Bot.Database)
 			if err != nil {
 				return err
 			}

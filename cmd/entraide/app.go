@@ -14,7 +14,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/faq"
-	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/storage"
 )
 
 // app is one running bot: config, storage, core and adapters wired together.
@@ -22,7 +22,7 @@ type app struct {
 	cfg   *config.Config
 	env   *env
 	log   *slog.Logger
-	db    *sqlite.DB
+	db    storage.Store
 	bot   *bot.Bot
 	faqFS fs.FS // where the FAQ is read from (a directory or the embedded example)
 	annFS fs.FS // where announcements are read from
@@ -55,7 +55,7 @@ func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS)
 // each stage of routing: Before, Unanswered, Unsure, Answered), except the
 // rate limit, which goes ahead of every Before hook wherever it is wired.
 func (a *app) build(ctx context.Context) error {
-	db, err := sqlite.Open(ctx, a.cfg.Bot.Database)
+	db, err := storage.Open(ctx, a.cfg.Bot.Database)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/faq"
-	"codeberg.org/entraide/entraide/sqlite"
 )
 
 // labelLine is one line of the labelled JSON Lines format read by "faq eval"
@@ -49,7 +48,7 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	answers, tickets, err := sqlite.NewTicketStore(db).LabelHistory(ctx, since)
+	answers, tickets, err := db.LabelHistory(ctx, since)
 	if err != nil {
 		return err
 	}

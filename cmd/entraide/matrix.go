@@ -6,9 +6,10 @@ import (
 )
 
 // newMatrix builds the Matrix adapter of [matrix]. Its crypto and room
-// state tables live in the bot's own database file.
+// state tables live in the bot's own database, in that database's dialect.
 func newMatrix(a *app) (bot.Adapter, error) {
 	c := a.cfg.Matrix
+	db, dialect := a.db.SQL()
 	return matrix.New(matrix.Options{
 		Homeserver:  c.Homeserver,
 		UserID:      c.UserID,
@@ -19,7 +20,8 @@ func newMatrix(a *app) (bot.Adapter, error) {
 		PickleKey:   c.PickleKey,
 		InviteAllow: c.InviteAllow,
 		State:       a.db,
-		DB:          a.db.DB,
+		DB:          db,
+		Dialect:     dialect,
 		Logger:      a.log,
 	})
 }

@@ -12,7 +12,6 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/metrics"
 	"codeberg.org/entraide/entraide/ratelimit"
-	"codeberg.org/entraide/entraide/sqlite"
 )
 
 // Operations: metrics and health over HTTP, and the rate limit. Features
@@ -57,7 +56,7 @@ func wireRateLimit(_ context.Context, a *app) error {
 // start-up error, and serves a.mux while the bot runs.
 func wireHTTP(_ context.Context, a *app) error {
 	m := a.Metrics()
-	m.Tickets(sqlite.NewTicketStore(a.db))
+	m.Tickets(a.db)
 	a.mux.Handle("GET /metrics", m.Handler())
 	a.mux.Handle("GET /healthz", metrics.Health(a.bot))
 	if a.cfg.Bot.Listen == "" {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/bot"
 )
 
 // enableHandledPurge trims the adapters' record of handled events at start
@@ -12,7 +12,7 @@ import (
 func enableHandledPurge(_ context.Context, a *app) error {
 	a.bot.Go(func(ctx context.Context) error {
 		for {
-			n, err := a.db.PurgeHandled(ctx, time.Now().Add(-sqlite.HandledRetention))
+			n, err := a.db.PurgeHandled(ctx, time.Now().Add(-bot.HandledRetention))
 			switch {
 			case err != nil && ctx.Err() == nil:
 				a.log.Error("purging old handled-event records failed", "err", err)

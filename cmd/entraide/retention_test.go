@@ -26,9 +26,10 @@ func TestRunningBotPurgesOldHandledEvents(t *testing.T) {
 	}
 	db.Close()
 	l := startApp(t, cfg)
+	sqldb, _ := l.db.SQL()
 	count := func(id string) int {
 		var n int
-		if err := l.db.QueryRow(`SELECT count(*) FROM handled WHERE event_id = ?`, id).Scan(&n); err != nil {
+		if err := sqldb.QueryRow(`SELECT count(*) FROM handled WHERE event_id = ?`, id).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n

@@ -17,7 +17,7 @@ import (
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/faq"
-	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/storage"
 )
 
 func ticketsCommand() *subcommand {
@@ -56,7 +56,7 @@ func enableTickets(_ context.Context, a *app) error {
 		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
 		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
 	}
-	_, err = bot.EnableTickets(a.bot, sqlite.NewTicketStore(a.db), opts)
+	_, err = bot.EnableTickets(a.bot, a.db, opts)
 	return err
 }
 
@@ -83,7 +83,7 @@ func addStoreFlags(fs *flag.FlagSet) storeFlags {
 
 // open returns the database, the config it came from, and whether the FAQ
 // is the embedded example (no config file).
-func (f storeFlags) open(ctx context.Context) (*sqlite.DB, *config.Config, bool, error) {
+func (f storeFlags) open(ctx context.Context) (storage.Store, *config.Config, bool, error) {
 	if *f.config != "" && *f.db != "" {
 		return nil, nil, false, usageError{"give --config or --db, not both"}
 	}
@@ -101,7 +101,7 @@ func (f storeFlags) open(ctx context.Context) (*sqlite.DB, *config.Config, bool,
 	if _, err := os.Stat(cfg.Bot.Database); err != nil {
 		return nil, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
 	}
-	db, err := sqlite.Open(ctx, cfg.Bot.Database)
+	db, err := storage.Open(ctx, cfg.Bot.Database)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -180,10 +180,9 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	store := sqlite.NewTicketStore(db)
 	switch action {
 	case "list":
-		ts, err := store.Tickets(ctx, bot.TicketFilter{States: states})
+		ts, err := db.Tickets(ctx, bot.TicketFilter{States: states})
 		if err != nil {
 			return err
 		}
@@ -193,18 +192,18 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		writeTicketList(e.stdout, ts)
 		return nil
 	case "show":
-		t, err := store.Ticket(ctx, id)
+		t, err := db.Ticket(ctx, id)
 		if err != nil {
 			return ticketLookupErr(id, err)
 		}
-		evs, err := store.TicketEvents(ctx, id)
+		evs, err := db.TicketEvents(ctx, id)
 		if err != nil {
 			return err
 		}
 		writeTicket(e.stdout, t, evs)
 		return nil
 	}
-	t, err := store.Ticket(ctx, id)
+	t, err := db.Ticket(ctx, id)
 	if err != nil {
 		return ticketLookupErr(id, err)
 	}
@@ -232,7 +231,7 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, path)
 	// the history says which entry answers the ticket, for "faq labels"
-	if err := bot.RecordFAQDraft(ctx, store, id, path, bot.Actor{}, time.Now()); err != nil {
+	if err := bot.RecordFAQDraft(ctx, db, id, path, bot.Actor{}, time.Now()); err != nil {
 		return fmt.Errorf("draft written, but not recorded in the history of ticket #%d: %w", id, err)
 	}
 	return nil
@@ -376,12 +375,11 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	store := sqlite.NewTicketStore(db)
-	ts, err := store.Tickets(ctx, bot.TicketFilter{})
+	ts, err := db.Tickets(ctx, bot.TicketFilter{})
 	if err != nil {
 		return err
 	}
-	stats, err := store.FeedbackStats(ctx)
+	stats, err := db.FeedbackStats(ctx)
 	if err != nil {
 		return err
 	}

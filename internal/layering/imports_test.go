@@ -39,6 +39,7 @@ var rules = map[string]rule{
 	"metrics":           {only: []string{"bot", "faq"}},
 	"ratelimit":         {only: []string{"bot", "faq"}},
 	"sqlite":            {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
+	"storage":           {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
 	"adapters/console":  {only: []string{"bot"}},
 	"adapters/matrix":   {only: []string{"bot"}},
 	"adapters/xmpp":     {only: []string{"bot"}},

@@ -1,0 +1,55 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/sqlite"
+)
+
+// Store is one open database: every durable record the bot keeps, through
+// the core's interfaces.
+type Store interface {
+	bot.Journal
+	bot.JournalPurger
+	bot.AnnounceStore
+	bot.TicketStore
+	bot.LabelSource
+	TicketStats
+
+	// SQL is the database handle and its dialect as mautrix's dbutil names
+	// it ("sqlite3", "postgres"): the Matrix adapter keeps its room state
+	// and crypto tables in the same database.
+	SQL() (db *sql.DB, dialect string)
+	// Where names the database for messages, without any secret.
+	Where() string
+	Close() error
+}
+
+// TicketStats are the ticket figures read at each metrics scrape.
+type TicketStats interface {
+	CountByState(ctx context.Context) (map[string]int, error)
+	FirstAnswerDelays(ctx context.Context) ([]time.Duration, error)
+}
+
+// Open opens the database named by the database setting, applying pending
+// migrations.
+func Open(ctx context.Context, database string) (Store, error) {
+	db, err := sqlite.Open(ctx, database)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{DB: db, TicketStore: sqlite.NewTicketStore(db)}, nil
+}
+
+// sqliteStore joins the two halves of a SQLite database.
+type sqliteStore struct {
+	*sqlite.DB
+	*sqlite.TicketStore
+}
+
+func (s sqliteStore) SQL() (*sql.DB, string) { return s.DB.DB, "sqlite3" }
+
+func (s sqliteStore) Where() string { return s.Path }
