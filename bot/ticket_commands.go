@@ -307,6 +307,34 @@ func (tk *Tickets) Draft(ctx context.Context, id int64, actor Actor) (string, er
 	return path, nil
 }
 
+// DraftGroup writes one draft FAQ entry from several tickets' questions
+// (see WriteGroupDraft), notes it in each ticket's history and returns the
+// file's path.
+func (tk *Tickets) DraftGroup(ctx context.Context, ids []int64, actor Actor) (string, error) {
+	if tk.opts.DraftsDir == "" {
+		return "", ticketErr("ticket.no_drafts_dir")
+	}
+	ts := make([]*Ticket, 0, len(ids))
+	for _, id := range ids {
+		t, err := tk.store.Ticket(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		ts = append(ts, t)
+	}
+	_, kb := tk.b.FAQ()
+	path, err := WriteGroupDraft(tk.opts.DraftsDir, ts, kb)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range ids {
+		if err := RecordFAQDraft(ctx, tk.store, id, path, actor, tk.clock.Now()); err != nil {
+			tk.b.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
+		}
+	}
+	return path, nil
+}
+
 // excerpt shortens s to at most n runes on one line.
 func excerpt(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")

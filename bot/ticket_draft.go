@@ -33,8 +33,66 @@ func WriteFAQDraft(dir string, t *Ticket, kb *faq.KB) (string, error) {
 		return "", ticketErr("ticket.draft_no_answer", t.ID)
 	}
 	q := firstLine(t.Question)
-	meta := draftMeta{Lang: normLang(t.Lang), Title: capitalize(excerpt(q, 120)),
-		Questions: []string{strings.Join(strings.Fields(q), " ")}, Draft: true}
+	comment := fmt.Sprintf("# ticket #%d, answered by %s; review, then remove \"draft: true\"\n", t.ID,
+		strings.Join(strings.Fields(t.Mentor.DisplayName()), " "))
+	base := DraftID(q)
+	if base == "" {
+		base = "ticket-" + strconv.FormatInt(t.ID, 10)
+	}
+	return writeDraft(dir, base, kb, t.Lang, []string{q}, comment, t.Answer)
+}
+
+// WriteGroupDraft writes one draft FAQ entry for a group of similar
+// questions (as the FAQ gaps report groups them): every question becomes a
+// phrasing, and the answer is the latest one a mentor gave to any of them,
+// or a line saying it is still to be written. Purged tickets are left out.
+func WriteGroupDraft(dir string, ts []*Ticket, kb *faq.KB) (string, error) {
+	var kept []*Ticket
+	for _, t := range ts {
+		if !t.Purged && strings.TrimSpace(t.Question) != "" {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 {
+		if len(ts) == 0 {
+			return "", errors.New("no ticket to draft an entry from")
+		}
+		return "", ticketErr("ticket.draft_purged", ts[0].ID)
+	}
+	var qs, nums []string
+	seen := map[string]bool{}
+	var answered *Ticket
+	for _, t := range kept {
+		q := strings.Join(strings.Fields(firstLine(t.Question)), " ")
+		if k := faq.Fold(q); !seen[k] {
+			seen[k] = true
+			qs = append(qs, q)
+		}
+		nums = append(nums, "#"+strconv.FormatInt(t.ID, 10))
+		if strings.TrimSpace(t.Answer) != "" && (answered == nil || t.Updated.After(answered.Updated)) {
+			answered = t
+		}
+	}
+	lang := normLang(kept[0].Lang)
+	body := T(lang, "draft.answer_to_write")
+	if answered != nil {
+		body = answered.Answer
+	}
+	comment := fmt.Sprintf("# tickets %s; review, then remove \"draft: true\"\n", strings.Join(nums, " "))
+	base := DraftID(qs[0])
+	if base == "" {
+		base = "ticket-" + strconv.FormatInt(kept[0].ID, 10)
+	}
+	return writeDraft(dir, base, kb, lang, qs, comment, body)
+}
+
+// writeDraft writes a draft entry under the first free id from base.
+func writeDraft(dir, base string, kb *faq.KB, lang string, questions []string, comment, answer string) (string, error) {
+	for i, q := range questions {
+		questions[i] = strings.Join(strings.Fields(q), " ")
+	}
+	meta := draftMeta{Lang: normLang(lang), Title: capitalize(excerpt(questions[0], 120)),
+		Questions: questions, Draft: true}
 	var y strings.Builder
 	enc := yaml.NewEncoder(&y)
 	enc.SetIndent(2)
@@ -42,15 +100,9 @@ func WriteFAQDraft(dir string, t *Ticket, kb *faq.KB) (string, error) {
 		return "", err
 	}
 	enc.Close()
-	comment := fmt.Sprintf("# ticket #%d, answered by %s; review, then remove \"draft: true\"\n", t.ID,
-		strings.Join(strings.Fields(t.Mentor.DisplayName()), " "))
-	data := []byte("---\n" + comment + y.String() + "---\n" + strings.TrimSpace(t.Answer) + "\n")
+	data := []byte("---\n" + comment + y.String() + "---\n" + strings.TrimSpace(answer) + "\n")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
-	}
-	base := DraftID(q)
-	if base == "" {
-		base = "ticket-" + strconv.FormatInt(t.ID, 10)
 	}
 	for n := 1; n < 1000; n++ {
 		id := base
@@ -64,7 +116,7 @@ func WriteFAQDraft(dir string, t *Ticket, kb *faq.KB) (string, error) {
 		}
 		path := filepath.Join(dir, id+".md")
 		if _, probs := faq.ParseEntry(path, id, data); len(probs) > 0 {
-			return "", fmt.Errorf("draft for ticket %d would not load: %w", t.ID, probs)
+			return "", fmt.Errorf("draft %s would not load: %w", id, probs)
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {

@@ -259,3 +259,39 @@ func TestFAQCommand(t *testing.T) {
 	mustContain(t, "no drafts dir", fa.Last().Text, "mentors.drafts_dir")
 	_ = bottest.Texts
 }
+
+func TestGroupDraftGathersTheQuestionsAndTheLatestAnswer(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "drafts")
+	day := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	group := []*bot.Ticket{
+		{ID: 3, Lang: "fr", Question: "Où se garer près du local ?", Updated: day},
+		{ID: 5, Lang: "fr", Question: "où  se garer près du local ?", Answer: "Rue des Lilas.", Updated: day.Add(time.Hour)},
+		{ID: 8, Lang: "fr", Question: "Parking au local ?", Answer: "Parking du marché.", Updated: day.Add(2 * time.Hour)},
+		{ID: 9, Lang: "fr", Purged: true},
+	}
+	p, err := bot.WriteGroupDraft(dir, group, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := faq.LoadDir(dir)
+	if err != nil {
+		t.Fatalf("group drafts must pass the FAQ lint: %v", err)
+	}
+	e, ok := loaded.Get(strings.TrimSuffix(filepath.Base(p), ".md"))
+	if !ok || !e.Draft || e.Title != "Où se garer près du local ?" || e.Body != "Parking du marché." ||
+		strings.Join(e.Questions, "|") != "Où se garer près du local ?|Parking au local ?" {
+		t.Fatalf("draft: %+v", e)
+	}
+	data, _ := os.ReadFile(p)
+	mustContain(t, "tickets named", string(data), "# tickets #3 #5 #8;")
+
+	p2, err := bot.WriteGroupDraft(dir, group[:1], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(p2)
+	mustContain(t, "placeholder answer", string(data), "(Réponse à écrire.)")
+	if _, err := bot.WriteGroupDraft(dir, group[3:], nil); err == nil {
+		t.Fatal("purged tickets alone cannot make a draft")
+	}
+}
