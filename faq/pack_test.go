@@ -1,0 +1,63 @@
+package faq
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// The built-in packs parse, and each language's words reach the shared
+// concepts.
+func TestBuiltinPacks(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"mot de passe", "=password"},
+		{"password", "=password"},
+		{"mdp", "=password"}, // an abbreviation of fr.txt
+		{"pwd", "=password"}, // of en.txt
+	} {
+		if got := Terms(c.text); !slices.Contains(got, c.want) {
+			t.Errorf("Terms(%q) = %v, want %s", c.text, got, c.want)
+		}
+	}
+	if lex.langOf["le"] != "fr" || lex.langOf["the"] != "en" || lex.langOf["www"] != "" {
+		t.Errorf("stop words' languages: le %q, the %q, www %q", lex.langOf["le"], lex.langOf["the"], lex.langOf["www"])
+	}
+	if !lex.names["whatsapp"] {
+		t.Error("intl.txt's names are not loaded")
+	}
+}
+
+// A broken pack line is reported with its file and line.
+func TestPackProblems(t *testing.T) {
+	fsys := fstest.MapFS{"xx.txt": {Data: []byte(`# a test pack
+stray line
+[concepts]
+password: passwort
+Bad Name: x
+nolist
+[nonsense]
+word
+[abbreviations]
+= nothing
+[pairs]
+delete account: loeschen
+[small talk]
+chatter: hallo
+`)}}
+	_, probs := loadPacks(fsys, "packs")
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Error())
+	}
+	want := []string{"packs/xx.txt:2: ", "packs/xx.txt:5: ", "packs/xx.txt:6: ", "packs/xx.txt:7: unknown section [nonsense]",
+		"packs/xx.txt:10: ", "packs/xx.txt:12: a pair has a verb and its object", "packs/xx.txt:14: "}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q, want it to start with %q", i, got[i], want[i])
+		}
+	}
+}
