@@ -356,3 +356,13 @@ func TestAskedAbout(t *testing.T) {
 		}
 	}
 }
+
+func openTestDB(t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}

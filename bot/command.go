@@ -176,3 +176,9 @@ func (b *Bot) helpText(req *Request) string {
 	sb.WriteString("\n" + req.T("help_footer"))
 	return sb.String()
 }
+
+// IsCommand reports whether text is a "!word" command.
+func IsCommand(text string) bool {
+	_, _, ok := parseCommand(text)
+	return ok
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"codeberg.org/entraide/entraide/bot"
 )
 
 // Words typed after "!" come back in error replies; they must not turn into
@@ -21,12 +19,4 @@ func TestCommandErrorsEscapeWhatWasTyped(t *testing.T) {
 	if got := fa.Last().Text; !strings.Contains(got, `!\[x\](http://evil.example)`) {
 		t.Fatalf("!aide argument not escaped: %q", got)
 	}
-}
-
-func TestTicketArgumentErrorsEscapeWhatWasTyped(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
-	e.open(t)
-	mustContain(t, "bad number", e.mentor(t, "bob", "!claim <b>x</b>"), `« \<b\>x\</b\> »`)
-	mustContain(t, "extra args", e.mentor(t, "bob", "!claim 1 _souligné_"), `Argument en trop : \_souligné\_`)
-	mustContain(t, "tickets args", e.mentor(t, "bob", "!tickets *tous*"), `Argument en trop : \*tous\*`)
 }

@@ -4,6 +4,6 @@
 // features plug into.
 //
 // It must never import an adapter (adapters/...), sqlite, config or a
-// feature package (metrics, ratelimit, reload): they depend on bot, not the
+// feature package (tickets, metrics, ratelimit, reload): they depend on bot, not the
 // other way round. Its only entraide imports are faq and announce.
 package bot

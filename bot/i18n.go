@@ -52,3 +52,7 @@ func normLang(lang string) string {
 	}
 	return Languages[0]
 }
+
+// NormLang maps a language tag ("fr-FR", "EN") to a language the bot
+// speaks, French when it speaks no such language.
+func NormLang(lang string) string { return normLang(lang) }

@@ -46,3 +46,7 @@ func (r *Request) IsMentor() bool { return r.Bot.IsMentor(r.Msg.Room.Adapter, r.
 
 // IsAdmin reports whether the sender is an admin.
 func (r *Request) IsAdmin() bool { return r.Bot.IsAdmin(r.Msg.Room.Adapter, r.Msg.Sender) }
+
+// OfferedFor is, when the message picked an entry by number from a "did you
+// mean" or "voir aussi" list, the question the list was offered for.
+func (r *Request) OfferedFor() *Request { return r.offeredFor }

@@ -1,5 +1,6 @@
 // Package sqlite is entraide's storage on SQLite (WAL mode): schema
 // migrations versioned in code, per feature, and the stores that implement
-// the bot's persistence interfaces. It may import bot, faq and announce,
-// never an adapter, config or a feature package.
+// the bot's persistence interfaces. It may import bot, faq, announce and
+// tickets (whose Store it implements), never an adapter, config or
+// another feature package.
 package sqlite

@@ -4,13 +4,13 @@ import (
 	"context"
 	"time"
 
-	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
-var _ bot.LabelSource = (*TicketStore)(nil)
+var _ tickets.LabelSource = (*TicketStore)(nil)
 
-// LabelHistory implements bot.LabelSource.
-func (s *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]bot.AnswerOutcome, []bot.TicketOutcome, error) {
+// LabelHistory implements tickets.LabelSource.
+func (s *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
 	answers, err := s.answerOutcomes(ctx, since)
 	if err != nil {
 		return nil, nil, err
@@ -22,7 +22,7 @@ func (s *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]bot.
 	return answers, tickets, nil
 }
 
-func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]bot.AnswerOutcome, error) {
+func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.entry_id, a.question, a.lang, a.picked, a.at,
 			COALESCE(SUM(f.helpful), 0), COALESCE(SUM(1 - f.helpful), 0),
 			COALESCE(MAX(CASE WHEN f.user_adapter = a.adapter AND f.user_id = a.user_id
@@ -36,9 +36,9 @@ func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]bo
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.AnswerOutcome
+	var out []tickets.AnswerOutcome
 	for rows.Next() {
-		var a bot.AnswerOutcome
+		var a tickets.AnswerOutcome
 		var at int64
 		if err := rows.Scan(&a.ID, &a.EntryID, &a.Question, &a.Lang, &a.Picked, &at, &a.Helpful, &a.NotHelpful,
 			&a.AskerVote); err != nil {
@@ -50,7 +50,7 @@ func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]bo
 	return out, rows.Err()
 }
 
-func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]bot.TicketOutcome, error) {
+func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
 	// A ticket about an unhelpful answer holds the question with the
 	// asker's complaint appended: the answer record has the question alone.
 	rows, err := s.db.QueryContext(ctx, `SELECT t.id, t.origin, t.question,
@@ -64,15 +64,15 @@ func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]bo
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.TicketOutcome
+	var out []tickets.TicketOutcome
 	for rows.Next() {
-		var t bot.TicketOutcome
+		var t tickets.TicketOutcome
 		var asked string
 		var created int64
 		if err := rows.Scan(&t.ID, &t.Origin, &t.Question, &asked, &t.Lang, &created, &t.Answered); err != nil {
 			return nil, err
 		}
-		if t.Origin == bot.OriginFeedback {
+		if t.Origin == tickets.OriginFeedback {
 			t.Question = asked // "" when erased: no label
 		}
 		t.Created = fromMS(created)
@@ -95,7 +95,7 @@ func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]bo
 // oldest first.
 func (s *TicketStore) drafts(ctx context.Context) (map[int64][]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT ticket_id, note FROM ticket_events WHERE kind = ? AND note <> ''
-		ORDER BY id`, bot.DraftEvent)
+		ORDER BY id`, tickets.DraftEvent)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 func TestTicketStatsForMetrics(t *testing.T) {
@@ -13,10 +14,10 @@ func TestTicketStatsForMetrics(t *testing.T) {
 	s := NewTicketStore(db)
 	ctx := context.Background()
 	t0 := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
-	mentor := bot.Actor{Adapter: "fake", ID: "bob"}
+	mentor := tickets.Actor{Adapter: "fake", ID: "bob"}
 	var ids []int64
 	for i := range 3 {
-		tk := &bot.Ticket{Origin: bot.OriginUnanswered, Room: bot.Room{Adapter: "fake", ID: "support"},
+		tk := &tickets.Ticket{Origin: tickets.OriginUnanswered, Room: bot.Room{Adapter: "fake", ID: "support"},
 			Asker: bot.User{ID: "alice"}, Question: "q", Lang: "fr", Created: t0.Add(time.Duration(i) * time.Hour), Updated: t0}
 		if err := s.CreateTicket(ctx, tk); err != nil {
 			t.Fatal(err)
@@ -25,8 +26,8 @@ func TestTicketStatsForMetrics(t *testing.T) {
 	}
 	answer := func(id int64, at time.Time) {
 		t.Helper()
-		_, err := s.UpdateTicket(ctx, id, bot.TicketEvent{At: at, Kind: "answer", Actor: mentor}, func(tk *bot.Ticket) error {
-			tk.State, tk.Mentor, tk.Updated = bot.TicketAnswered, mentor, at
+		_, err := s.UpdateTicket(ctx, id, tickets.Event{At: at, Kind: "answer", Actor: mentor}, func(tk *tickets.Ticket) error {
+			tk.State, tk.Mentor, tk.Updated = tickets.Answered, mentor, at
 			return nil
 		})
 		if err != nil {

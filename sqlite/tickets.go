@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 func init() {
@@ -97,7 +98,7 @@ type TicketStore struct{ db *DB }
 // NewTicketStore returns the ticket store of db.
 func NewTicketStore(db *DB) *TicketStore { return &TicketStore{db: db} }
 
-var _ bot.TicketStore = (*TicketStore)(nil)
+var _ tickets.Store = (*TicketStore)(nil)
 
 // Times are stored as Unix milliseconds: sortable, compact, zone-free.
 func ms(t time.Time) int64 {
@@ -120,8 +121,8 @@ const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct,
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanTicket(s scanner) (*bot.Ticket, error) {
-	var t bot.Ticket
+func scanTicket(s scanner) (*tickets.Ticket, error) {
+	var t tickets.Ticket
 	var state, guesses string
 	var created, updated, reminded, resolved int64
 	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
@@ -130,7 +131,7 @@ func scanTicket(s scanner) (*bot.Ticket, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.State = bot.TicketState(state)
+	t.State = tickets.State(state)
 	if guesses != "" {
 		t.Guesses = strings.Split(guesses, ",")
 	}
@@ -138,11 +139,11 @@ func scanTicket(s scanner) (*bot.Ticket, error) {
 	return &t, nil
 }
 
-// CreateTicket implements bot.TicketStore: the ticket row and its "open"
+// CreateTicket implements tickets.Store: the ticket row and its "open"
 // event are committed together before it returns.
-func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
+func (s *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if t.MsgID != "" && t.Origin == bot.OriginUnanswered {
+		if t.MsgID != "" && t.Origin == tickets.OriginUnanswered {
 			// the same message handled again (an adapter resuming after a
 			// crash): the ticket it opened, not a second one. Same asker
 			// and words too: some adapters' ids restart with the process.
@@ -165,9 +166,9 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *bot.Ticket) error {
 
 // insertTicket writes t and its "open" event, and sets t.ID (and t.State,
 // when empty, to open).
-func insertTicket(ctx context.Context, tx *sql.Tx, t *bot.Ticket) error {
+func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if t.State == "" {
-		t.State = bot.TicketOpen
+		t.State = tickets.Open
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
 		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
@@ -181,8 +182,8 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *bot.Ticket) error {
 	if err != nil {
 		return err
 	}
-	ev := bot.TicketEvent{TicketID: id, At: t.Created, Kind: "open",
-		Actor: bot.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
+	ev := tickets.Event{TicketID: id, At: t.Created, Kind: "open",
+		Actor: tickets.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
 	if err := insertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
@@ -190,31 +191,31 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *bot.Ticket) error {
 	return nil
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, ev bot.TicketEvent) error {
+func insertEvent(ctx context.Context, tx *sql.Tx, ev tickets.Event) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO ticket_events(ticket_id, at, kind, actor_adapter, actor_id, actor_name,
 		from_state, to_state, note) VALUES(?,?,?,?,?,?,?,?,?)`,
 		ev.TicketID, ms(ev.At), ev.Kind, ev.Actor.Adapter, ev.Actor.ID, ev.Actor.Name, string(ev.From), string(ev.To), ev.Note)
 	return err
 }
 
-// Ticket implements bot.TicketStore.
-func (s *TicketStore) Ticket(ctx context.Context, id int64) (*bot.Ticket, error) {
+// Ticket implements tickets.Store.
+func (s *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
 	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, bot.ErrNoTicket
+		return nil, tickets.ErrNoTicket
 	}
 	return t, err
 }
 
-// UpdateTicket implements bot.TicketStore. The transaction takes the write
+// UpdateTicket implements tickets.Store. The transaction takes the write
 // lock first (the database is opened with _txlock=immediate), so the check
 // done by apply and the write cannot interleave with another update.
-func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev bot.TicketEvent, apply func(t *bot.Ticket) error) (*bot.Ticket, error) {
-	var out *bot.Ticket
+func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
+	var out *tickets.Ticket
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return bot.ErrNoTicket
+			return tickets.ErrNoTicket
 		}
 		if err != nil {
 			return err
@@ -240,8 +241,8 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev bot.TicketE
 	return out, err
 }
 
-// Tickets implements bot.TicketStore.
-func (s *TicketStore) Tickets(ctx context.Context, f bot.TicketFilter) ([]*bot.Ticket, error) {
+// Tickets implements tickets.Store.
+func (s *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
 	q := `SELECT ` + ticketCols + ` FROM tickets`
 	var args []any
 	if len(f.States) > 0 {
@@ -259,7 +260,7 @@ func (s *TicketStore) Tickets(ctx context.Context, f bot.TicketFilter) ([]*bot.T
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*bot.Ticket
+	var out []*tickets.Ticket
 	for rows.Next() {
 		t, err := scanTicket(rows)
 		if err != nil {
@@ -270,42 +271,42 @@ func (s *TicketStore) Tickets(ctx context.Context, f bot.TicketFilter) ([]*bot.T
 	return out, rows.Err()
 }
 
-// TicketEvents implements bot.TicketStore.
-func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]bot.TicketEvent, error) {
+// TicketEvents implements tickets.Store.
+func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT ticket_id, at, kind, actor_adapter, actor_id, actor_name, from_state,
 		to_state, note FROM ticket_events WHERE ticket_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.TicketEvent
+	var out []tickets.Event
 	for rows.Next() {
-		var ev bot.TicketEvent
+		var ev tickets.Event
 		var at int64
 		var from, to string
 		if err := rows.Scan(&ev.TicketID, &at, &ev.Kind, &ev.Actor.Adapter, &ev.Actor.ID, &ev.Actor.Name, &from, &to, &ev.Note); err != nil {
 			return nil, err
 		}
-		ev.At, ev.From, ev.To = fromMS(at), bot.TicketState(from), bot.TicketState(to)
+		ev.At, ev.From, ev.To = fromMS(at), tickets.State(from), tickets.State(to)
 		out = append(out, ev)
 	}
 	return out, rows.Err()
 }
 
-// MarkReminded implements bot.TicketStore.
+// MarkReminded implements tickets.Store.
 func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE id = ?`, ms(at), id)
 	return err
 }
 
-// PurgeResolved implements bot.TicketStore: questions, answers, names of
+// PurgeResolved implements tickets.Store: questions, answers, names of
 // askers and answer texts in the history are blanked; states, dates, rooms
 // and counts stay for statistics.
 func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
 	var n int
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM tickets WHERE state = ? AND purged = 0 AND resolved_at > 0
-			AND resolved_at < ?`, string(bot.TicketResolved), ms(before))
+			AND resolved_at < ?`, string(tickets.Resolved), ms(before))
 		if err != nil {
 			return err
 		}
@@ -330,8 +331,8 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {
 				return err
 			}
-			if err := insertEvent(ctx, tx, bot.TicketEvent{TicketID: id, At: time.Now(), Kind: "purge",
-				From: bot.TicketResolved, To: bot.TicketResolved}); err != nil {
+			if err := insertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
+				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
 				return err
 			}
 		}
@@ -345,8 +346,8 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 const answerCols = `id, adapter, room_id, room_name, room_direct, user_id, user_name, msg_id, thread_id, sent_id,
 	entry_id, question, lang, at, feedback, ticket_id, picked`
 
-func scanAnswer(s scanner) (*bot.AnswerRecord, error) {
-	var a bot.AnswerRecord
+func scanAnswer(s scanner) (*tickets.AnswerRecord, error) {
+	var a tickets.AnswerRecord
 	var at int64
 	err := s.Scan(&a.ID, &a.Room.Adapter, &a.Room.ID, &a.Room.Name, &a.Room.Direct, &a.Asker.ID, &a.Asker.Name,
 		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID, &a.Picked)
@@ -360,8 +361,8 @@ func scanAnswer(s scanner) (*bot.AnswerRecord, error) {
 	return &a, nil
 }
 
-// RecordAnswer implements bot.FeedbackStore.
-func (s *TicketStore) RecordAnswer(ctx context.Context, a *bot.AnswerRecord) error {
+// RecordAnswer implements tickets.FeedbackStore.
+func (s *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
 		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
@@ -373,21 +374,21 @@ func (s *TicketStore) RecordAnswer(ctx context.Context, a *bot.AnswerRecord) err
 	return err
 }
 
-// LastAnswer implements bot.FeedbackStore.
-func (s *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*bot.AnswerRecord, error) {
+// LastAnswer implements tickets.FeedbackStore.
+func (s *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
 	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
 		WHERE adapter = ? AND room_id = ? AND user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`,
 		room.Adapter, room.ID, userID, ms(since)))
 }
 
-// AnswerBySentID implements bot.FeedbackStore.
-func (s *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*bot.AnswerRecord, error) {
+// AnswerBySentID implements tickets.FeedbackStore.
+func (s *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
 	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
 		WHERE adapter = ? AND sent_id = ? ORDER BY id DESC LIMIT 1`, adapter, sentID))
 }
 
-// AddFeedback implements bot.FeedbackStore.
-func (s *TicketStore) AddFeedback(ctx context.Context, f bot.Feedback) error {
+// AddFeedback implements tickets.FeedbackStore.
+func (s *TicketStore) AddFeedback(ctx context.Context, f tickets.Feedback) error {
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO faq_feedback(answer_id, user_adapter, user_id, entry_id, helpful, source, at)
 			VALUES(?,?,?,?,?,?,?) ON CONFLICT(answer_id, user_adapter, user_id) DO UPDATE SET
@@ -401,10 +402,10 @@ func (s *TicketStore) AddFeedback(ctx context.Context, f bot.Feedback) error {
 	})
 }
 
-// OpenAnswerTicket implements bot.FeedbackStore. The transaction holds the
+// OpenAnswerTicket implements tickets.FeedbackStore. The transaction holds the
 // write lock from its start, so two votes on one answer cannot both find it
 // without a ticket.
-func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *bot.Ticket) (bool, error) {
+func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.Ticket) (bool, error) {
 	var created bool
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var existing int64
@@ -429,17 +430,17 @@ func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *b
 	return created && err == nil, err
 }
 
-// FeedbackStats implements bot.FeedbackStore.
-func (s *TicketStore) FeedbackStats(ctx context.Context) ([]bot.FeedbackStat, error) {
+// FeedbackStats implements tickets.FeedbackStore.
+func (s *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM faq_feedback
 		GROUP BY entry_id ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, entry_id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.FeedbackStat
+	var out []tickets.FeedbackStat
 	for rows.Next() {
-		var st bot.FeedbackStat
+		var st tickets.FeedbackStat
 		if err := rows.Scan(&st.EntryID, &st.Helpful, &st.NotHelpful); err != nil {
 			return nil, err
 		}

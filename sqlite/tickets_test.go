@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // Votes racing on one answer, each on its own connection: one ticket, and
@@ -17,7 +18,7 @@ func TestOpenAnswerTicketOncePerAnswer(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
 	room := bot.Room{Adapter: "fake", ID: "support"}
-	rec := &bot.AnswerRecord{Room: room, Asker: bot.User{ID: "alice"}, EntryID: "e", Question: "q", Lang: "fr", At: now}
+	rec := &tickets.AnswerRecord{Room: room, Asker: bot.User{ID: "alice"}, EntryID: "e", Question: "q", Lang: "fr", At: now}
 	if err := s.RecordAnswer(ctx, rec); err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestOpenAnswerTicketOncePerAnswer(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tk := &bot.Ticket{Origin: bot.OriginFeedback, Room: room, Asker: rec.Asker, Question: "q", Lang: "fr",
+			tk := &tickets.Ticket{Origin: tickets.OriginFeedback, Room: room, Asker: rec.Asker, Question: "q", Lang: "fr",
 				EntryID: "e", Created: now, Updated: now}
 			ok, err := s.OpenAnswerTicket(ctx, rec.ID, tk)
 			if err != nil {
@@ -48,7 +49,7 @@ func TestOpenAnswerTicketOncePerAnswer(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	ts, err := s.Tickets(ctx, bot.TicketFilter{})
+	ts, err := s.Tickets(ctx, tickets.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +59,10 @@ func TestOpenAnswerTicketOncePerAnswer(t *testing.T) {
 	if got, _ := s.AnswerBySentID(ctx, "fake", ""); got == nil || got.TicketID != ts[0].ID {
 		t.Fatalf("the answer is not linked to its ticket: %+v", got)
 	}
-	if _, err := s.OpenAnswerTicket(ctx, rec.ID+1, &bot.Ticket{Room: room, Question: "q", Lang: "fr"}); err == nil {
+	if _, err := s.OpenAnswerTicket(ctx, rec.ID+1, &tickets.Ticket{Room: room, Question: "q", Lang: "fr"}); err == nil {
 		t.Fatal("a ticket for an unknown answer must be refused")
 	}
-	if ts, _ := s.Tickets(ctx, bot.TicketFilter{}); len(ts) != 1 {
+	if ts, _ := s.Tickets(ctx, tickets.Filter{}); len(ts) != 1 {
 		t.Fatalf("a refused call stored a ticket: %d tickets", len(ts))
 	}
 }

@@ -1,6 +1,7 @@
 // Package storage opens the bot's database and hands it out as the core's
-// store interfaces, so that cmd/entraide never depends on one backend.
+// store interfaces (and those of tickets), so that cmd/entraide never
+// depends on one backend.
 //
-// It may import bot and the store packages (sqlite); never an adapter,
-// config, cmd or a feature package.
+// It may import bot, tickets and the store packages (sqlite); never an
+// adapter, config, cmd or another feature package.
 package storage

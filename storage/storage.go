@@ -7,6 +7,7 @@ import (
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // Store is one open database: every durable record the bot keeps, through
@@ -15,8 +16,8 @@ type Store interface {
 	bot.Journal
 	bot.JournalPurger
 	bot.AnnounceStore
-	bot.TicketStore
-	bot.LabelSource
+	tickets.Store
+	tickets.LabelSource
 	TicketStats
 
 	// SQL is the database handle and its dialect as mautrix's dbutil names

@@ -18,6 +18,7 @@ import (
 	"codeberg.org/entraide/entraide/internal/testenv"
 	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // testFAQ is a small knowledge base. The password entry holds raw HTML that
@@ -142,7 +143,7 @@ func runBot(hs, user, password string, c botConfig) (*testBot, error) {
 	b := bot.New(opts)
 	b.SetFAQ(exactMatcher{kb}, kb)
 	if c.tickets {
-		if _, err := bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{}); err != nil {
+		if _, err := tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{}); err != nil {
 			cancel()
 			db.Close()
 			return nil, err

@@ -8,6 +8,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/internal/testenv"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // An unknown question in the support room becomes a ticket; bob, a mentor
@@ -19,7 +20,7 @@ func TestTicketClaimedAndAnsweredByAMentor(t *testing.T) {
 	support, mentors := srv.Room("support"), srv.Room("mentors")
 	db := openStore(t)
 	r := startBotWith(t, srv, db, func(o *Options) { o.Rooms = []string{support, mentors} }, func(b *bot.Bot) {
-		if _, err := bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{}); err != nil {
+		if _, err := tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"time"
 
-	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // labelLine is one line of the labelled JSON Lines format read by "faq eval"
@@ -22,7 +22,7 @@ type labelLine struct {
 	Expect *string `json:"expect"`
 }
 
-// faqLabels writes the questions the history labels (see bot.Labels and the
+// faqLabels writes the questions the history labels (see tickets.Labels and the
 // usage of "faq") on stdout; warnings go to stderr.
 func faqLabels(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("faq labels")
@@ -48,7 +48,7 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	answers, tickets, err := db.LabelHistory(ctx, since)
+	answers, asked, err := db.LabelHistory(ctx, since)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 			return ok && !en.Draft
 		}
 	}
-	labels := bot.Labels(answers, tickets, published)
+	labels := tickets.Labels(answers, asked, published)
 
 	out := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(out)
@@ -96,7 +96,7 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 				}
 			}
 		}
-		key := bot.SameQuestion(l.Text)
+		key := tickets.SameQuestion(l.Text)
 		if id, ok := first[key]; ok {
 			fmt.Fprintf(e.stderr, "warning: %s and %s ask the same question with different labels: keep the right one\n", id, l.ID)
 		} else {

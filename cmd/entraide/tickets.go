@@ -18,6 +18,7 @@ import (
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/storage"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 func ticketsCommand() *subcommand {
@@ -48,7 +49,7 @@ func enableTickets(_ context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("bot.timezone %q: %w", a.cfg.Bot.Timezone, err)
 	}
-	opts := bot.TicketOptions{
+	opts := tickets.Options{
 		Location:    loc,
 		RemindAfter: m.RemindAfter.Duration,
 		RemindEvery: m.RemindEvery.Duration,
@@ -56,7 +57,7 @@ func enableTickets(_ context.Context, a *app) error {
 		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
 		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
 	}
-	_, err = bot.EnableTickets(a.bot, a.db, opts)
+	_, err = tickets.Enable(a.bot, a.db, opts)
 	return err
 }
 
@@ -165,10 +166,10 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		}
 		id = n
 	}
-	var states []bot.TicketState
+	var states []tickets.State
 	if state != nil && *state != "" {
 		for _, s := range strings.Split(*state, ",") {
-			st := bot.TicketState(strings.TrimSpace(s))
+			st := tickets.State(strings.TrimSpace(s))
 			if !validState(st) {
 				return usageError{fmt.Sprintf("unknown state %q: use open, claimed, answered or resolved", s)}
 			}
@@ -182,7 +183,7 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 	switch action {
 	case "list":
-		ts, err := db.Tickets(ctx, bot.TicketFilter{States: states})
+		ts, err := db.Tickets(ctx, tickets.Filter{States: states})
 		if err != nil {
 			return err
 		}
@@ -221,9 +222,9 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "warning: FAQ not loaded, the draft id is only checked against %s: %v\n", dir, err)
 		kb = nil
 	}
-	path, err := bot.WriteFAQDraft(dir, t, kb)
+	path, err := tickets.WriteFAQDraft(dir, t, kb)
 	if err != nil {
-		var te *bot.TicketError
+		var te *tickets.Refusal
 		if errors.As(err, &te) {
 			return errors.New(bot.T("en", te.Key, te.Args...))
 		}
@@ -231,21 +232,21 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, path)
 	// the history says which entry answers the ticket, for "faq labels"
-	if err := bot.RecordFAQDraft(ctx, db, id, path, bot.Actor{}, time.Now()); err != nil {
+	if err := tickets.RecordFAQDraft(ctx, db, id, path, tickets.Actor{}, time.Now()); err != nil {
 		return fmt.Errorf("draft written, but not recorded in the history of ticket #%d: %w", id, err)
 	}
 	return nil
 }
 
 func ticketLookupErr(id int64, err error) error {
-	if errors.Is(err, bot.ErrNoTicket) {
+	if errors.Is(err, tickets.ErrNoTicket) {
 		return fmt.Errorf("there is no ticket #%d", id)
 	}
 	return err
 }
 
-func validState(s bot.TicketState) bool {
-	for _, st := range bot.TicketStates {
+func validState(s tickets.State) bool {
+	for _, st := range tickets.States {
 		if s == st {
 			return true
 		}
@@ -273,7 +274,7 @@ type ticketJSON struct {
 	Purged   bool       `json:"purged"`
 }
 
-func writeTicketsJSON(w io.Writer, ts []*bot.Ticket) error {
+func writeTicketsJSON(w io.Writer, ts []*tickets.Ticket) error {
 	out := make([]ticketJSON, 0, len(ts))
 	for _, t := range ts {
 		j := ticketJSON{ID: t.ID, State: string(t.State), Origin: t.Origin, Adapter: t.Room.Adapter, Room: t.Room.ID,
@@ -290,7 +291,7 @@ func writeTicketsJSON(w io.Writer, ts []*bot.Ticket) error {
 	return enc.Encode(out)
 }
 
-func writeTicketList(w io.Writer, ts []*bot.Ticket) {
+func writeTicketList(w io.Writer, ts []*tickets.Ticket) {
 	if len(ts) == 0 {
 		fmt.Fprintln(w, "no ticket")
 		return
@@ -309,7 +310,7 @@ func writeTicketList(w io.Writer, ts []*bot.Ticket) {
 	}
 }
 
-func writeTicket(w io.Writer, t *bot.Ticket, evs []bot.TicketEvent) {
+func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
 	fmt.Fprintf(w, "Ticket #%d (%s, %s)\n", t.ID, t.State, t.Origin)
 	fmt.Fprintf(w, "Asker:    %s in %s (message %s)\n", t.Asker.DisplayName(), t.Room.Key(), t.MsgID)
 	fmt.Fprintf(w, "Language: %s\nOpened:   %s\n", t.Lang, t.Created.Local().Format(time.RFC3339))
@@ -375,7 +376,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	ts, err := db.Tickets(ctx, bot.TicketFilter{})
+	ts, err := db.Tickets(ctx, tickets.Filter{})
 	if err != nil {
 		return err
 	}
@@ -390,14 +391,14 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		kb, _ = faq.LoadDir(cfg.Bot.FAQDir) // titles are a nicety; ids are enough
 	}
 	w := e.stdout
-	counts := map[bot.TicketState]int{}
+	counts := map[tickets.State]int{}
 	for _, t := range ts {
 		counts[t.State]++
 	}
 	fmt.Fprintf(w, "Tickets: %d (open %d, claimed %d, answered %d, resolved %d)\n\n", len(ts),
-		counts[bot.TicketOpen], counts[bot.TicketClaimed], counts[bot.TicketAnswered], counts[bot.TicketResolved])
+		counts[tickets.Open], counts[tickets.Claimed], counts[tickets.Answered], counts[tickets.Resolved])
 
-	clusters := bot.ClusterQuestions(ts, 0.2)
+	clusters := tickets.ClusterQuestions(ts, 0.2)
 	fmt.Fprintln(w, "Unanswered questions, grouped by similarity:")
 	if len(clusters) == 0 {
 		fmt.Fprintln(w, "  (none)")

@@ -38,6 +38,7 @@ var rules = map[string]rule{
 	"reload":            {only: []string{}},
 	"metrics":           {only: []string{"bot", "faq"}},
 	"ratelimit":         {only: []string{"bot", "faq"}},
+	"tickets":           {only: []string{"bot", "faq"}},
 	"sqlite":            {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
 	"storage":           {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
 	"adapters/console":  {only: []string{"bot"}},

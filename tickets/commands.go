@@ -1,6 +1,7 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"errors"
 	"fmt"
@@ -12,78 +13,78 @@ import (
 
 // registerCommands adds the mentor commands. Names are French first with
 // English aliases, like !aide/!help.
-func (tk *Tickets) registerCommands() {
+func (tk *Desk) registerCommands() {
 	b := tk.b
-	b.Handle(&Command{Names: []string{"prendre", "claim"}, Args: "N", Help: "help.claim", Mentor: true,
+	b.Handle(&bot.Command{Names: []string{"prendre", "claim"}, Args: "N", Help: "help.claim", Mentor: true,
 		Run: tk.simple("claim", "ticket.claimed_ok")})
-	b.Handle(&Command{Names: []string{"liberer", "unclaim", "libérer"}, Args: "N", Help: "help.unclaim", Mentor: true,
+	b.Handle(&bot.Command{Names: []string{"liberer", "unclaim", "libérer"}, Args: "N", Help: "help.unclaim", Mentor: true,
 		Run: tk.simple("unclaim", "ticket.unclaimed_ok")})
-	b.Handle(&Command{Names: []string{"repondre", "answer", "répondre"}, Args: "N texte", Help: "help.answer", Mentor: true,
+	b.Handle(&bot.Command{Names: []string{"repondre", "answer", "répondre"}, Args: "N texte", Help: "help.answer", Mentor: true,
 		Run: tk.cmdAnswer})
-	b.Handle(&Command{Names: []string{"resoudre", "resolve", "résoudre"}, Args: "N", Help: "help.resolve", Mentor: true,
+	b.Handle(&bot.Command{Names: []string{"resoudre", "resolve", "résoudre"}, Args: "N", Help: "help.resolve", Mentor: true,
 		Run: tk.simple("resolve", "ticket.resolved_ok")})
-	b.Handle(&Command{Names: []string{"rouvrir", "reopen"}, Args: "N", Help: "help.reopen", Mentor: true,
+	b.Handle(&bot.Command{Names: []string{"rouvrir", "reopen"}, Args: "N", Help: "help.reopen", Mentor: true,
 		Run: tk.simple("reopen", "ticket.reopened_ok")})
-	b.Handle(&Command{Names: []string{"tickets"}, Help: "help.tickets", Mentor: true, Run: tk.cmdList})
-	b.Handle(&Command{Names: []string{"ticket"}, Args: "N", Help: "help.ticket", Mentor: true, Run: tk.cmdShow})
-	b.Handle(&Command{Names: []string{"faq"}, Args: "N", Help: "help.faq", Mentor: true, Run: tk.cmdFAQ})
+	b.Handle(&bot.Command{Names: []string{"tickets"}, Help: "help.tickets", Mentor: true, Run: tk.cmdList})
+	b.Handle(&bot.Command{Names: []string{"ticket"}, Args: "N", Help: "help.ticket", Mentor: true, Run: tk.cmdShow})
+	b.Handle(&bot.Command{Names: []string{"faq"}, Args: "N", Help: "help.faq", Mentor: true, Run: tk.cmdFAQ})
 }
 
 // parseTicketArgs reads "N" or "#N" and the rest of the line.
-func parseTicketArgs(req *Request) (int64, string, error) {
+func parseTicketArgs(req *bot.Request) (int64, string, error) {
 	word, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
 	if i := strings.IndexAny(word, "\n\t"); i >= 0 {
 		rest = word[i+1:] + " " + rest
 		word = word[:i]
 	}
 	if word == "" {
-		return 0, "", ErrUsage
+		return 0, "", bot.ErrUsage
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(word, "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, "", &UsageError{Reason: req.T("ticket.bad_number", EscapeMarkdown(word))}
+		return 0, "", &bot.UsageError{Reason: req.T("ticket.bad_number", bot.EscapeMarkdown(word))}
 	}
 	return n, strings.TrimSpace(rest), nil
 }
 
 // onlyNumber is parseTicketArgs for commands that take nothing else.
-func onlyNumber(req *Request) (int64, error) {
+func onlyNumber(req *bot.Request) (int64, error) {
 	n, rest, err := parseTicketArgs(req)
 	if err == nil && rest != "" {
-		err = &UsageError{Reason: req.T("ticket.extra_args", EscapeMarkdown(rest))}
+		err = &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EscapeMarkdown(rest))}
 	}
 	return n, err
 }
 
 // refusal turns an expected failure (unknown number, wrong state) into a
 // reply for the mentor; other errors go up to the router.
-func (tk *Tickets) refusal(ctx context.Context, req *Request, id int64, err error) error {
-	var te *TicketError
+func (tk *Desk) refusal(ctx context.Context, req *bot.Request, id int64, err error) error {
+	var te *Refusal
 	switch {
 	case errors.Is(err, ErrNoTicket):
-		tk.b.reply(ctx, req, req.T("ticket.not_found", id))
+		tk.reply(ctx, req, req.T("ticket.not_found", id))
 		return nil
 	case errors.As(err, &te):
-		tk.b.reply(ctx, req, req.T(te.Key, te.Args...))
+		tk.reply(ctx, req, req.T(te.Key, te.Args...))
 		return nil
 	}
 	return err
 }
 
 // change applies one workflow action for the mentor who sent req.
-func (tk *Tickets) change(ctx context.Context, req *Request, id int64, action string) (*Ticket, error) {
+func (tk *Desk) change(ctx context.Context, req *bot.Request, id int64, action string) (*Ticket, error) {
 	return tk.Change(ctx, id, action, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin())
 }
 
 // Change applies one workflow action (claim, unclaim, resolve, reopen) to
 // ticket id atomically and records who did it. A refusal is a *TicketError
 // (or ErrNoTicket). The chat commands and the web page both go through it.
-func (tk *Tickets) Change(ctx context.Context, id int64, action string, actor Actor, admin bool) (*Ticket, error) {
+func (tk *Desk) Change(ctx context.Context, id int64, action string, actor Actor, admin bool) (*Ticket, error) {
 	if action == "answer" {
 		return nil, errors.New("an answer goes through Tickets.Answer, which relays it")
 	}
 	now := tk.clock.Now()
-	ev := TicketEvent{At: now, Kind: action, Actor: actor}
+	ev := Event{At: now, Kind: action, Actor: actor}
 	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		if err := t.check(action, actor, admin); err != nil {
 			return err
@@ -94,8 +95,8 @@ func (tk *Tickets) Change(ctx context.Context, id int64, action string, actor Ac
 }
 
 // simple is a command "!action N" whose success reply is okKey.
-func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *Request) error {
-	return func(ctx context.Context, req *Request) error {
+func (tk *Desk) simple(action, okKey string) func(ctx context.Context, req *bot.Request) error {
+	return func(ctx context.Context, req *bot.Request) error {
 		id, err := onlyNumber(req)
 		if err != nil {
 			return err
@@ -104,25 +105,25 @@ func (tk *Tickets) simple(action, okKey string) func(ctx context.Context, req *R
 		if err != nil {
 			return tk.refusal(ctx, req, id, err)
 		}
-		_, err = req.Reply(ctx, req.T(okKey, t.ID, EscapeMarkdown(req.Msg.Sender.DisplayName())))
+		_, err = req.Reply(ctx, req.T(okKey, t.ID, bot.EscapeMarkdown(req.Msg.Sender.DisplayName())))
 		return err
 	}
 }
 
 // cmdAnswer is !answer N text: see Answer.
-func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
+func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 	id, text, err := parseTicketArgs(req)
 	if err != nil {
 		return err
 	}
 	if text == "" {
-		return &UsageError{Reason: req.T("ticket.need_text")}
+		return &bot.UsageError{Reason: req.T("ticket.need_text")}
 	}
 	t, err := tk.Answer(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin(), text)
 	if err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
-	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, EscapeMarkdown(t.Asker.DisplayName()), id))
+	_, err = req.Reply(ctx, req.T("ticket.answered_ok", id, bot.EscapeMarkdown(t.Asker.DisplayName()), id))
 	return err
 }
 
@@ -132,7 +133,7 @@ func (tk *Tickets) cmdAnswer(ctx context.Context, req *Request) error {
 // with an answer the asker did not get. A second answer arriving while one
 // is being relayed is refused (startAnswer), not sent as well. Refusals,
 // including a failed relay, are *TicketError.
-func (tk *Tickets) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
+func (tk *Desk) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, ticketErr("ticket.need_text")
@@ -148,16 +149,16 @@ func (tk *Tickets) Answer(ctx context.Context, id int64, actor Actor, admin bool
 	if err := t.check("answer", actor, admin); err != nil {
 		return nil, err
 	}
-	relay := T(t.Lang, "ticket.relay", EscapeMarkdown(text), EscapeMarkdown(actor.DisplayName()))
+	relay := bot.T(t.Lang, "ticket.relay", bot.EscapeMarkdown(text), bot.EscapeMarkdown(actor.DisplayName()))
 	asker := t.Asker
-	if _, err := tk.b.Send(ctx, Reply{Room: t.Room, Text: relay, InReplyTo: t.MsgID, ThreadID: t.ThreadID, Mention: &asker}); err != nil {
-		tk.b.log.Error("relaying an answer failed", "ticket", id, "room", t.Room.Key(), "err", err)
+	if _, err := tk.b.Send(ctx, bot.Reply{Room: t.Room, Text: relay, InReplyTo: t.MsgID, ThreadID: t.ThreadID, Mention: &asker}); err != nil {
+		tk.log.Error("relaying an answer failed", "ticket", id, "room", t.Room.Key(), "err", err)
 		return nil, ticketErr("ticket.relay_failed", id)
 	}
 	// The asker has the answer now: record it even if another mentor
 	// claimed the ticket during the relay, so the history says what was sent.
 	now := tk.clock.Now()
-	ev := TicketEvent{At: now, Kind: "answer", Actor: actor, Note: text}
+	ev := Event{At: now, Kind: "answer", Actor: actor, Note: text}
 	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		t.apply("answer", actor, text, now)
 		return nil
@@ -169,7 +170,7 @@ func (tk *Tickets) Answer(ctx context.Context, id int64, actor Actor, admin bool
 // same moment would both pass the state check (the ticket is recorded as
 // answered only after the relay) and the asker would get both. It returns
 // who holds the reservation when it is taken.
-func (tk *Tickets) startAnswer(id int64, actor Actor) (Actor, bool) {
+func (tk *Desk) startAnswer(id int64, actor Actor) (Actor, bool) {
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
 	if other, busy := tk.answering[id]; busy {
@@ -179,18 +180,18 @@ func (tk *Tickets) startAnswer(id int64, actor Actor) (Actor, bool) {
 	return Actor{}, false
 }
 
-func (tk *Tickets) endAnswer(id int64) {
+func (tk *Desk) endAnswer(id int64) {
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
 	delete(tk.answering, id)
 }
 
 // cmdList lists open and claimed tickets, oldest first.
-func (tk *Tickets) cmdList(ctx context.Context, req *Request) error {
+func (tk *Desk) cmdList(ctx context.Context, req *bot.Request) error {
 	if strings.TrimSpace(req.Args) != "" {
-		return &UsageError{Reason: req.T("ticket.extra_args", EscapeMarkdown(req.Args))}
+		return &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EscapeMarkdown(req.Args))}
 	}
-	ts, err := tk.store.Tickets(ctx, TicketFilter{States: []TicketState{TicketOpen, TicketClaimed}})
+	ts, err := tk.store.Tickets(ctx, Filter{States: []State{Open, Claimed}})
 	if err != nil {
 		return err
 	}
@@ -216,17 +217,17 @@ func (tk *Tickets) cmdList(ctx context.Context, req *Request) error {
 const maxListed = 25
 
 // line is a one-line summary of a ticket for lists.
-func (tk *Tickets) line(lang string, t *Ticket, now time.Time) string {
-	s := fmt.Sprintf("#%d · %s · %s · %s (%s) : %s", t.ID, T(lang, "ticket.state."+string(t.State)),
-		Age(lang, now.Sub(t.Created)), tk.who(t), tk.where(t), EscapeMarkdown(excerpt(t.Question, 80)))
-	if t.State == TicketClaimed || t.State == TicketAnswered {
-		s += " — " + EscapeMarkdown(t.Mentor.DisplayName())
+func (tk *Desk) line(lang string, t *Ticket, now time.Time) string {
+	s := fmt.Sprintf("#%d · %s · %s · %s (%s) : %s", t.ID, bot.T(lang, "ticket.state."+string(t.State)),
+		Age(lang, now.Sub(t.Created)), tk.who(t), tk.where(t), bot.EscapeMarkdown(excerpt(t.Question, 80)))
+	if t.State == Claimed || t.State == Answered {
+		s += " — " + bot.EscapeMarkdown(t.Mentor.DisplayName())
 	}
 	return s
 }
 
 // cmdShow gives a ticket's details and history.
-func (tk *Tickets) cmdShow(ctx context.Context, req *Request) error {
+func (tk *Desk) cmdShow(ctx context.Context, req *bot.Request) error {
 	id, err := onlyNumber(req)
 	if err != nil {
 		return err
@@ -243,37 +244,37 @@ func (tk *Tickets) cmdShow(ctx context.Context, req *Request) error {
 	return err
 }
 
-func (tk *Tickets) details(lang string, t *Ticket, evs []TicketEvent) string {
+func (tk *Desk) details(lang string, t *Ticket, evs []Event) string {
 	var sb strings.Builder
-	sb.WriteString(T(lang, "ticket.details", t.ID, T(lang, "ticket.state."+string(t.State)), tk.who(t), tk.where(t),
+	sb.WriteString(bot.T(lang, "ticket.details", t.ID, bot.T(lang, "ticket.state."+string(t.State)), tk.who(t), tk.where(t),
 		t.Lang, t.Created.In(tk.opts.Location).Format("2006-01-02 15:04")))
 	if t.Purged {
-		sb.WriteString("\n" + T(lang, "ticket.purged"))
+		sb.WriteString("\n" + bot.T(lang, "ticket.purged"))
 	} else {
-		sb.WriteString("\n" + Quote(t.Question))
+		sb.WriteString("\n" + bot.Quote(t.Question))
 	}
 	if t.EntryID != "" {
-		sb.WriteString("\n" + T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
+		sb.WriteString("\n" + bot.T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
 	}
 	if t.Mentor.ID != "" {
-		sb.WriteString("\n" + T(lang, "ticket.holder", EscapeMarkdown(t.Mentor.DisplayName())))
+		sb.WriteString("\n" + bot.T(lang, "ticket.holder", bot.EscapeMarkdown(t.Mentor.DisplayName())))
 	}
 	if t.Answer != "" {
-		sb.WriteString("\n" + T(lang, "ticket.last_answer") + "\n" + Quote(t.Answer))
+		sb.WriteString("\n" + bot.T(lang, "ticket.last_answer") + "\n" + bot.Quote(t.Answer))
 	}
-	sb.WriteString("\n" + T(lang, "ticket.history"))
+	sb.WriteString("\n" + bot.T(lang, "ticket.history"))
 	for _, ev := range evs {
 		who := ev.Actor.DisplayName()
 		if who == "" {
 			who = tk.b.Name()
 		}
-		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.In(tk.opts.Location).Format("2006-01-02 15:04"), T(lang, "ticket.event."+ev.Kind), EscapeMarkdown(who))
+		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.In(tk.opts.Location).Format("2006-01-02 15:04"), bot.T(lang, "ticket.event."+ev.Kind), bot.EscapeMarkdown(who))
 	}
 	return sb.String()
 }
 
 // cmdFAQ is !faq N: see Draft.
-func (tk *Tickets) cmdFAQ(ctx context.Context, req *Request) error {
+func (tk *Desk) cmdFAQ(ctx context.Context, req *bot.Request) error {
 	id, err := onlyNumber(req)
 	if err != nil {
 		return err
@@ -282,13 +283,13 @@ func (tk *Tickets) cmdFAQ(ctx context.Context, req *Request) error {
 	if err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
-	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, EscapeMarkdown(path)))
+	_, err = req.Reply(ctx, req.T("ticket.draft_written", id, bot.EscapeMarkdown(path)))
 	return err
 }
 
 // Draft writes answered ticket id as a draft FAQ entry in the drafts
 // folder, notes it in the ticket's history and returns the file's path.
-func (tk *Tickets) Draft(ctx context.Context, id int64, actor Actor) (string, error) {
+func (tk *Desk) Draft(ctx context.Context, id int64, actor Actor) (string, error) {
 	if tk.opts.DraftsDir == "" {
 		return "", ticketErr("ticket.no_drafts_dir")
 	}
@@ -302,7 +303,7 @@ func (tk *Tickets) Draft(ctx context.Context, id int64, actor Actor) (string, er
 		return "", err
 	}
 	if err := RecordFAQDraft(ctx, tk.store, id, path, actor, tk.clock.Now()); err != nil {
-		tk.b.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
+		tk.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
 	}
 	return path, nil
 }
@@ -310,7 +311,7 @@ func (tk *Tickets) Draft(ctx context.Context, id int64, actor Actor) (string, er
 // DraftGroup writes one draft FAQ entry from several tickets' questions
 // (see WriteGroupDraft), notes it in each ticket's history and returns the
 // file's path.
-func (tk *Tickets) DraftGroup(ctx context.Context, ids []int64, actor Actor) (string, error) {
+func (tk *Desk) DraftGroup(ctx context.Context, ids []int64, actor Actor) (string, error) {
 	if tk.opts.DraftsDir == "" {
 		return "", ticketErr("ticket.no_drafts_dir")
 	}
@@ -329,7 +330,7 @@ func (tk *Tickets) DraftGroup(ctx context.Context, ids []int64, actor Actor) (st
 	}
 	for _, id := range ids {
 		if err := RecordFAQDraft(ctx, tk.store, id, path, actor, tk.clock.Now()); err != nil {
-			tk.b.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
+			tk.log.Error("recording the FAQ draft in the ticket's history failed", "ticket", id, "err", err)
 		}
 	}
 	return path, nil
@@ -349,9 +350,9 @@ func excerpt(s string, n int) string {
 func Age(lang string, d time.Duration) string {
 	switch {
 	case d < time.Hour:
-		return T(lang, "ticket.age_min", int(d/time.Minute))
+		return bot.T(lang, "ticket.age_min", int(d/time.Minute))
 	case d < 48*time.Hour:
-		return T(lang, "ticket.age_h", int(d/time.Hour))
+		return bot.T(lang, "ticket.age_h", int(d/time.Hour))
 	}
-	return T(lang, "ticket.age_d", int(d/(24*time.Hour)))
+	return bot.T(lang, "ticket.age_d", int(d/(24*time.Hour)))
 }

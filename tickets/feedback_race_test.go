@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // votingMeanwhile is a ticket store that runs a hook once, right after a
@@ -19,7 +20,7 @@ type votingMeanwhile struct {
 	after func()
 }
 
-func (s *votingMeanwhile) AddFeedback(ctx context.Context, f bot.Feedback) error {
+func (s *votingMeanwhile) AddFeedback(ctx context.Context, f tickets.Feedback) error {
 	err := s.TicketStore.AddFeedback(ctx, f)
 	if hook := s.after; hook != nil {
 		s.after = nil
@@ -34,7 +35,7 @@ func answeredWithVotingStore(t *testing.T) (*bot.Bot, *bottest.Adapter, *votingM
 	t.Helper()
 	b, fa := newTicketBot(t, nil)
 	store := &votingMeanwhile{TicketStore: sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))}
-	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{Clock: newTicketClock()}); err != nil {
+	if _, err := tickets.Enable(b, store, tickets.Options{Clock: newTicketClock()}); err != nil {
 		t.Fatal(err)
 	}
 	fa.Say(context.Background(), b, "support", "alice", knownQ)
@@ -53,7 +54,7 @@ func TestSimultaneousThumbsDownOpenOneTicket(t *testing.T) {
 	}
 	store.after = func() { react("r2") }
 	react("r1")
-	if ts, _ := store.Tickets(ctx, bot.TicketFilter{}); len(ts) != 1 {
+	if ts, _ := store.Tickets(ctx, tickets.Filter{}); len(ts) != 1 {
 		t.Fatalf("want one ticket for one answer, got %d", len(ts))
 	}
 	if told := fa.In("support"); len(told) != 1 {
@@ -73,7 +74,7 @@ func TestThumbsDownAndWordsAtOnceOpenOneTicket(t *testing.T) {
 		b.Reaction(ctx, bot.Reaction{ID: "r1", Room: fa.Room("support"), Sender: bot.User{ID: "alice"}, TargetID: answerID, Key: "👎"})
 	}
 	fa.Say(ctx, b, "support", "alice", "non")
-	if ts, _ := store.Tickets(ctx, bot.TicketFilter{}); len(ts) != 1 {
+	if ts, _ := store.Tickets(ctx, tickets.Filter{}); len(ts) != 1 {
 		t.Fatalf("want one ticket for one answer, got %d", len(ts))
 	}
 	told := fa.In("support")
@@ -86,7 +87,7 @@ func TestThumbsDownAndWordsAtOnceOpenOneTicket(t *testing.T) {
 
 // Many 👎 racing on goroutines (run with -race): one ticket.
 func TestRacingThumbsDownOpenOneTicket(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.fa.Say(e.ctx, e.b, "support", "alice", knownQ)
 	ids := e.fa.SentIDs()
 	answerID := ids[len(ids)-1]
@@ -100,7 +101,7 @@ func TestRacingThumbsDownOpenOneTicket(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 1 {
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 1 {
 		t.Fatalf("want one ticket, got %d", len(ts))
 	}
 }

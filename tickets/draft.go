@@ -1,6 +1,7 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"errors"
 	"fmt"
 	"os"
@@ -73,8 +74,8 @@ func WriteGroupDraft(dir string, ts []*Ticket, kb *faq.KB) (string, error) {
 			answered = t
 		}
 	}
-	lang := normLang(kept[0].Lang)
-	body := T(lang, "draft.answer_to_write")
+	lang := bot.NormLang(kept[0].Lang)
+	body := bot.T(lang, "draft.answer_to_write")
 	if answered != nil {
 		body = answered.Answer
 	}
@@ -91,7 +92,7 @@ func writeDraft(dir, base string, kb *faq.KB, lang string, questions []string, c
 	for i, q := range questions {
 		questions[i] = strings.Join(strings.Fields(q), " ")
 	}
-	meta := draftMeta{Lang: normLang(lang), Title: capitalize(excerpt(questions[0], 120)),
+	meta := draftMeta{Lang: bot.NormLang(lang), Title: capitalize(excerpt(questions[0], 120)),
 		Questions: questions, Draft: true}
 	var y strings.Builder
 	enc := yaml.NewEncoder(&y)

@@ -1,30 +1,16 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"strings"
 	"time"
 )
 
-// Clock tells the time and waits; tests replace it with a fake one.
-type Clock interface {
-	Now() time.Time
-	After(d time.Duration) <-chan time.Time
-}
-
-// SystemClock is the real clock.
-type SystemClock struct{}
-
-// Now implements Clock.
-func (SystemClock) Now() time.Time { return time.Now() }
-
-// After implements Clock.
-func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
-
 // runJobs is the background job: every Tick it sends due reminders and
 // applies the retention policy. A failing pass is logged, not fatal: the
 // next tick tries again.
-func (tk *Tickets) runJobs(ctx context.Context) error {
+func (tk *Desk) runJobs(ctx context.Context) error {
 	for {
 		select {
 		case <-ctx.Done():
@@ -32,14 +18,14 @@ func (tk *Tickets) runJobs(ctx context.Context) error {
 		case <-tk.clock.After(tk.opts.Tick):
 		}
 		if err := tk.RunJobs(ctx); err != nil && ctx.Err() == nil {
-			tk.b.log.Error("ticket jobs failed", "err", err)
+			tk.log.Error("ticket jobs failed", "err", err)
 		}
 	}
 }
 
 // RunJobs does one pass of the background work now: reminders for tickets
 // left waiting, then the retention purge.
-func (tk *Tickets) RunJobs(ctx context.Context) error {
+func (tk *Desk) RunJobs(ctx context.Context) error {
 	if err := tk.remind(ctx); err != nil {
 		return err
 	}
@@ -49,7 +35,7 @@ func (tk *Tickets) RunJobs(ctx context.Context) error {
 			return err
 		}
 		if n > 0 {
-			tk.b.log.Info("purged the text of old resolved tickets", "tickets", n)
+			tk.log.Info("purged the text of old resolved tickets", "tickets", n)
 		}
 	}
 	return nil
@@ -57,11 +43,11 @@ func (tk *Tickets) RunJobs(ctx context.Context) error {
 
 // remind re-announces open tickets nobody claimed for RemindAfter and
 // claimed ones idle for ClaimedIdle, then again every RemindEvery.
-func (tk *Tickets) remind(ctx context.Context) error {
+func (tk *Desk) remind(ctx context.Context) error {
 	if tk.opts.RemindAfter <= 0 && tk.opts.ClaimedIdle <= 0 {
 		return nil
 	}
-	ts, err := tk.store.Tickets(ctx, TicketFilter{States: []TicketState{TicketOpen, TicketClaimed}})
+	ts, err := tk.store.Tickets(ctx, Filter{States: []State{Open, Claimed}})
 	if err != nil {
 		return err
 	}
@@ -73,12 +59,12 @@ func (tk *Tickets) remind(ctx context.Context) error {
 		}
 		idle := Age(lang, now.Sub(t.Updated))
 		var text string
-		if t.State == TicketOpen {
-			text = T(lang, "ticket.remind_open", t.ID, idle, tk.who(t), tk.where(t))
+		if t.State == Open {
+			text = bot.T(lang, "ticket.remind_open", t.ID, idle, tk.who(t), tk.where(t))
 		} else {
-			text = T(lang, "ticket.remind_claimed", t.ID, EscapeMarkdown(t.Mentor.DisplayName()), idle, tk.who(t), tk.where(t))
+			text = bot.T(lang, "ticket.remind_claimed", t.ID, bot.EscapeMarkdown(t.Mentor.DisplayName()), idle, tk.who(t), tk.where(t))
 		}
-		text += "\n" + Quote(excerpt(t.Question, 200))
+		text += "\n" + bot.Quote(excerpt(t.Question, 200))
 		tk.toMentors(ctx, text)
 		if err := tk.store.MarkReminded(ctx, t.ID, now); err != nil {
 			return err
@@ -89,12 +75,12 @@ func (tk *Tickets) remind(ctx context.Context) error {
 
 // due reports whether ticket t needs a reminder at now. Every state change
 // clears Reminded, so the wait starts again after a claim or unclaim.
-func (tk *Tickets) due(t *Ticket, now time.Time) bool {
+func (tk *Desk) due(t *Ticket, now time.Time) bool {
 	var after time.Duration
 	switch t.State {
-	case TicketOpen:
+	case Open:
 		after = tk.opts.RemindAfter
-	case TicketClaimed:
+	case Claimed:
 		after = tk.opts.ClaimedIdle
 	}
 	if after <= 0 || now.Sub(t.Updated) < after {

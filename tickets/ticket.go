@@ -1,6 +1,7 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"errors"
 	"time"
@@ -8,17 +9,17 @@ import (
 
 // TicketState is where a ticket is in its life: open → claimed → answered →
 // resolved, and back to open with a reopen.
-type TicketState string
+type State string
 
 const (
-	TicketOpen     TicketState = "open"
-	TicketClaimed  TicketState = "claimed"
-	TicketAnswered TicketState = "answered"
-	TicketResolved TicketState = "resolved"
+	Open     State = "open"
+	Claimed  State = "claimed"
+	Answered State = "answered"
+	Resolved State = "resolved"
 )
 
 // TicketStates lists every state in workflow order.
-var TicketStates = []TicketState{TicketOpen, TicketClaimed, TicketAnswered, TicketResolved}
+var States = []State{Open, Claimed, Answered, Resolved}
 
 // Why a ticket was opened.
 const (
@@ -29,11 +30,11 @@ const (
 // Ticket is a question handed to human mentors.
 type Ticket struct {
 	ID       int64
-	State    TicketState
+	State    State
 	Origin   string // OriginUnanswered or OriginFeedback
-	Asker    User
-	Room     Room   // where the question was asked; the answer goes back there
-	MsgID    string // the question's message id, replied to by the answer
+	Asker    bot.User
+	Room     bot.Room // where the question was asked; the answer goes back there
+	MsgID    string   // the question's message id, replied to by the answer
 	ThreadID string
 	Question string
 	Lang     string
@@ -63,7 +64,7 @@ type Actor struct {
 }
 
 // ActorOf is the actor for u on the adapter.
-func ActorOf(adapter string, u User) Actor {
+func ActorOf(adapter string, u bot.User) Actor {
 	return Actor{Adapter: adapter, ID: u.ID, Name: u.DisplayName()}
 }
 
@@ -79,19 +80,19 @@ func (a Actor) DisplayName() string {
 func (a Actor) Is(o Actor) bool { return a.ID != "" && a.Adapter == o.Adapter && a.ID == o.ID }
 
 // TicketEvent is one line of a ticket's history.
-type TicketEvent struct {
+type Event struct {
 	TicketID int64
 	At       time.Time
 	Kind     string // "open", "claim", "unclaim", "answer", "resolve", "reopen", "purge"
 	Actor    Actor
-	From, To TicketState
+	From, To State
 	Note     string // the answer text for "answer"
 }
 
 // TicketFilter selects tickets to list.
-type TicketFilter struct {
-	States []TicketState // empty = every state
-	Limit  int           // 0 = no limit
+type Filter struct {
+	States []State // empty = every state
+	Limit  int     // 0 = no limit
 }
 
 // ErrNoTicket is returned for a ticket number that does not exist.
@@ -100,7 +101,7 @@ var ErrNoTicket = errors.New("no such ticket")
 // TicketStore keeps tickets, their history and the feedback on FAQ answers.
 // Implementations must make each call atomic: UpdateTicket reads, applies and
 // writes in one transaction so two mentors cannot both claim a ticket.
-type TicketStore interface {
+type Store interface {
 	// CreateTicket stores t and its "open" event in one transaction and sets
 	// t.ID. When it returns nil the ticket is durable: only then may the
 	// asker be told its number. A question whose message (adapter, room,
@@ -112,11 +113,11 @@ type TicketStore interface {
 	// UpdateTicket loads ticket id, calls apply (which validates and changes
 	// it, or returns an error that aborts everything), then saves it and ev
 	// (with From/To filled in) together.
-	UpdateTicket(ctx context.Context, id int64, ev TicketEvent, apply func(t *Ticket) error) (*Ticket, error)
+	UpdateTicket(ctx context.Context, id int64, ev Event, apply func(t *Ticket) error) (*Ticket, error)
 	// Tickets lists tickets oldest first.
-	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
+	Tickets(ctx context.Context, f Filter) ([]*Ticket, error)
 	// TicketEvents is a ticket's history, oldest first.
-	TicketEvents(ctx context.Context, id int64) ([]TicketEvent, error)
+	TicketEvents(ctx context.Context, id int64) ([]Event, error)
 	// MarkReminded records that a reminder about ticket id was posted.
 	MarkReminded(ctx context.Context, id int64, at time.Time) error
 	// PurgeResolved blanks the texts of tickets resolved before the time
@@ -134,24 +135,24 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 	switch action {
 	case "claim":
 		switch t.State {
-		case TicketOpen:
+		case Open:
 			return nil
-		case TicketClaimed:
+		case Claimed:
 			if t.Mentor.Is(actor) {
 				return ticketErr("ticket.already_yours", t.ID)
 			}
 			return ticketErr("ticket.claimed_by", t.ID, holder)
-		case TicketAnswered:
+		case Answered:
 			return ticketErr("ticket.answered_by", t.ID, holder)
 		}
 		return ticketErr("ticket.is_resolved", t.ID)
 	case "unclaim":
 		switch {
-		case t.State == TicketOpen:
+		case t.State == Open:
 			return ticketErr("ticket.not_claimed", t.ID)
-		case t.State == TicketAnswered:
+		case t.State == Answered:
 			return ticketErr("ticket.answered_by", t.ID, holder)
-		case t.State == TicketResolved:
+		case t.State == Resolved:
 			return ticketErr("ticket.is_resolved", t.ID)
 		case !t.Mentor.Is(actor) && !admin:
 			return ticketErr("ticket.claimed_by", t.ID, holder)
@@ -159,25 +160,25 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 		return nil
 	case "answer":
 		switch t.State {
-		case TicketOpen:
+		case Open:
 			return nil
-		case TicketClaimed, TicketAnswered:
+		case Claimed, Answered:
 			if t.Mentor.Is(actor) || admin {
 				return nil
 			}
-			if t.State == TicketAnswered {
+			if t.State == Answered {
 				return ticketErr("ticket.answered_by", t.ID, holder)
 			}
 			return ticketErr("ticket.claimed_by", t.ID, holder)
 		}
 		return ticketErr("ticket.is_resolved", t.ID)
 	case "resolve":
-		if t.State == TicketResolved {
+		if t.State == Resolved {
 			return ticketErr("ticket.already_resolved", t.ID)
 		}
 		return nil
 	case "reopen":
-		if t.State == TicketOpen || t.State == TicketClaimed {
+		if t.State == Open || t.State == Claimed {
 			return ticketErr("ticket.not_closed", t.ID)
 		}
 		return nil
@@ -189,15 +190,15 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 func (t *Ticket) apply(action string, actor Actor, text string, now time.Time) {
 	switch action {
 	case "claim":
-		t.State, t.Mentor = TicketClaimed, actor
+		t.State, t.Mentor = Claimed, actor
 	case "unclaim":
-		t.State, t.Mentor = TicketOpen, Actor{}
+		t.State, t.Mentor = Open, Actor{}
 	case "answer":
-		t.State, t.Mentor, t.Answer = TicketAnswered, actor, text
+		t.State, t.Mentor, t.Answer = Answered, actor, text
 	case "resolve":
-		t.State, t.Resolved = TicketResolved, now
+		t.State, t.Resolved = Resolved, now
 	case "reopen":
-		t.State, t.Mentor, t.Resolved = TicketOpen, Actor{}, time.Time{}
+		t.State, t.Mentor, t.Resolved = Open, Actor{}, time.Time{}
 	}
 	// Reminders count from the last change: a fresh claim or unclaim
 	// starts the wait again.
@@ -206,11 +207,11 @@ func (t *Ticket) apply(action string, actor Actor, text string, now time.Time) {
 
 // TicketError is a refused ticket action, with the catalogue key (and its
 // arguments) of the explanation to give to the mentor.
-type TicketError struct {
+type Refusal struct {
 	Key  string
 	Args []any
 }
 
-func ticketErr(key string, args ...any) *TicketError { return &TicketError{Key: key, Args: args} }
+func ticketErr(key string, args ...any) *Refusal { return &Refusal{Key: key, Args: args} }
 
-func (e *TicketError) Error() string { return T("en", e.Key, e.Args...) }
+func (e *Refusal) Error() string { return bot.T("en", e.Key, e.Args...) }

@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"os"
@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // byText answers each question with its own verdict, and abstains on the
@@ -17,16 +18,16 @@ type byText map[string]faq.Result
 
 func (m byText) Match(text, _ string) faq.Result { return m[text] }
 
-func (e *ticketEnv) labels(t *testing.T, published func(string) bool) []bot.Label {
+func (e *ticketEnv) labels(t *testing.T, published func(string) bool) []tickets.Label {
 	t.Helper()
-	answers, tickets, err := e.store.LabelHistory(e.ctx, time.Time{})
+	answers, asked, err := e.store.LabelHistory(e.ctx, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.Labels(answers, tickets, published)
+	return tickets.Labels(answers, asked, published)
 }
 
-func labelString(ls []bot.Label) string {
+func labelString(ls []tickets.Label) string {
 	var out []string
 	for _, l := range ls {
 		exp := l.Expect
@@ -50,7 +51,7 @@ func TestPicksRecordTheQuestionAskedAndLabelIt(t *testing.T) {
 	e := newTicketEnv(t, byText{
 		unsure: {Decision: faq.Suggest, Entry: e1, Suggestions: []*faq.Entry{e1, e2}, Lang: "fr"},
 		close:  {Decision: faq.Answer, Entry: e1, SeeAlso: []*faq.Entry{e2}, Lang: "fr"},
-	}, bot.TicketOptions{})
+	}, tickets.Options{})
 
 	e.say("support", "alice", unsure)
 	mustContain(t, "pick", e.say("support", "alice", "2")[0].Text, e2.Body)
@@ -87,7 +88,7 @@ func TestPicksRecordTheQuestionAskedAndLabelIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := evs[len(evs)-1]
-	if last.Kind != bot.DraftEvent || last.Actor.ID != "bob" || last.From != bot.TicketAnswered || last.To != bot.TicketAnswered {
+	if last.Kind != tickets.DraftEvent || last.Actor.ID != "bob" || last.From != tickets.Answered || last.To != tickets.Answered {
 		t.Fatalf("the draft must be in the ticket's history: %+v", last)
 	}
 	draft := last.Note
@@ -105,7 +106,7 @@ func TestPicksRecordTheQuestionAskedAndLabelIt(t *testing.T) {
 // pick, tickets by state, drafts by publication, duplicates.
 func TestLabelRules(t *testing.T) {
 	at := func(min int) time.Time { return time.Date(2026, 3, 2, 9, min, 0, 0, time.UTC) }
-	answers := []bot.AnswerOutcome{
+	answers := []tickets.AnswerOutcome{
 		{ID: 1, EntryID: "don", Question: "comment donner ?", Lang: "fr", At: at(1), Helpful: 1},
 		{ID: 2, EntryID: "don", Question: "faire un don", At: at(2), Helpful: 1, NotHelpful: 1},
 		{ID: 3, EntryID: "don", Question: "je veux aider", At: at(3)},
@@ -115,16 +116,16 @@ func TestLabelRules(t *testing.T) {
 		{ID: 7, EntryID: "don", Question: "  Comment donner ?", At: at(7), Helpful: 2},
 		{ID: 8, EntryID: "don", Question: "", At: at(8), Helpful: 3},
 	}
-	tickets := []bot.TicketOutcome{
-		{ID: 1, Origin: bot.OriginUnanswered, Question: "jitsi ?", Lang: "fr", Answered: true, Created: at(0)},
-		{ID: 2, Origin: bot.OriginUnanswered, Question: "wifi ?", Created: at(9)},
-		{ID: 3, Origin: bot.OriginFeedback, Question: "comment donner ?", Answered: true, Created: at(10)},
-		{ID: 4, Origin: bot.OriginFeedback, Question: "comment donner ?", Answered: true, Created: at(11),
+	asked := []tickets.TicketOutcome{
+		{ID: 1, Origin: tickets.OriginUnanswered, Question: "jitsi ?", Lang: "fr", Answered: true, Created: at(0)},
+		{ID: 2, Origin: tickets.OriginUnanswered, Question: "wifi ?", Created: at(9)},
+		{ID: 3, Origin: tickets.OriginFeedback, Question: "comment donner ?", Answered: true, Created: at(10)},
+		{ID: 4, Origin: tickets.OriginFeedback, Question: "comment donner ?", Answered: true, Created: at(11),
 			Drafts: []string{"don-cheque"}},
-		{ID: 5, Origin: bot.OriginUnanswered, Question: "code wifi ?", Answered: true, Created: at(12),
+		{ID: 5, Origin: tickets.OriginUnanswered, Question: "code wifi ?", Answered: true, Created: at(12),
 			Drafts: []string{"code-wifi", "code-wifi-2"}},
 	}
-	got := labelString(bot.Labels(answers, tickets, nil))
+	got := labelString(tickets.Labels(answers, asked, nil))
 	want := strings.Join([]string{
 		"ticket-1 fr null jitsi ?",
 		"answer-1 fr don comment donner ?",
@@ -136,7 +137,7 @@ func TestLabelRules(t *testing.T) {
 		t.Fatalf("labels:\n got %s\nwant %s", got, want)
 	}
 	published := func(id string) bool { return id == "code-wifi" }
-	if ls := bot.Labels(nil, tickets[4:], published); len(ls) != 1 || ls[0].Expect != "code-wifi" {
+	if ls := tickets.Labels(nil, asked[4:], published); len(ls) != 1 || ls[0].Expect != "code-wifi" {
 		t.Fatalf("the published draft must win: %+v", ls)
 	}
 }

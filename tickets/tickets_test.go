@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // newTicketClock is the fake clock of the ticket tests: Monday 2 March
@@ -23,7 +24,7 @@ func newTicketClock() *bottest.Clock {
 type ticketEnv struct {
 	b      *bot.Bot
 	fa     *bottest.Adapter
-	tk     *bot.Tickets
+	tk     *tickets.Desk
 	store  *sqlite.TicketStore
 	db     *sqlite.DB
 	clock  *bottest.Clock
@@ -44,7 +45,7 @@ func openTestDB(t *testing.T, path string) *sqlite.DB {
 
 // newTicketEnv makes a bot with tickets on a real SQLite file: mentors bob
 // and carol, admin root, mentors' room "mentors", all on the fake adapter.
-func newTicketEnv(t *testing.T, m faq.Matcher, opts bot.TicketOptions) *ticketEnv {
+func newTicketEnv(t *testing.T, m faq.Matcher, opts tickets.Options) *ticketEnv {
 	t.Helper()
 	dir := t.TempDir()
 	e := &ticketEnv{ctx: context.Background(), clock: newTicketClock(), drafts: filepath.Join(dir, "drafts")}
@@ -58,7 +59,7 @@ func newTicketEnv(t *testing.T, m faq.Matcher, opts bot.TicketOptions) *ticketEn
 		opts.DraftsDir = e.drafts
 	}
 	var err error
-	if e.tk, err = bot.EnableTickets(e.b, e.store, opts); err != nil {
+	if e.tk, err = tickets.Enable(e.b, e.store, opts); err != nil {
 		t.Fatal(err)
 	}
 	return e
@@ -97,7 +98,7 @@ func (e *ticketEnv) mentor(t *testing.T, user, text string) string {
 	return out[0]
 }
 
-func (e *ticketEnv) ticket(t *testing.T, id int64) *bot.Ticket {
+func (e *ticketEnv) ticket(t *testing.T, id int64) *tickets.Ticket {
 	t.Helper()
 	tk, err := e.store.Ticket(e.ctx, id)
 	if err != nil {
@@ -120,9 +121,9 @@ const unknownQ = "vous avez une instance jitsi ?"
 // open asks an unknown question as alice and returns the new ticket number.
 func (e *ticketEnv) open(t *testing.T) int64 {
 	t.Helper()
-	before, _ := e.store.Tickets(e.ctx, bot.TicketFilter{})
+	before, _ := e.store.Tickets(e.ctx, tickets.Filter{})
 	e.say("support", "alice", unknownQ)
-	after, _ := e.store.Tickets(e.ctx, bot.TicketFilter{})
+	after, _ := e.store.Tickets(e.ctx, tickets.Filter{})
 	if len(after) != len(before)+1 {
 		t.Fatalf("no ticket opened")
 	}
@@ -130,7 +131,7 @@ func (e *ticketEnv) open(t *testing.T) int64 {
 }
 
 func TestUnansweredQuestionOpensATicketAndNotifiesMentors(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	q := "vous avez une instance jitsi ? <b>vite</b> *svp* [ici](http://evil)"
 	m := e.fa.Msg("support", "alice", q)
 	m.ThreadID = "root-9"
@@ -154,12 +155,12 @@ func TestUnansweredQuestionOpensATicketAndNotifiesMentors(t *testing.T) {
 		t.Fatalf("question not escaped in the notice:\n%s", notice.Text)
 	}
 	tk := e.ticket(t, 1)
-	if tk.State != bot.TicketOpen || tk.Question != q || tk.Asker.ID != "alice" || tk.MsgID != m.ID ||
-		tk.ThreadID != "root-9" || tk.Room != m.Room || tk.Lang != "fr" || tk.Origin != bot.OriginUnanswered {
+	if tk.State != tickets.Open || tk.Question != q || tk.Asker.ID != "alice" || tk.MsgID != m.ID ||
+		tk.ThreadID != "root-9" || tk.Room != m.Room || tk.Lang != "fr" || tk.Origin != tickets.OriginUnanswered {
 		t.Fatalf("stored ticket: %+v", tk)
 	}
 	evs, _ := e.store.TicketEvents(e.ctx, 1)
-	if len(evs) != 1 || evs[0].Kind != "open" || evs[0].Actor.ID != "alice" || evs[0].To != bot.TicketOpen {
+	if len(evs) != 1 || evs[0].Kind != "open" || evs[0].Actor.ID != "alice" || evs[0].To != tickets.Open {
 		t.Fatalf("events: %+v", evs)
 	}
 }
@@ -169,7 +170,7 @@ func TestNoticeListsTheMatchersGuesses(t *testing.T) {
 	e1, _ := kb.Get("formation-tarifs")
 	e2, _ := kb.Get("nuage-mdp")
 	e := newTicketEnv(t, stubMatcher{faq.Result{Decision: faq.Abstain, Entry: e1, Score: 0.31,
-		Suggestions: []*faq.Entry{e1, e2}, Lang: "en"}}, bot.TicketOptions{})
+		Suggestions: []*faq.Entry{e1, e2}, Lang: "en"}}, tickets.Options{})
 	sent := e.say("support", "alice", "how much is it")
 	mustContain(t, "ack in the asker's language", sent[0].Text, "ticket #1")
 	mustContain(t, "notice", sent[1].Text, "Combien coûte la formation ? (formation-tarifs) 31 %", "Mot de passe du Nuage perdu (nuage-mdp)")
@@ -179,7 +180,7 @@ func TestNoticeListsTheMatchersGuesses(t *testing.T) {
 }
 
 func TestThanksAloneOpensNoTicket(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	sent := e.say("support", "alice", "merci")
 	if len(sent) != 1 || strings.Contains(sent[0].Text, "ticket") {
 		t.Fatalf("small talk must not become a ticket: %s", bottest.Texts(sent))
@@ -187,13 +188,13 @@ func TestThanksAloneOpensNoTicket(t *testing.T) {
 }
 
 func TestFullTicketCycleWithRelayedAnswer(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	q := e.fa.Msg("support", "alice", unknownQ)
 	q.ThreadID = "th-1"
 	e.b.Message(e.ctx, q)
 
 	mustContain(t, "claim", e.mentor(t, "bob", "!claim 1"), "Ticket n° 1 pris par bob")
-	if tk := e.ticket(t, 1); tk.State != bot.TicketClaimed || tk.Mentor.ID != "bob" {
+	if tk := e.ticket(t, 1); tk.State != tickets.Claimed || tk.Mentor.ID != "bob" {
 		t.Fatalf("after claim: %+v", tk)
 	}
 	e.fa.Take()
@@ -212,13 +213,13 @@ func TestFullTicketCycleWithRelayedAnswer(t *testing.T) {
 	}
 	mustContain(t, "confirmation", sent[1].Text, "transmise à alice", "!resoudre 1")
 	tk := e.ticket(t, 1)
-	if tk.State != bot.TicketAnswered || !strings.HasPrefix(tk.Answer, "Oui : https://visio.example") {
+	if tk.State != tickets.Answered || !strings.HasPrefix(tk.Answer, "Oui : https://visio.example") {
 		t.Fatalf("after answer: %+v", tk)
 	}
 
 	mustContain(t, "resolve", e.mentor(t, "carol", "!resolve 1"), "Ticket n° 1 clos par carol")
 	mustContain(t, "reopen", e.mentor(t, "carol", "!reopen 1"), "rouvert par carol")
-	if tk := e.ticket(t, 1); tk.State != bot.TicketOpen || tk.Mentor.ID != "" {
+	if tk := e.ticket(t, 1); tk.State != tickets.Open || tk.Mentor.ID != "" {
 		t.Fatalf("after reopen: %+v", tk)
 	}
 	mustContain(t, "claim after reopen", e.mentor(t, "carol", "!prendre 1"), "pris par carol")
@@ -243,7 +244,7 @@ func TestFullTicketCycleWithRelayedAnswer(t *testing.T) {
 }
 
 func TestNonMentorsAreRefusedEveryCommand(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	for _, cmd := range []string{"!claim 1", "!prendre 1", "!unclaim 1", "!answer 1 hop", "!resolve 1", "!reopen 1",
 		"!tickets", "!ticket 1", "!faq 1"} {
@@ -257,13 +258,13 @@ func TestNonMentorsAreRefusedEveryCommand(t *testing.T) {
 	}
 	tk := e.ticket(t, 1)
 	evs, _ := e.store.TicketEvents(e.ctx, 1)
-	if tk.State != bot.TicketOpen || len(evs) != 1 {
+	if tk.State != tickets.Open || len(evs) != 1 {
 		t.Fatalf("a refused command changed the ticket: %+v %v", tk, evs)
 	}
 }
 
 func TestBadTicketNumbersAndMissingArguments(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	cases := []struct{ cmd, want string }{
 		{"!claim", "Utilisation : !claim N"},
@@ -291,14 +292,14 @@ func TestBadTicketNumbersAndMissingArguments(t *testing.T) {
 	for _, c := range cases {
 		mustContain(t, c.cmd, e.mentor(t, "bob", c.cmd), c.want)
 	}
-	if tk := e.ticket(t, 1); tk.State != bot.TicketOpen {
+	if tk := e.ticket(t, 1); tk.State != tickets.Open {
 		t.Fatalf("bad commands changed the ticket: %+v", tk)
 	}
 	mustContain(t, "#N accepted", e.mentor(t, "bob", "!claim #1"), "pris par bob")
 }
 
 func TestDoubleClaimsAndOwnership(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	e.mentor(t, "bob", "!claim 1")
 	mustContain(t, "second claim", e.mentor(t, "carol", "!claim 1"), "Le ticket n° 1 est déjà pris par bob.")
@@ -321,7 +322,7 @@ func TestDoubleClaimsAndOwnership(t *testing.T) {
 }
 
 func TestWrongStatesAreRefused(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	mustContain(t, "unclaim open", e.mentor(t, "bob", "!unclaim 1"), "n'est pris par personne")
 	mustContain(t, "reopen open", e.mentor(t, "bob", "!reopen 1"), "n'est pas clos : rien à rouvrir")
@@ -349,7 +350,7 @@ func TestEnglishMentorsRoomAndAliases(t *testing.T) {
 	fa := bottest.New("fake")
 	b.AddAdapter(fa)
 	db := openTestDB(t, filepath.Join(t.TempDir(), "t.db"))
-	if _, err := bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{}); err != nil {
+	if _, err := tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -370,7 +371,7 @@ func TestAnswerAcrossAdapters(t *testing.T) {
 	b.AddAdapter(xmpp)
 	b.AddAdapter(matrix)
 	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{}); err != nil {
+	if _, err := tickets.Enable(b, store, tickets.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -389,7 +390,7 @@ func TestAnswerAcrossAdapters(t *testing.T) {
 	}
 	mustContain(t, "relay", relay.Text, "Pas encore, bientôt.", "— Bob, bénévole")
 	mustContain(t, "confirmation on Matrix", matrix.Last().Text, "transmise à alice@example.org")
-	if tk, _ := store.Ticket(ctx, 1); tk.State != bot.TicketAnswered || tk.Mentor.Adapter != "matrix" || tk.Mentor.Name != "Bob" {
+	if tk, _ := store.Ticket(ctx, 1); tk.State != tickets.Answered || tk.Mentor.Adapter != "matrix" || tk.Mentor.Name != "Bob" {
 		t.Fatalf("ticket: %+v", tk)
 	}
 	// An XMPP user with the same id as the Matrix mentor is not a mentor.
@@ -405,19 +406,19 @@ func TestRelayFailureLeavesTicketUnchanged(t *testing.T) {
 	b.AddAdapter(xmpp)
 	b.AddAdapter(matrix)
 	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	bot.EnableTickets(b, store, bot.TicketOptions{})
+	tickets.Enable(b, store, tickets.Options{})
 	ctx := context.Background()
 	xmpp.Say(ctx, b, "support", "alice", unknownQ)
 	xmpp.FailSends(context.DeadlineExceeded)
 	matrix.Say(ctx, b, "m", "bob", "!answer 1 voilà")
 	mustContain(t, "failure reported", matrix.Last().Text, "n'a pas pu être envoyée")
-	if tk, _ := store.Ticket(ctx, 1); tk.State != bot.TicketOpen || tk.Answer != "" {
+	if tk, _ := store.Ticket(ctx, 1); tk.State != tickets.Open || tk.Answer != "" {
 		t.Fatalf("a failed relay must not mark the ticket answered: %+v", tk)
 	}
 }
 
 func TestListAndShow(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	mustContain(t, "empty list", e.mentor(t, "bob", "!tickets"), "Aucun ticket en attente")
 	e.open(t)
 	e.clock.Advance(90 * time.Minute)
@@ -437,7 +438,7 @@ func TestListAndShow(t *testing.T) {
 }
 
 func TestConcurrentClaimsOnlyOneWins(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	mentors := []string{"bob", "carol", "root"}
 	var wg sync.WaitGroup
@@ -466,14 +467,14 @@ func TestTicketsSurviveARestart(t *testing.T) {
 	ctx := context.Background()
 	db := openTestDB(t, path)
 	b, fa := newTicketBot(t, nil)
-	bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{})
+	tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{})
 	fa.Say(ctx, b, "support", "alice", unknownQ)
 	fa.Say(ctx, b, "mentors", "bob", "!claim 1")
 	db.Close()
 
 	db2 := openTestDB(t, path)
 	b2, fa2 := newTicketBot(t, nil)
-	bot.EnableTickets(b2, sqlite.NewTicketStore(db2), bot.TicketOptions{})
+	tickets.Enable(b2, sqlite.NewTicketStore(db2), tickets.Options{})
 	fa2.Say(ctx, b2, "mentors", "carol", "!claim 1")
 	mustContain(t, "state kept", fa2.Last().Text, "déjà pris par bob")
 	fa2.Say(ctx, b2, "support", "zoe", "encore une question sur zorglub")
@@ -481,7 +482,7 @@ func TestTicketsSurviveARestart(t *testing.T) {
 }
 
 func TestLongListsAreCut(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	for i := 0; i < 27; i++ {
 		e.open(t)
 	}
@@ -496,12 +497,12 @@ func TestLongListsAreCut(t *testing.T) {
 // ticket's commit and the reply) gets the ticket it opened: the asker is
 // told its number, the mentors are not notified twice.
 func TestSameMessageAgainOpensNoSecondTicket(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	m := e.fa.Msg("support", "alice", unknownQ)
 	e.b.Message(e.ctx, m)
 	e.fa.Take()
 	e.b.Message(e.ctx, m)
-	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 1 {
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 1 {
 		t.Fatalf("want one ticket for one message, got %d", len(ts))
 	}
 	told := e.fa.In("support")
@@ -513,7 +514,7 @@ func TestSameMessageAgainOpensNoSecondTicket(t *testing.T) {
 	}
 	// another message with the same words is another question
 	e.say("support", "alice", unknownQ)
-	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 2 {
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 2 {
 		t.Fatalf("a new message must open a new ticket, got %d tickets", len(ts))
 	}
 }

@@ -1,4 +1,4 @@
-package bot
+package tickets
 
 import (
 	"sort"

@@ -1,4 +1,4 @@
-package bot
+package tickets
 
 import (
 	"context"
@@ -59,9 +59,9 @@ const DraftEvent = "draft"
 // RecordFAQDraft notes in ticket id's history that its answer was written
 // as the FAQ draft at path, so that labels know which entry answers the
 // ticket's question once the draft is published.
-func RecordFAQDraft(ctx context.Context, store TicketStore, id int64, path string, by Actor, at time.Time) error {
+func RecordFAQDraft(ctx context.Context, store Store, id int64, path string, by Actor, at time.Time) error {
 	entry := strings.TrimSuffix(filepath.Base(path), ".md")
-	_, err := store.UpdateTicket(ctx, id, TicketEvent{At: at, Kind: DraftEvent, Actor: by, Note: entry},
+	_, err := store.UpdateTicket(ctx, id, Event{At: at, Kind: DraftEvent, Actor: by, Note: entry},
 		func(*Ticket) error { return nil })
 	return err
 }

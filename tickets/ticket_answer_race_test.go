@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // interleaving is an adapter that runs a hook in the middle of a send, to put
@@ -39,7 +40,7 @@ func newInterleavingBot(t *testing.T) (*bot.Bot, *interleaving, *sqlite.TicketSt
 	fa := &interleaving{Adapter: bottest.New("fake")}
 	b.AddAdapter(fa)
 	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	if _, err := bot.EnableTickets(b, store, bot.TicketOptions{}); err != nil {
+	if _, err := tickets.Enable(b, store, tickets.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return b, fa, store
@@ -57,7 +58,7 @@ func TestRelayedAnswerIsRecordedDespiteAClaimMeanwhile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tk.State != bot.TicketAnswered || tk.Answer != "voilà la réponse" || tk.Mentor.ID != "bob" {
+	if tk.State != tickets.Answered || tk.Answer != "voilà la réponse" || tk.Mentor.ID != "bob" {
 		t.Fatalf("the relayed answer was lost: %+v", tk)
 	}
 	mustContain(t, "bob told", fa.Last().Text, "n° 1")
@@ -85,7 +86,7 @@ func TestConcurrentAnswersRelayOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tk.State != bot.TicketAnswered || tk.Answer != "la réponse de bob" || tk.Mentor.ID != "bob" {
+	if tk.State != tickets.Answered || tk.Answer != "la réponse de bob" || tk.Mentor.ID != "bob" {
 		t.Fatalf("ticket after the answers: %+v", tk)
 	}
 	// Once bob's answer is recorded, carol gets the usual refusal, and bob
@@ -101,7 +102,7 @@ func TestConcurrentAnswersRelayOnce(t *testing.T) {
 
 // Many answers racing on goroutines (run with -race): one relay only.
 func TestRacingAnswersRelayOnce(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	e.fa.Take()
 	var wg sync.WaitGroup

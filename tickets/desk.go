@@ -1,9 +1,11 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -12,8 +14,8 @@ import (
 
 // TicketOptions tune the escalation feature. A zero duration turns its
 // behaviour off.
-type TicketOptions struct {
-	Clock          Clock          // nil = the system clock
+type Options struct {
+	Clock          bot.Clock      // nil = the system clock
 	RemindAfter    time.Duration  // re-announce an open ticket nobody claimed after this long
 	RemindEvery    time.Duration  // ... then at most this often (0 = once)
 	ClaimedIdle    time.Duration  // re-announce a claimed ticket without answer after this long
@@ -26,11 +28,12 @@ type TicketOptions struct {
 
 // Tickets is the escalation feature wired into one bot: unanswered
 // questions become tickets that mentors claim, answer and resolve.
-type Tickets struct {
-	b     *Bot
-	store TicketStore
-	opts  TicketOptions
-	clock Clock
+type Desk struct {
+	b     *bot.Bot
+	log   *slog.Logger
+	store Store
+	opts  Options
+	clock bot.Clock
 
 	mu        sync.Mutex
 	turns     map[string]lastTurn // see feedback.go
@@ -41,12 +44,12 @@ type Tickets struct {
 // commands, the Unanswered hook that opens tickets, feedback on FAQ answers
 // (words and reactions), and the background job for reminders and
 // retention. Call it once, before b.Run.
-func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, error) {
+func Enable(b *bot.Bot, store Store, opts Options) (*Desk, error) {
 	if b == nil || store == nil {
 		return nil, errors.New("tickets need a bot and a store")
 	}
 	if opts.Clock == nil {
-		opts.Clock = SystemClock{}
+		opts.Clock = bot.SystemClock{}
 	}
 	if opts.FeedbackWindow <= 0 {
 		opts.FeedbackWindow = 15 * time.Minute
@@ -60,10 +63,10 @@ func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, err
 	if opts.RemindAfter < 0 || opts.RemindEvery < 0 || opts.ClaimedIdle < 0 || opts.Retention < 0 {
 		return nil, errors.New("ticket durations must not be negative")
 	}
-	tk := &Tickets{b: b, store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{},
+	tk := &Desk{b: b, log: b.Logger(), store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{},
 		answering: map[int64]Actor{}}
-	if b.opts.MentorsRoom == nil {
-		b.log.Warn("no mentors' room configured: tickets are recorded but nobody is notified")
+	if b.Options().MentorsRoom == nil {
+		b.Logger().Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}
 	tk.registerCommands()
 	b.Before(tk.feedbackHook)
@@ -75,10 +78,10 @@ func EnableTickets(b *Bot, store TicketStore, opts TicketOptions) (*Tickets, err
 }
 
 // Store is the store the feature was enabled with.
-func (tk *Tickets) Store() TicketStore { return tk.store }
+func (tk *Desk) Store() Store { return tk.store }
 
 // unansweredHook opens a ticket for a question the FAQ could not answer.
-func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
+func (tk *Desk) unansweredHook(ctx context.Context, req *bot.Request) bool {
 	if req.Match != nil && req.Match.Chitchat != "" {
 		return false // "merci" on its own is not a question
 	}
@@ -102,11 +105,11 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 	}
 	if err := tk.open(ctx, t); err != nil {
 		// Nobody will see the question: say so rather than promise a volunteer.
-		tk.b.log.Error("opening a ticket failed", "err", err)
-		tk.b.reply(ctx, req, req.T("ticket.not_recorded"))
+		tk.log.Error("opening a ticket failed", "err", err)
+		tk.reply(ctx, req, req.T("ticket.not_recorded"))
 		return true
 	}
-	tk.b.reply(ctx, req, req.T("ticket.opened", t.ID))
+	tk.reply(ctx, req, req.T("ticket.opened", t.ID))
 	if !t.Repeat {
 		tk.notify(ctx, t, req)
 	}
@@ -115,88 +118,88 @@ func (tk *Tickets) unansweredHook(ctx context.Context, req *Request) bool {
 
 // open stores a new ticket. It returns only once the ticket is committed, so
 // a number given to the asker is never lost, even by a crash right after.
-func (tk *Tickets) open(ctx context.Context, t *Ticket) error {
+func (tk *Desk) open(ctx context.Context, t *Ticket) error {
 	tk.prepare(t)
 	return tk.store.CreateTicket(ctx, t)
 }
 
 // prepare fills in a new ticket's state, dates and language.
-func (tk *Tickets) prepare(t *Ticket) {
+func (tk *Desk) prepare(t *Ticket) {
 	now := tk.clock.Now()
-	t.State, t.Created, t.Updated = TicketOpen, now, now
+	t.State, t.Created, t.Updated = Open, now, now
 	if t.Lang == "" {
-		t.Lang = tk.b.opts.Lang
+		t.Lang = tk.b.Options().Lang
 	}
-	t.Lang = normLang(t.Lang)
+	t.Lang = bot.NormLang(t.Lang)
 }
 
 // mentorsLang is the language of the mentors' room.
-func (tk *Tickets) mentorsLang() string {
-	if mr := tk.b.opts.MentorsRoom; mr != nil {
-		return normLang(tk.b.RoomLang(*mr))
+func (tk *Desk) mentorsLang() string {
+	if mr := tk.b.Options().MentorsRoom; mr != nil {
+		return bot.NormLang(tk.b.RoomLang(*mr))
 	}
-	return normLang(tk.b.opts.Lang)
+	return bot.NormLang(tk.b.Options().Lang)
 }
 
 // toMentors posts text in the mentors' room.
-func (tk *Tickets) toMentors(ctx context.Context, text string) {
-	mr := tk.b.opts.MentorsRoom
+func (tk *Desk) toMentors(ctx context.Context, text string) {
+	mr := tk.b.Options().MentorsRoom
 	if mr == nil {
 		return
 	}
-	if _, err := tk.b.Send(ctx, Reply{Room: *mr, Text: text}); err != nil {
-		tk.b.log.Error("notifying the mentors failed", "room", mr.Key(), "err", err)
+	if _, err := tk.b.Send(ctx, bot.Reply{Room: *mr, Text: text}); err != nil {
+		tk.log.Error("notifying the mentors failed", "room", mr.Key(), "err", err)
 	}
 }
 
 // notify announces a new ticket in the mentors' room: number, asker, room,
 // the question (escaped) and the matcher's best guesses.
-func (tk *Tickets) notify(ctx context.Context, t *Ticket, req *Request) {
+func (tk *Desk) notify(ctx context.Context, t *Ticket, req *bot.Request) {
 	lang := tk.mentorsLang()
 	var sb strings.Builder
 	key := "ticket.notice"
 	if t.Origin == OriginFeedback {
 		key = "ticket.notice_feedback"
 	}
-	sb.WriteString(T(lang, key, t.ID, tk.who(t), tk.where(t)))
-	sb.WriteString("\n" + Quote(clip(t.Question, 1500)))
+	sb.WriteString(bot.T(lang, key, t.ID, tk.who(t), tk.where(t)))
+	sb.WriteString("\n" + bot.Quote(clip(t.Question, 1500)))
 	if t.EntryID != "" {
-		sb.WriteString("\n" + T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
+		sb.WriteString("\n" + bot.T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
 	}
 	if guesses := tk.guesses(t, req); guesses != "" {
-		sb.WriteString("\n" + T(lang, "ticket.guesses", guesses))
+		sb.WriteString("\n" + bot.T(lang, "ticket.guesses", guesses))
 	}
-	sb.WriteString("\n" + T(lang, "ticket.how_to_claim", t.ID))
+	sb.WriteString("\n" + bot.T(lang, "ticket.how_to_claim", t.ID))
 	tk.toMentors(ctx, sb.String())
 }
 
-func (tk *Tickets) who(t *Ticket) string {
-	name := EscapeMarkdown(t.Asker.DisplayName())
+func (tk *Desk) who(t *Ticket) string {
+	name := bot.EscapeMarkdown(t.Asker.DisplayName())
 	if t.Asker.Name != "" && t.Asker.Name != t.Asker.ID {
-		name += " (" + EscapeMarkdown(t.Asker.ID) + ")"
+		name += " (" + bot.EscapeMarkdown(t.Asker.ID) + ")"
 	}
 	return name
 }
 
-func (tk *Tickets) where(t *Ticket) string {
+func (tk *Desk) where(t *Ticket) string {
 	name := t.Room.Name
 	if name == "" {
 		name = t.Room.ID
 	}
-	return EscapeMarkdown(t.Room.Adapter + ":" + name)
+	return bot.EscapeMarkdown(t.Room.Adapter + ":" + name)
 }
 
-func (tk *Tickets) entryTitle(id string) string {
+func (tk *Desk) entryTitle(id string) string {
 	if _, kb := tk.b.FAQ(); kb != nil {
 		if e, ok := kb.Get(id); ok {
-			return EscapeMarkdown(e.Title) + " (" + EscapeMarkdown(id) + ")"
+			return bot.EscapeMarkdown(e.Title) + " (" + bot.EscapeMarkdown(id) + ")"
 		}
 	}
-	return EscapeMarkdown(id)
+	return bot.EscapeMarkdown(id)
 }
 
 // guesses lists the matcher's best entries with their confidence when known.
-func (tk *Tickets) guesses(t *Ticket, req *Request) string {
+func (tk *Desk) guesses(t *Ticket, req *bot.Request) string {
 	var parts []string
 	for i, id := range t.Guesses {
 		s := tk.entryTitle(id)
@@ -216,4 +219,13 @@ func clip(s string, n int) string {
 		return string(r)
 	}
 	return strings.TrimSpace(string(r[:n])) + " …"
+}
+
+// reply answers req and logs a failure: hooks have nobody to return it to.
+func (tk *Desk) reply(ctx context.Context, req *bot.Request, text string) string {
+	id, err := req.Reply(ctx, text)
+	if err != nil {
+		tk.log.Error("send failed", "room", req.Msg.Room.Key(), "err", err)
+	}
+	return id
 }

@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 func TestFeedbackVerdict(t *testing.T) {
@@ -41,7 +42,7 @@ func TestFeedbackVerdict(t *testing.T) {
 		"et pour mastodon ?": 0,
 	}
 	for in, want := range cases {
-		if got := bot.FeedbackVerdict(in); got != want {
+		if got := tickets.FeedbackVerdict(in); got != want {
 			t.Errorf("FeedbackVerdict(%q) = %d, want %d", in, got, want)
 		}
 	}
@@ -50,7 +51,7 @@ func TestFeedbackVerdict(t *testing.T) {
 const knownQ = "combien coûte la formation ?"
 
 func TestThanksAfterAnAnswerIsHelpfulFeedback(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	sent := e.say("support", "alice", knownQ)
 	mustContain(t, "answer", sent[0].Text, "30 €")
 	sent = e.say("support", "alice", "super, merci !")
@@ -59,7 +60,7 @@ func TestThanksAfterAnAnswerIsHelpfulFeedback(t *testing.T) {
 	}
 	mustContain(t, "thanks", sent[0].Text, "Merci pour votre retour")
 	stats, err := e.store.FeedbackStats(e.ctx)
-	if err != nil || len(stats) != 1 || stats[0] != (bot.FeedbackStat{EntryID: "formation-tarifs", Helpful: 1}) {
+	if err != nil || len(stats) != 1 || stats[0] != (tickets.FeedbackStat{EntryID: "formation-tarifs", Helpful: 1}) {
 		t.Fatalf("stats: %+v %v", stats, err)
 	}
 	// Only the first reply after an answer is feedback: a second "merci" is
@@ -74,7 +75,7 @@ func TestThanksAfterAnAnswerIsHelpfulFeedback(t *testing.T) {
 }
 
 func TestNegativeFeedbackOpensATicketWithTheEntry(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	q := e.fa.Say(e.ctx, e.b, "support", "alice", knownQ)
 	sent := e.say("support", "alice", "ça ne marche pas")
 	if len(sent) != 2 {
@@ -86,7 +87,7 @@ func TestNegativeFeedbackOpensATicketWithTheEntry(t *testing.T) {
 	}
 	mustContain(t, "notice", sent[1].Text, "n'a pas aidé alice", "Réponse donnée : Combien coûte la formation ? (formation-tarifs)", "> combien coûte la formation ?")
 	tk := e.ticket(t, 1)
-	if tk.Origin != bot.OriginFeedback || tk.EntryID != "formation-tarifs" || tk.MsgID != q.ID || !strings.HasPrefix(tk.Question, knownQ) {
+	if tk.Origin != tickets.OriginFeedback || tk.EntryID != "formation-tarifs" || tk.MsgID != q.ID || !strings.HasPrefix(tk.Question, knownQ) {
 		t.Fatalf("ticket: %+v", tk)
 	}
 	if stats, _ := e.store.FeedbackStats(e.ctx); stats[0].NotHelpful != 1 {
@@ -100,7 +101,7 @@ func TestNegativeFeedbackOpensATicketWithTheEntry(t *testing.T) {
 }
 
 func TestFeedbackOnlyRightAfterAnAnswerToTheSamePerson(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{FeedbackWindow: 10 * time.Minute})
+	e := newTicketEnv(t, nil, tickets.Options{FeedbackWindow: 10 * time.Minute})
 	e.say("support", "alice", knownQ)
 	// Someone else saying "non" in the same room is not alice's feedback.
 	sent := bottest.Texts(e.say("support", "bob2", "non"))
@@ -128,7 +129,7 @@ func TestFeedbackOnlyRightAfterAnAnswerToTheSamePerson(t *testing.T) {
 }
 
 func TestReactionsOnAnswersAreFeedback(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.fa.Take()
 	e.fa.Say(e.ctx, e.b, "support", "alice", knownQ)
 	ids := e.fa.SentIDs()
@@ -145,8 +146,8 @@ func TestReactionsOnAnswersAreFeedback(t *testing.T) {
 	if len(stats) != 1 || stats[0].Helpful != 2 || stats[0].NotHelpful != 0 {
 		t.Fatalf("two thumbs up: %+v", stats)
 	}
-	tickets, _ := e.store.Tickets(e.ctx, bot.TicketFilter{})
-	if len(tickets) != 0 {
+	ts, _ := e.store.Tickets(e.ctx, tickets.Filter{})
+	if len(ts) != 0 {
 		t.Fatal("no ticket for thumbs up")
 	}
 	// dave changes his mind: his vote is replaced, no ticket (he did not ask).
@@ -155,7 +156,7 @@ func TestReactionsOnAnswersAreFeedback(t *testing.T) {
 	if stats[0].Helpful != 1 || stats[0].NotHelpful != 1 {
 		t.Fatalf("vote must be replaced: %+v", stats)
 	}
-	if tickets, _ = e.store.Tickets(e.ctx, bot.TicketFilter{}); len(tickets) != 0 {
+	if ts, _ = e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 0 {
 		t.Fatal("a bystander's 👎 must not open a ticket for the asker")
 	}
 	e.fa.Take()
@@ -173,8 +174,8 @@ func TestReactionsOnAnswersAreFeedback(t *testing.T) {
 	if sent := e.fa.Take(); len(sent) != 0 {
 		t.Fatalf("a repeated reaction must stay quiet: %s", bottest.Texts(sent))
 	}
-	if tickets, _ = e.store.Tickets(e.ctx, bot.TicketFilter{}); len(tickets) != 1 {
-		t.Fatalf("want one ticket, got %d", len(tickets))
+	if ts, _ = e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 1 {
+		t.Fatalf("want one ticket, got %d", len(ts))
 	}
 }
 
@@ -184,7 +185,7 @@ func TestFeedbackContextSurvivesARestart(t *testing.T) {
 	clock := newTicketClock()
 	db := openTestDB(t, path)
 	b, fa := newTicketBot(t, nil)
-	bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{Clock: clock})
+	tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{Clock: clock})
 	fa.Say(ctx, b, "support", "alice", knownQ)
 	ids := fa.SentIDs()
 	answerID := ids[len(ids)-1]
@@ -194,7 +195,7 @@ func TestFeedbackContextSurvivesARestart(t *testing.T) {
 	db2 := openTestDB(t, path)
 	b2, fa2 := newTicketBot(t, nil)
 	store := sqlite.NewTicketStore(db2)
-	bot.EnableTickets(b2, store, bot.TicketOptions{Clock: clock})
+	tickets.Enable(b2, store, tickets.Options{Clock: clock})
 	fa2.Say(ctx, b2, "support", "alice", "non")
 	mustContain(t, "feedback after restart", fa2.In("support")[0].Text, "ne vous aide pas", "ticket n° 1")
 	b2.Reaction(ctx, bot.Reaction{Room: fa2.Room("support"), Sender: bot.User{ID: "dave"}, TargetID: answerID, Key: "👍"})
@@ -205,7 +206,7 @@ func TestFeedbackContextSurvivesARestart(t *testing.T) {
 }
 
 func TestFeedbackWordsAfterTheConversationMovedOn(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.say("support", "alice", knownQ)
 	e.say("support", "alice", unknownQ) // ticket #1
 	sent := e.say("support", "alice", "non")
@@ -217,7 +218,7 @@ func TestFeedbackWordsAfterTheConversationMovedOn(t *testing.T) {
 	if stats, _ := e.store.FeedbackStats(e.ctx); len(stats) != 0 {
 		t.Fatalf("nothing should be counted: %+v", stats)
 	}
-	if all, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(all) != 1 {
+	if all, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(all) != 1 {
 		t.Fatalf("want only ticket #1, got %d", len(all))
 	}
 	// A new answer makes feedback possible again.
@@ -226,7 +227,7 @@ func TestFeedbackWordsAfterTheConversationMovedOn(t *testing.T) {
 }
 
 func TestLongQuestionsAreClippedInTheNotice(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	long := "jitsi " + strings.Repeat("blorf ", 600) + "?"
 	sent := e.say("support", "alice", long)
 	if n := len(sent[1].Text); n > 2500 {

@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"context"
@@ -12,9 +12,10 @@ import (
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/sqlite"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
-var remindOpts = bot.TicketOptions{RemindAfter: 30 * time.Minute, RemindEvery: time.Hour, ClaimedIdle: 24 * time.Hour}
+var remindOpts = tickets.Options{RemindAfter: 30 * time.Minute, RemindEvery: time.Hour, ClaimedIdle: 24 * time.Hour}
 
 // reminders runs one pass of the jobs and returns what went to the mentors.
 func (e *ticketEnv) reminders(t *testing.T) []string {
@@ -83,7 +84,7 @@ func TestRemindersForOpenAndIdleClaimedTickets(t *testing.T) {
 }
 
 func TestRemindersOffWhenDurationsAreZero(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	e.clock.Advance(1000 * time.Hour)
 	if r := e.reminders(t); len(r) != 0 {
@@ -125,7 +126,7 @@ func TestReminderJobRunsInTheBackground(t *testing.T) {
 }
 
 func TestRetentionPurgesOldResolvedTickets(t *testing.T) {
-	opts := bot.TicketOptions{Retention: 30 * 24 * time.Hour}
+	opts := tickets.Options{Retention: 30 * 24 * time.Hour}
 	e := newTicketEnv(t, nil, opts)
 	e.open(t)
 	e.mentor(t, "bob", "!answer 1 réponse privée")
@@ -140,7 +141,7 @@ func TestRetentionPurgesOldResolvedTickets(t *testing.T) {
 		t.Fatalf("retention must not post anything: %q", r)
 	}
 	t1, t2, t3 := e.ticket(t, 1), e.ticket(t, 2), e.ticket(t, 3)
-	if !t1.Purged || t1.Question != "" || t1.Answer != "" || t1.State != bot.TicketResolved || t1.Room.ID != "support" {
+	if !t1.Purged || t1.Question != "" || t1.Answer != "" || t1.State != tickets.Resolved || t1.Room.ID != "support" {
 		t.Fatalf("ticket 1 must be purged but counted: %+v", t1)
 	}
 	if t2.Purged || t2.Question == "" || t3.Purged || t3.Question == "" {
@@ -155,7 +156,7 @@ func TestRetentionPurgesOldResolvedTickets(t *testing.T) {
 	if last := evs[len(evs)-1]; last.Kind != "purge" {
 		t.Fatalf("the purge must be in the history: %+v", last)
 	}
-	all, _ := e.store.Tickets(e.ctx, bot.TicketFilter{})
+	all, _ := e.store.Tickets(e.ctx, tickets.Filter{})
 	if len(all) != 3 {
 		t.Fatalf("counts must be kept: %d tickets", len(all))
 	}
@@ -181,7 +182,7 @@ func TestDraftID(t *testing.T) {
 		"un deux trois quatre cinq six sept huit neuf dix": "deux-trois-quatre-cinq-six-sept",
 	}
 	for in, want := range cases {
-		if got := bot.DraftID(in); got != want {
+		if got := tickets.DraftID(in); got != want {
 			t.Errorf("DraftID(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -190,26 +191,26 @@ func TestDraftID(t *testing.T) {
 func TestFAQDraftsLoadAndAreUnique(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "drafts")
 	kb := testKB(t) // holds formation-tarifs
-	tk := &bot.Ticket{ID: 4, Lang: "en", Question: "Formation: tarifs ?\n(ça ne marche pas)", Answer: "It costs **30 €**.\n\nSee the site.",
-		Mentor: bot.Actor{Adapter: "fake", ID: "bob", Name: "Bob"}}
-	p1, err := bot.WriteFAQDraft(dir, tk, kb)
+	tk := &tickets.Ticket{ID: 4, Lang: "en", Question: "Formation: tarifs ?\n(ça ne marche pas)", Answer: "It costs **30 €**.\n\nSee the site.",
+		Mentor: tickets.Actor{Adapter: "fake", ID: "bob", Name: "Bob"}}
+	p1, err := tickets.WriteFAQDraft(dir, tk, kb)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if filepath.Base(p1) != "formation-tarifs-2.md" {
 		t.Fatalf("an id taken in the FAQ must not be reused: %s", p1)
 	}
-	tricky := &bot.Ticket{ID: 5, Lang: "fr", Question: `"Quoi" : - # [x] {y} & *z* @w | > ok ?`, Answer: "Voilà."}
-	p2, err := bot.WriteFAQDraft(dir, tricky, kb)
+	tricky := &tickets.Ticket{ID: 5, Lang: "fr", Question: `"Quoi" : - # [x] {y} & *z* @w | > ok ?`, Answer: "Voilà."}
+	p2, err := tickets.WriteFAQDraft(dir, tricky, kb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	noWords := &bot.Ticket{ID: 6, Lang: "fr", Question: "???", Answer: "Précisez ?"}
-	p3, err := bot.WriteFAQDraft(dir, noWords, kb)
+	noWords := &tickets.Ticket{ID: 6, Lang: "fr", Question: "???", Answer: "Précisez ?"}
+	p3, err := tickets.WriteFAQDraft(dir, noWords, kb)
 	if err != nil || filepath.Base(p3) != "ticket-6.md" {
 		t.Fatalf("fallback id: %s %v", p3, err)
 	}
-	p4, _ := bot.WriteFAQDraft(dir, tk, kb)
+	p4, _ := tickets.WriteFAQDraft(dir, tk, kb)
 	if filepath.Base(p4) != "formation-tarifs-3.md" {
 		t.Fatalf("an existing draft file must not be overwritten: %s", p4)
 	}
@@ -232,13 +233,13 @@ func TestFAQDraftsLoadAndAreUnique(t *testing.T) {
 	if len(loaded.Served()) != 0 {
 		t.Fatal("drafts must never be served")
 	}
-	if _, err := bot.WriteFAQDraft(dir, &bot.Ticket{ID: 7, Question: "x"}, kb); err == nil {
+	if _, err := tickets.WriteFAQDraft(dir, &tickets.Ticket{ID: 7, Question: "x"}, kb); err == nil {
 		t.Fatal("a ticket without answer cannot become a draft")
 	}
 }
 
 func TestFAQCommand(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
 	mustContain(t, "no answer yet", e.mentor(t, "bob", "!faq 1"), "n'a pas encore de réponse")
 	e.mentor(t, "bob", "!answer 1 Oui, sur https://visio.example.")
@@ -254,7 +255,7 @@ func TestFAQCommand(t *testing.T) {
 	// Without a drafts folder the command says so.
 	b, fa := newTicketBot(t, nil)
 	db := openTestDB(t, filepath.Join(t.TempDir(), "t.db"))
-	bot.EnableTickets(b, sqlite.NewTicketStore(db), bot.TicketOptions{})
+	tickets.Enable(b, sqlite.NewTicketStore(db), tickets.Options{})
 	fa.Say(e.ctx, b, "mentors", "bob", "!faq 1")
 	mustContain(t, "no drafts dir", fa.Last().Text, "mentors.drafts_dir")
 	_ = bottest.Texts
@@ -263,13 +264,13 @@ func TestFAQCommand(t *testing.T) {
 func TestGroupDraftGathersTheQuestionsAndTheLatestAnswer(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "drafts")
 	day := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	group := []*bot.Ticket{
+	group := []*tickets.Ticket{
 		{ID: 3, Lang: "fr", Question: "Où se garer près du local ?", Updated: day},
 		{ID: 5, Lang: "fr", Question: "où  se garer près du local ?", Answer: "Rue des Lilas.", Updated: day.Add(time.Hour)},
 		{ID: 8, Lang: "fr", Question: "Parking au local ?", Answer: "Parking du marché.", Updated: day.Add(2 * time.Hour)},
 		{ID: 9, Lang: "fr", Purged: true},
 	}
-	p, err := bot.WriteGroupDraft(dir, group, nil)
+	p, err := tickets.WriteGroupDraft(dir, group, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,13 +286,13 @@ func TestGroupDraftGathersTheQuestionsAndTheLatestAnswer(t *testing.T) {
 	data, _ := os.ReadFile(p)
 	mustContain(t, "tickets named", string(data), "# tickets #3 #5 #8;")
 
-	p2, err := bot.WriteGroupDraft(dir, group[:1], nil)
+	p2, err := tickets.WriteGroupDraft(dir, group[:1], nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	data, _ = os.ReadFile(p2)
 	mustContain(t, "placeholder answer", string(data), "(Réponse à écrire.)")
-	if _, err := bot.WriteGroupDraft(dir, group[3:], nil); err == nil {
+	if _, err := tickets.WriteGroupDraft(dir, group[3:], nil); err == nil {
 		t.Fatal("purged tickets alone cannot make a draft")
 	}
 }

@@ -1,4 +1,4 @@
-package bot_test
+package tickets_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
 	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // When the ticket cannot be stored (full disk, broken database) the asker is
@@ -16,7 +17,7 @@ func TestTicketThatCannotBeStoredIsSaidHonestly(t *testing.T) {
 		{unknownQ, "fr"},
 		{"do you have a jitsi server for video calls?", "en"},
 	} {
-		e := newTicketEnv(t, faq.NewMatcher(testKB(t), faq.Options{}), bot.TicketOptions{})
+		e := newTicketEnv(t, faq.NewMatcher(testKB(t), faq.Options{}), tickets.Options{})
 		e.db.Close() // every write now fails
 		sent := e.say("support", "alice", c.q)
 		if len(sent) != 1 {
@@ -32,14 +33,14 @@ func TestTicketThatCannotBeStoredIsSaidHonestly(t *testing.T) {
 // A message without a single letter ("!", "2" with no list pending, "???")
 // gives the mentors nothing to work on: no ticket, the plain "don't know".
 func TestNoTicketForAMessageWithoutWords(t *testing.T) {
-	e := newTicketEnv(t, nil, bot.TicketOptions{})
+	e := newTicketEnv(t, nil, tickets.Options{})
 	for _, q := range []string{"!", "2", "???", "👍👍"} {
 		sent := e.say("support", "alice", q)
 		if len(sent) != 1 || sent[0].Text != bot.T("fr", "dont_know") {
 			t.Errorf("%q: want only the plain don't-know, got:\n%s", q, bottest.Texts(sent))
 		}
 	}
-	if ts, _ := e.store.Tickets(e.ctx, bot.TicketFilter{}); len(ts) != 0 {
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 0 {
 		t.Fatalf("tickets opened: %d", len(ts))
 	}
 }

@@ -1,10 +1,10 @@
-package bot_test
+package tickets_test
 
 import (
 	"testing"
 	"time"
 
-	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // Dates in !ticket are in the configured zone, not the server's: mentors in
@@ -19,7 +19,7 @@ func TestTicketDatesUseTheConfiguredZone(t *testing.T) {
 		loc  *time.Location
 		want string
 	}{{paris, "2026-03-02 10:00"}, {tokyo, "2026-03-02 18:00"}} {
-		e := newTicketEnv(t, nil, bot.TicketOptions{Location: c.loc})
+		e := newTicketEnv(t, nil, tickets.Options{Location: c.loc})
 		e.open(t) // the clock says 09:00 UTC
 		show := e.mentor(t, "bob", "!ticket 1")
 		mustContain(t, c.loc.String(), show, "ouvert le "+c.want, "- "+c.want+" ouvert")

@@ -1,6 +1,7 @@
-package bot
+package tickets
 
 import (
+	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"strings"
 	"time"
@@ -14,8 +15,8 @@ import (
 // stored, so feedback still works after a restart.
 type AnswerRecord struct {
 	ID       int64
-	Room     Room
-	Asker    User
+	Room     bot.Room
+	Asker    bot.User
 	MsgID    string // the question's message id
 	ThreadID string
 	SentID   string // the id of the bot's answer, target of reactions
@@ -51,7 +52,7 @@ type FeedbackStore interface {
 	RecordAnswer(ctx context.Context, a *AnswerRecord) error
 	// LastAnswer is the latest answer to user in room given at or after
 	// since, or nil.
-	LastAnswer(ctx context.Context, room Room, userID string, since time.Time) (*AnswerRecord, error)
+	LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*AnswerRecord, error)
 	// AnswerBySentID finds the answer whose bot message has that id, or nil.
 	AnswerBySentID(ctx context.Context, adapter, sentID string) (*AnswerRecord, error)
 	// AddFeedback records a vote; a "text" vote also marks the answer as
@@ -136,12 +137,12 @@ func reactionVerdict(key string) int {
 }
 
 // rememberAnswer is the Answered hook: it stores which entry answered whom.
-func (tk *Tickets) rememberAnswer(ctx context.Context, req *Request, sentID string) {
+func (tk *Desk) rememberAnswer(ctx context.Context, req *bot.Request, sentID string) {
 	if req.Match == nil || req.Match.Entry == nil {
 		return
 	}
 	q, lang, picked := req.Msg.Text, req.Lang, false
-	if o := req.offeredFor; o != nil {
+	if o := req.OfferedFor(); o != nil {
 		// "2" after a list: the question asked is the one the list answered,
 		// and the asker's choice says which entry answers it.
 		q, lang, picked = o.Msg.Text, o.Lang, true
@@ -149,7 +150,7 @@ func (tk *Tickets) rememberAnswer(ctx context.Context, req *Request, sentID stri
 	rec := &AnswerRecord{Room: req.Msg.Room, Asker: req.Msg.Sender, MsgID: req.Msg.ID, ThreadID: req.Msg.ThreadID,
 		SentID: sentID, EntryID: req.Match.Entry.ID, Question: q, Lang: lang, At: tk.clock.Now(), Picked: picked}
 	if err := tk.store.RecordAnswer(ctx, rec); err != nil {
-		tk.b.log.Error("recording a FAQ answer failed", "err", err)
+		tk.log.Error("recording a FAQ answer failed", "err", err)
 		return
 	}
 	tk.setLastTurn(req.Msg, rec.ID)
@@ -164,7 +165,7 @@ type lastTurn struct {
 	at       time.Time
 }
 
-func (tk *Tickets) setLastTurn(m Message, answerID int64) {
+func (tk *Desk) setLastTurn(m bot.Message, answerID int64) {
 	now := tk.clock.Now()
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
@@ -175,22 +176,22 @@ func (tk *Tickets) setLastTurn(m Message, answerID int64) {
 			}
 		}
 	}
-	tk.turns[pendingKey(m)] = lastTurn{answerID: answerID, at: now}
+	tk.turns[convKey(m)] = lastTurn{answerID: answerID, at: now}
 }
 
 // movedOn reports whether the person said something else after answer id.
-func (tk *Tickets) movedOn(m Message, answerID int64) bool {
+func (tk *Desk) movedOn(m bot.Message, answerID int64) bool {
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
-	t, ok := tk.turns[pendingKey(m)]
+	t, ok := tk.turns[convKey(m)]
 	return ok && t.answerID != answerID
 }
 
 // feedbackHook is the Before hook: right after a FAQ answer, "merci" or "ça
 // ne marche pas" from the same person in the same room is feedback, not a
 // question.
-func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
-	if _, _, isCmd := parseCommand(req.Msg.Text); isCmd || tk.b.IsMentorsRoom(req.Msg.Room) {
+func (tk *Desk) feedbackHook(ctx context.Context, req *bot.Request) bool {
+	if bot.IsCommand(req.Msg.Text) || tk.b.IsMentorsRoom(req.Msg.Room) {
 		return false
 	}
 	v := FeedbackVerdict(req.Msg.Text)
@@ -201,21 +202,21 @@ func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
 	now := tk.clock.Now()
 	rec, err := tk.store.LastAnswer(ctx, req.Msg.Room, req.Msg.Sender.ID, now.Add(-tk.opts.FeedbackWindow))
 	if err != nil {
-		tk.b.log.Error("reading the last FAQ answer failed", "err", err)
+		tk.log.Error("reading the last FAQ answer failed", "err", err)
 		return false
 	}
 	if rec == nil || rec.Feedback || tk.movedOn(req.Msg, rec.ID) {
 		return false
 	}
-	req.Lang = normLang(rec.Lang)
+	req.Lang = bot.NormLang(rec.Lang)
 	f := Feedback{AnswerID: rec.ID, EntryID: rec.EntryID, User: ActorOf(req.Msg.Room.Adapter, req.Msg.Sender),
 		Helpful: v > 0, Source: "text", At: now}
 	if err := tk.store.AddFeedback(ctx, f); err != nil {
-		tk.b.log.Error("recording feedback failed", "err", err)
+		tk.log.Error("recording feedback failed", "err", err)
 		return false
 	}
 	if v > 0 {
-		tk.b.reply(ctx, req, req.T("feedback.thanks"))
+		tk.reply(ctx, req, req.T("feedback.thanks"))
 		return true
 	}
 	tk.notHelpful(ctx, rec, req.Msg.Text)
@@ -223,14 +224,14 @@ func (tk *Tickets) feedbackHook(ctx context.Context, req *Request) bool {
 }
 
 // reactionHook counts 👍/👎 on a FAQ answer; 👎 from the asker opens a ticket.
-func (tk *Tickets) reactionHook(ctx context.Context, r Reaction) {
+func (tk *Desk) reactionHook(ctx context.Context, r bot.Reaction) {
 	v := reactionVerdict(r.Key)
 	if v == 0 || r.TargetID == "" {
 		return
 	}
 	rec, err := tk.store.AnswerBySentID(ctx, r.Room.Adapter, r.TargetID)
 	if err != nil {
-		tk.b.log.Error("finding the answer of a reaction failed", "err", err)
+		tk.log.Error("finding the answer of a reaction failed", "err", err)
 		return
 	}
 	if rec == nil {
@@ -239,7 +240,7 @@ func (tk *Tickets) reactionHook(ctx context.Context, r Reaction) {
 	f := Feedback{AnswerID: rec.ID, EntryID: rec.EntryID, User: ActorOf(r.Room.Adapter, r.Sender),
 		Helpful: v > 0, Source: "reaction", At: tk.clock.Now()}
 	if err := tk.store.AddFeedback(ctx, f); err != nil {
-		tk.b.log.Error("recording feedback failed", "err", err)
+		tk.log.Error("recording feedback failed", "err", err)
 		return
 	}
 	if v < 0 && r.Sender.ID == rec.Asker.ID && rec.TicketID == 0 {
@@ -249,7 +250,7 @@ func (tk *Tickets) reactionHook(ctx context.Context, r Reaction) {
 
 // notHelpful opens a ticket about an answer that did not help and tells the
 // asker. said is the asker's words ("" for a reaction).
-func (tk *Tickets) notHelpful(ctx context.Context, rec *AnswerRecord, said string) {
+func (tk *Desk) notHelpful(ctx context.Context, rec *AnswerRecord, said string) {
 	if rec.TicketID == 0 {
 		t := &Ticket{Origin: OriginFeedback, Asker: rec.Asker, Room: rec.Room, MsgID: rec.MsgID, ThreadID: rec.ThreadID,
 			Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID}
@@ -259,24 +260,27 @@ func (tk *Tickets) notHelpful(ctx context.Context, rec *AnswerRecord, said strin
 		tk.prepare(t)
 		created, err := tk.store.OpenAnswerTicket(ctx, rec.ID, t)
 		if err != nil {
-			tk.b.log.Error("opening a ticket failed", "err", err)
-			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "ticket.not_recorded"))
+			tk.log.Error("opening a ticket failed", "err", err)
+			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, bot.T(rec.Lang, "ticket.not_recorded"))
 			return
 		}
 		if created {
-			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.ticket_opened", t.ID))
+			tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, bot.T(rec.Lang, "feedback.ticket_opened", t.ID))
 			tk.notify(ctx, t, nil)
 			return
 		}
 		rec.TicketID = t.ID // another vote opened it a moment ago
 	}
 	if said != "" { // a repeated 👎 stays quiet; words get an answer
-		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, T(rec.Lang, "feedback.already_ticket", rec.TicketID))
+		tk.tellAsker(ctx, rec.Room, rec.Asker, rec.MsgID, rec.ThreadID, rec.Lang, bot.T(rec.Lang, "feedback.already_ticket", rec.TicketID))
 	}
 }
 
-func (tk *Tickets) tellAsker(ctx context.Context, room Room, asker User, msgID, thread, lang, text string) {
-	if _, err := tk.b.Send(ctx, Reply{Room: room, Text: text, InReplyTo: msgID, ThreadID: thread, Mention: &asker}); err != nil {
-		tk.b.log.Error("send failed", "room", room.Key(), "err", err)
+func (tk *Desk) tellAsker(ctx context.Context, room bot.Room, asker bot.User, msgID, thread, lang, text string) {
+	if _, err := tk.b.Send(ctx, bot.Reply{Room: room, Text: text, InReplyTo: msgID, ThreadID: thread, Mention: &asker}); err != nil {
+		tk.log.Error("send failed", "room", room.Key(), "err", err)
 	}
 }
+
+// convKey names a person's conversation with the bot in one room.
+func convKey(m bot.Message) string { return m.Room.Key() + "|" + m.Sender.ID }
