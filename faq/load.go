@@ -1,8 +1,8 @@
 package faq
 
 import (
+	"context"
 	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 
@@ -12,17 +12,20 @@ import (
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // LoadDir loads every entry under dir. See LoadFS.
-func LoadDir(dir string) (*KB, error) {
-	return loadFS(os.DirFS(dir), dir)
+func LoadDir(dir string) (*KB, error) { return LoadDirContext(context.Background(), dir) }
+
+// LoadDirContext is LoadDir stopping when ctx ends.
+func LoadDirContext(ctx context.Context, dir string) (*KB, error) {
+	return loadFS(ctx, DirFS(dir), dir)
 }
 
 // LoadFS loads every *.md file under fsys (README.md and hidden folders
 // excepted). When any file has a problem it returns Problems listing all of
 // them and no KB, so a caller never serves half a knowledge base.
-func LoadFS(fsys fs.FS) (*KB, error) { return loadFS(fsys, "") }
+func LoadFS(fsys fs.FS) (*KB, error) { return loadFS(context.Background(), fsys, "") }
 
-func loadFS(fsys fs.FS, prefix string) (*KB, error) {
-	entries, probs := LoadMarkdown(fsys, prefix, ParseEntry, func(e *Entry) string { return e.ID })
+func loadFS(ctx context.Context, fsys fs.FS, prefix string) (*KB, error) {
+	entries, probs := LoadMarkdown(ctx, fsys, prefix, ParseEntry, func(e *Entry) string { return e.ID })
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -90,7 +93,7 @@ func ParseEntry(file, id string, data []byte) (*Entry, Problems) {
 	} else if len(e.Questions) == 0 {
 		add(l, "questions must list at least one phrasing")
 	}
-	if e.Body == "" {
+	if IsBlank(e.Body) {
 		add(doc.BodyLine, "empty answer: write the answer below the closing ---")
 	}
 	if len(probs) > 0 {

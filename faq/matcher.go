@@ -219,6 +219,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	context := selfDescribed(toks)
 	focus := askedPart(text)
 	acting := false
+	typoBudget := maxTypoCorrections
 	for _, t := range toks {
 		acting = acting || actionTerms[t.Term]
 	}
@@ -229,7 +230,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		term := tok.Term
 		id, ok := ix.terms[term]
 		if !ok && term[0] != '=' {
-			if c := ix.typos.correct(tok.Word, func(id int32) int { return len(ix.postings[id]) }); c >= 0 {
+			if c := ix.typos.correct(tok.Word, func(id int32) int { return len(ix.postings[id]) }, &typoBudget); c >= 0 {
 				id, ok = c, true
 				term = termName(ix, c)
 			}

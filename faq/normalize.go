@@ -9,7 +9,9 @@ import (
 )
 
 // Fold lowercases s and removes accents ("Coûte" → "coute"); ligatures are
-// spelt out ("œuf" → "oeuf") and typographic apostrophes become '.
+// spelt out ("œuf" → "oeuf"), typographic apostrophes become ' and
+// invisible format characters (zero-width spaces and joiners, soft
+// hyphens, bidirectional marks) are dropped, so they cannot split a word.
 func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -52,6 +54,8 @@ var foldTable = func() (t [foldTableSize]string) {
 func foldRune(r rune) string {
 	var b strings.Builder
 	switch {
+	case unicode.Is(unicode.Cf, r):
+		// invisible: zero-width, soft hyphen, bidi marks, BOM
 	case r == 'œ':
 		b.WriteString("oe")
 	case r == 'æ':
@@ -71,6 +75,17 @@ func foldRune(r rune) string {
 		}
 	}
 	return b.String()
+}
+
+// IsBlank reports whether s shows nothing: only spaces and invisible
+// format characters such as zero-width spaces or bidirectional marks.
+func IsBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // elisions are the French clitics glued to the next word by an apostrophe.

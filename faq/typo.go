@@ -5,6 +5,7 @@ package faq
 // looked up, which finds every vocabulary word within one edit (and many
 // within two) without scanning the vocabulary.
 type typoIndex struct {
+	maxLen  int // runes of the longest indexed word
 	words   []string
 	ids     []int32 // term id of each word
 	deletes map[string][]int32
@@ -16,6 +17,7 @@ func newTypoIndex(vocab map[string]int32) *typoIndex {
 		if len([]rune(w)) < 6 {
 			continue
 		}
+		t.maxLen = max(t.maxLen, len([]rune(w)))
 		i := int32(len(t.words))
 		t.words = append(t.words, w)
 		t.ids = append(t.ids, id)
@@ -37,14 +39,26 @@ func deletions(w string) []string {
 	return out
 }
 
+// maxTypoCorrections is how many words of one message typo correction
+// tries: far more than a question has misspellings, few enough that a
+// message of thousands of unknown words costs no more than a question.
+const maxTypoCorrections = 64
+
 // correct returns the term id of the closest vocabulary word to w, or -1.
 // Short words are left alone: at five letters one edit often makes
-// another word ("viens" → "liens").
-func (t *typoIndex) correct(w string, df func(int32) int) int32 {
+// another word ("viens" → "liens"). Words longer than any vocabulary word
+// by more than two letters cannot be within two edits of one and are not
+// tried, which keeps the cost of a very long "word" linear. Each word
+// tried takes one from *budget; at zero nothing more is tried.
+func (t *typoIndex) correct(w string, df func(int32) int, budget *int) int32 {
+	if len(w) > 4*(t.maxLen+2) {
+		return -1 // longer in bytes than the longest candidate could be
+	}
 	n := len([]rune(w))
-	if n < 6 {
+	if n < 6 || n > t.maxLen+2 || *budget <= 0 {
 		return -1
 	}
+	*budget--
 	maxDist := 1
 	if n >= 9 {
 		maxDist = 2
