@@ -10,7 +10,10 @@ type Problem struct {
 	File string
 	Line int
 	Msg  string
+	err  error // the cause, when it is one to match (a cancelled load)
 }
+
+func (p *Problem) Unwrap() error { return p.err }
 
 func (p *Problem) Error() string {
 	if p.Line > 0 {
@@ -21,6 +24,18 @@ func (p *Problem) Error() string {
 
 // Problems is every finding of a load; it is an error when non-empty.
 type Problems []*Problem
+
+// Unwrap lets errors.Is find a cause, such as context.Canceled, among the
+// problems.
+func (ps Problems) Unwrap() []error {
+	var errs []error
+	for _, p := range ps {
+		if p.err != nil {
+			errs = append(errs, p.err)
+		}
+	}
+	return errs
+}
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))

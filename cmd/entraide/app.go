@@ -62,7 +62,7 @@ func (a *app) build(ctx context.Context) error {
 	a.db = db
 	a.closer = append(a.closer, func() { db.Close() })
 
-	if err := a.buildCore(); err != nil {
+	if err := a.buildCore(ctx); err != nil {
 		return err
 	}
 
@@ -103,9 +103,9 @@ func (a *app) build(ctx context.Context) error {
 }
 
 // buildCore makes the bot and gives it its FAQ.
-func (a *app) buildCore() error {
+func (a *app) buildCore(ctx context.Context) error {
 	cfg := a.cfg
-	kb, err := loadKB(a.faqFS, cfg.Bot.FAQDir)
+	kb, err := loadKB(ctx, a.faqFS, cfg.Bot.FAQDir)
 	if err != nil {
 		return err
 	}
@@ -150,9 +150,9 @@ func (a *app) Close() {
 	a.closer = nil
 }
 
-func loadKB(fsys fs.FS, dir string) (*faq.KB, error) {
+func loadKB(ctx context.Context, fsys fs.FS, dir string) (*faq.KB, error) {
 	if fsys == nil {
-		kb, err := faq.LoadDir(dir)
+		kb, err := faq.LoadDirContext(ctx, dir)
 		if err != nil {
 			return nil, fmt.Errorf("FAQ %s has problems, refusing to start:\n%w", dir, err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -126,7 +127,7 @@ func TestFAQAskEvalCalibrate(t *testing.T) {
 // The bot refuses a calibration file it cannot use, naming the setting.
 func TestNewMatcherCalibrationFromConfig(t *testing.T) {
 	cfg := testDemoConfig(t)
-	kb, err := loadKB(nil, exampleFAQ)
+	kb, err := loadKB(context.Background(), nil, exampleFAQ)
 	if err != nil {
 		t.Fatal(err)
 	}
