@@ -22,6 +22,10 @@ func TestAccuracyOnSharedEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the shared folder is read-only: its glossary is kept here
+	if kb.Glossary, err = LoadGlossary(filepath.Join("testdata", "nidlibre-glossary.txt")); err != nil || kb.Glossary == nil {
+		t.Fatalf("glossary: %v", err)
+	}
 	read := func(path string) []Query {
 		f, err := os.Open(path)
 		if err != nil {

@@ -14,8 +14,9 @@ type Entry struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	Entries []*Entry // sorted by ID, drafts included
-	byID    map[string]*Entry
+	Entries  []*Entry  // sorted by ID, drafts included
+	Glossary *Glossary // the community's own vocabulary, or nil
+	byID     map[string]*Entry
 }
 
 // Get returns the entry with that id.

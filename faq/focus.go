@@ -15,8 +15,8 @@ import "strings"
 // It also marks a product named only for comparison ("un truc type
 // Google Docs", "une alternative libre à Doodle", "something like
 // Slack"): the question asks for the kind of tool, not about that one.
-func selfDescribed(toks []Token) map[int]bool {
-	out := comparedTo(toks)
+func (l *lexicon) selfDescribed(toks []Token) map[int]bool {
+	out := l.comparedTo(toks)
 	for i, t := range toks {
 		if !selfMarkers[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
 			continue
@@ -47,7 +47,7 @@ var (
 )
 
 // comparedTo marks the products named after a comparison word.
-func comparedTo(toks []Token) map[int]bool {
+func (l *lexicon) comparedTo(toks []Token) map[int]bool {
 	var out map[int]bool
 	for i, t := range toks {
 		if !likeMarkers[t.Word] {
@@ -58,7 +58,7 @@ func comparedTo(toks []Token) map[int]bool {
 			if k := strings.IndexByte(w, ' '); k > 0 {
 				w = w[:k] // an expression: "google docs"
 			}
-			if lex.names[w] {
+			if l.names[w] {
 				if out == nil {
 					out = map[int]bool{}
 				}
@@ -91,7 +91,7 @@ var (
 // les étapes pour nous inscrire ?"): the words of the setting weigh
 // contextFactor of those of the question. nil when every sentence asks or
 // none does.
-func askedPart(text string) map[string]bool {
+func (l *lexicon) askedPart(text string) map[string]bool {
 	if one := strings.TrimRight(text, "?!. \n"); !strings.Contains(text, "?") || !strings.ContainsAny(one, ".!?\n") {
 		return nil // no question mark, or a single sentence
 	}
@@ -105,7 +105,7 @@ func askedPart(text string) map[string]bool {
 		sentence := text[start:i]
 		q := i < len(text) && text[i] == '?'
 		start = i + 1
-		toks := analyzeWords(expandWords(sentence))
+		toks := l.analyzeWords(l.expandWords(sentence))
 		content := false
 		for _, t := range toks {
 			if t.Term != "" {

@@ -30,7 +30,7 @@ func TestComparedProductIsContext(t *testing.T) {
 		}
 	}
 	// the comparison only discounts products: "comme prérequis" keeps its word
-	if c := comparedTo(analyzeWords(expandWords("il faut quoi comme prérequis ?"))); len(c) != 0 {
+	if c := lex.comparedTo(lex.analyzeWords(lex.expandWords("il faut quoi comme prérequis ?"))); len(c) != 0 {
 		t.Errorf("comparedTo marked %v in a question without a product", c)
 	}
 }

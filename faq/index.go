@@ -56,7 +56,7 @@ var defaultBM25 = bm25Params{
 	b:      [numFields]float64{0.3, 0.5, 0.3, 0.75},
 }
 
-func buildIndex(entries []*Entry, p bm25Params) *index {
+func buildIndex(entries []*Entry, p bm25Params, lx *lexicon) *index {
 	ix := &index{entries: entries, terms: map[string]int32{}, vocab: map[string]int32{}}
 	type termCount struct {
 		id int32
@@ -85,7 +85,7 @@ func buildIndex(entries []*Entry, p bm25Params) *index {
 		texts := [numFields]string{e.Title, strings.Join(e.Questions, "\n"), strings.Join(e.Tags, "\n"), e.Body}
 		var counted []int32
 		for f, text := range texts {
-			toks := analyzeCached(expandWords(text), cache)
+			toks := lx.analyzeCached(lx.expandWords(text), cache)
 			countedTerms(toks, func(term string) {
 				id := int32(durationID)
 				if term != durationTerm {

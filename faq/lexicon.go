@@ -24,6 +24,8 @@ type lexicon struct {
 	// expression; "faq ask" shows it
 	src      map[string]string
 	stemWord map[string]string // the word that gave conceptStem its stem
+	// apart: concepts a glossary tells apart from each other
+	apart map[string][]string
 }
 
 // afterAbbrev is the expansion of an abbreviation after one of prev.

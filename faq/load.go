@@ -20,16 +20,19 @@ func LoadDirContext(ctx context.Context, dir string) (*KB, error) {
 }
 
 // LoadFS loads every *.md file under fsys (README.md and hidden folders
-// excepted). When any file has a problem it returns Problems listing all of
+// excepted), and the glossary (GlossaryFile) at its top when there is one. When any file has a problem it returns Problems listing all of
 // them and no KB, so a caller never serves half a knowledge base.
 func LoadFS(fsys fs.FS) (*KB, error) { return loadFS(context.Background(), fsys, "") }
 
 func loadFS(ctx context.Context, fsys fs.FS, prefix string) (*KB, error) {
 	entries, probs := LoadMarkdown(ctx, fsys, prefix, ParseEntry, func(e *Entry) string { return e.ID })
-	if len(probs) > 0 {
+	g, gprobs := readGlossary(fsys, prefix)
+	if probs = append(probs, gprobs...); len(probs) > 0 {
 		return nil, probs
 	}
-	return NewKB(entries), nil
+	kb := NewKB(entries)
+	kb.Glossary = g
+	return kb, nil
 }
 
 // ParseEntry parses one entry file. id is the file name without .md. It

@@ -23,6 +23,7 @@ type Options struct {
 // answering, suggesting and abstaining.
 type LexicalMatcher struct {
 	kb      *KB
+	lx      *lexicon // the language packs with the KB's glossary
 	ix      *index
 	cal     Calibration
 	answerT float64
@@ -60,7 +61,8 @@ func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
 	if opts.Calibration != nil {
 		cal = *opts.Calibration
 	}
-	m := &LexicalMatcher{kb: kb, ix: buildIndex(kb.Served(), defaultBM25), cal: cal,
+	lx := lex.withGlossary(kb.Glossary)
+	m := &LexicalMatcher{kb: kb, lx: lx, ix: buildIndex(kb.Served(), defaultBM25, lx), cal: cal,
 		answerT: cal.Threshold, suggT: cal.Suggest}
 	if opts.Threshold > 0 {
 		m.answerT = opts.Threshold
@@ -206,7 +208,7 @@ type queryTerm struct {
 
 // Analyze ranks the entries for text and computes the confidence.
 func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
-	ws := expandWords(text)
+	ws := m.lx.expandWords(text)
 	sizesAsStorage(ws)
 	a := &Analysis{Lang: detectLang(text, ws, lang)}
 	if a.Chitchat = chitchat(ws); a.Chitchat != "" {
@@ -215,16 +217,16 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ix := m.ix
 	var qts []queryTerm
 	seen := map[string]bool{}
-	toks := analyzeWords(ws)
-	context := selfDescribed(toks)
-	focus := askedPart(text)
+	toks := m.lx.analyzeWords(ws)
+	context := m.lx.selfDescribed(toks)
+	focus := m.lx.askedPart(text)
 	acting := false
 	typoBudget := maxTypoCorrections
 	for _, t := range toks {
 		acting = acting || actionTerms[t.Term]
 	}
 	for ti, tok := range toks {
-		if tok.Term == "" || lex.chitchat[tok.Word] != "" {
+		if tok.Term == "" || m.lx.chitchat[tok.Word] != "" {
 			continue
 		}
 		term := tok.Term
@@ -248,7 +250,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			wt *= contextFactor
 		}
 		if !ok {
-			if lex.names[tok.Word] {
+			if m.lx.names[tok.Word] {
 				a.foreign = true
 			}
 			if wt == 1 {
@@ -257,7 +259,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			qts = append(qts, queryTerm{id: -1, idf: wt * float64(ix.maxIDF)})
 			continue
 		}
-		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: lex.names[tok.Word]})
+		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: m.lx.names[tok.Word]})
 	}
 	if len(qts) == 0 {
 		return a
@@ -409,14 +411,14 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	}
 	a.Features = f
 	a.Confidence = m.cal.confidence(f)
-	if asked := askedQuantity(ws); asked != "" {
+	if asked := m.lx.askedQuantity(ws); asked != "" {
 		id, ok := int32(durationID), true
 		if asked != durationTerm {
 			id, ok = ix.terms[asked]
 		}
 		a.noCount = !ok || !ix.gives(top.doc, id) && (ix.twin[top.doc] < 0 || !ix.gives(ix.twin[top.doc], id))
 	}
-	for _, t := range askedObject(ws, strings.Contains(text, "?")) {
+	for _, t := range m.lx.askedObject(ws, strings.Contains(text, "?")) {
 		id, ok := ix.terms[t]
 		if !ok || !ix.has(id, top.doc) && (ix.twin[top.doc] < 0 || !ix.has(id, ix.twin[top.doc])) {
 			a.noObject = true

@@ -150,19 +150,19 @@ type Token struct {
 // abbreviations expanded, multi-word expressions and synonyms mapped to
 // shared concepts across French and English, light stemming, stop words
 // marked with an empty Term.
-func Analyze(text string) []Token { return analyzeWords(expandWords(text)) }
+func Analyze(text string) []Token { return lex.analyzeWords(lex.expandWords(text)) }
 
 // expandWords folds and splits text and expands chat abbreviations (each
 // may become several words).
-func expandWords(text string) []string {
+func (l *lexicon) expandWords(text string) []string {
 	ws := words(Fold(text))
 	exp := make([]string, 0, len(ws)+4)
 	for i, w := range ws {
-		if a, ok := lex.after[w]; ok && i > 0 && a.prev[ws[i-1]] {
+		if a, ok := l.after[w]; ok && i > 0 && a.prev[ws[i-1]] {
 			exp = append(exp, a.exp...)
 			continue
 		}
-		if e, ok := lex.abbrev[w]; ok {
+		if e, ok := l.abbrev[w]; ok {
 			exp = append(exp, e...)
 			continue
 		}
@@ -195,7 +195,7 @@ func sizeUnit(w string, afterNumber bool) bool {
 	return i > 0 && sizeUnits[w[i:]]
 }
 
-func analyzeWords(exp []string) []Token { return analyzeCached(exp, nil) }
+func (l *lexicon) analyzeWords(exp []string) []Token { return l.analyzeCached(exp, nil) }
 
 // wordCache remembers each word's term and stem while a KB is indexed:
 // the same words come back in entry after entry.
@@ -207,12 +207,12 @@ func newWordCache() *wordCache {
 
 // analyzeCached is analyzeWords remembering each word's term in cache
 // (when not nil), which makes indexing a large KB much cheaper.
-func analyzeCached(exp []string, cache *wordCache) []Token {
+func (l *lexicon) analyzeCached(exp []string, cache *wordCache) []Token {
 	toks := make([]Token, 0, len(exp))
 	st := newStems(exp, cache)
 	for i := 0; i < len(exp); {
 		// longest multi-word expression first
-		if n, concept := lex.matchPhrase(st, i); n > 0 {
+		if n, concept := l.matchPhrase(st, i); n > 0 {
 			// a verb-object expression stands for several concepts
 			w := strings.Join(exp[i:i+n], " ")
 			if concept == "" {
@@ -228,12 +228,12 @@ func analyzeCached(exp []string, cache *wordCache) []Token {
 		w := exp[i]
 		i++
 		if cache == nil {
-			toks = append(toks, Token{Word: w, Term: termOf(w)})
+			toks = append(toks, Token{Word: w, Term: l.termOf(w)})
 			continue
 		}
 		t, ok := cache.terms[w]
 		if !ok {
-			t = termOf(w)
+			t = l.termOf(w)
 			cache.terms[w] = t
 		}
 		toks = append(toks, Token{Word: w, Term: t})
@@ -264,24 +264,24 @@ func openedAccounts(toks []Token) {
 }
 
 // termOf maps one folded word to its index term ("" for a stop word).
-func termOf(w string) string {
-	if strings.HasSuffix(w, "'") || lex.stop[w] {
+func (l *lexicon) termOf(w string) string {
+	if strings.HasSuffix(w, "'") || l.stop[w] {
 		return ""
 	}
-	if c, ok := lex.concept[w]; ok {
+	if c, ok := l.concept[w]; ok {
 		return c
 	}
 	if isNumber(w) {
 		return ""
 	}
 	if sl := stemLight(w); len(sl) >= 5 {
-		if c, ok := lex.conceptStem[sl]; ok {
+		if c, ok := l.conceptStem[sl]; ok {
 			return c
 		}
 
 	}
 	s := stem(w)
-	if lex.stopStem[s] {
+	if l.stopStem[s] {
 		return ""
 	}
 	return s

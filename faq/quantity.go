@@ -39,7 +39,7 @@ func init() {
 	}
 	for _, w := range strings.Fields(timeUnitText) {
 		timeTerms[w] = true
-		if t := termOf(w); t != "" {
+		if t := lex.termOf(w); t != "" {
 			timeTerms[t] = true
 		}
 	}
@@ -87,7 +87,7 @@ func countedTerms(toks []Token, fn func(term string)) {
 // askedQuantity returns what a question asks to count: the term of the
 // counted noun ("combien d'alias" → "alias"), durationTerm for "how long"
 // and "combien de temps", or "" when it asks for no quantity.
-func askedQuantity(ws []string) string {
+func (l *lexicon) askedQuantity(ws []string) string {
 	for i := 0; i+1 < len(ws); i++ {
 		var next []string
 		switch {
@@ -107,7 +107,7 @@ func askedQuantity(ws []string) string {
 		if timeTerms[w] {
 			return durationTerm
 		}
-		if t := termOf(w); t != "" {
+		if t := l.termOf(w); t != "" {
 			if timeTerms[t] {
 				return durationTerm
 			}
@@ -179,7 +179,7 @@ way ways method methods possibility solution solutions option options chance pro
 // marked as a question ("?"); without it only the inverted forms count
 // ("avez-vous", "y a-t-il", "do you", "is there"), since "vous avez un
 // bug" or "il y a un souci" state a problem.
-func askedObject(ws []string, asked bool) []string {
+func (l *lexicon) askedObject(ws []string, asked bool) []string {
 	for i := 0; i+1 < len(ws); i++ {
 		rest, inverted, can := -1, false, false
 		verb := "" // the action of a "can we" question, when it says something
@@ -205,10 +205,10 @@ func askedObject(ws []string, asked bool) []string {
 			if rest < len(ws) && ws[rest] == "vous" {
 				rest++ // "peut-on vous envoyer un chèque"
 			}
-			if rest >= len(ws) || lex.stop[ws[rest]] || determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
+			if rest >= len(ws) || l.stop[ws[rest]] || determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
 				continue // "on peut pas", "on peut le faire"
 			}
-			if toks := analyzeWords(ws[rest:min(rest+4, len(ws))]); !genericVerbs[ws[rest]] && len(toks) > 0 && toks[0].Word == ws[rest] {
+			if toks := l.analyzeWords(ws[rest:min(rest+4, len(ws))]); !genericVerbs[ws[rest]] && len(toks) > 0 && toks[0].Word == ws[rest] {
 				// "programmer un pouet": scheduling must be in the entry
 				// too; a verb with its object ("ouvrir un compte") is
 				// one thing, read from the object's words
@@ -222,13 +222,13 @@ func askedObject(ws []string, asked bool) []string {
 			continue
 		}
 		opens := func(w string) bool { return determiners[w] || can && ownDeterminers[w] }
-		if rest >= len(ws) || !opens(ws[rest]) && !(can && termOf(ws[rest]) != "") {
+		if rest >= len(ws) || !opens(ws[rest]) && !(can && l.termOf(ws[rest]) != "") {
 			continue // "can I schedule toots" has no determiner
 		}
 		for rest < len(ws) && (opens(ws[rest]) || possessives[ws[rest]]) {
 			rest++ // "de la", "des", "nos propres"
 		}
-		if rest == len(ws) || genericNouns[ws[rest]] || lex.common[ws[rest]] {
+		if rest == len(ws) || genericNouns[ws[rest]] || l.common[ws[rest]] {
 			return nil
 		}
 		var out []string
@@ -236,8 +236,8 @@ func askedObject(ws []string, asked bool) []string {
 			if len(out) == maxObject || determiners[w] {
 				break
 			}
-			t := termOf(w)
-			if t == "" || lex.chitchat[w] != "" {
+			t := l.termOf(w)
+			if t == "" || l.chitchat[w] != "" {
 				break
 			}
 			out = append(out, t)
@@ -252,8 +252,8 @@ func askedObject(ws []string, asked bool) []string {
 	if n := len(ws); asked && n > 1 && availableWords[ws[n-1]] {
 		var out []string
 		for i := n - 2; i >= 0 && len(out) < maxObject; i-- {
-			t := termOf(ws[i])
-			if t == "" || determiners[ws[i]] || lex.chitchat[ws[i]] != "" {
+			t := l.termOf(ws[i])
+			if t == "" || determiners[ws[i]] || l.chitchat[ws[i]] != "" {
 				break
 			}
 			out = append(out, t)

@@ -34,8 +34,9 @@ func (d nonBlockingDir) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-// LoadMarkdown parses every *.md file under fsys (README.md and hidden
-// files and folders excepted) with parse, which gets the file's name for
+// LoadMarkdown parses every *.md file under fsys (README.md, documents
+// named in capitals, and hidden files and folders excepted) with parse,
+// which gets the file's name for
 // messages (prefix joined to its path), its base name without .md and its
 // content, and returns the item (nil when it cannot be used) and its
 // problems. Two items with the same id are a problem. The items come
@@ -66,7 +67,7 @@ func LoadMarkdown[T any](ctx context.Context, fsys fs.FS, prefix string, parse f
 			}
 			return nil
 		}
-		if !strings.HasSuffix(name, ".md") || strings.EqualFold(name, "README.md") || strings.HasPrefix(name, ".") {
+		if !strings.HasSuffix(name, ".md") || isDocFile(name) || strings.HasPrefix(name, ".") {
 			return nil
 		}
 		file := display(prefix, p)
@@ -130,4 +131,12 @@ func display(prefix, p string) string {
 		return p
 	}
 	return filepath.Join(prefix, filepath.FromSlash(p))
+}
+
+// isDocFile reports whether a Markdown file documents the folder rather
+// than being an item: README.md, and names in capitals (NOT-COVERED.md,
+// CONTRIBUTING.md), which an item's kebab-case id never is.
+func isDocFile(name string) bool {
+	base := strings.TrimSuffix(name, ".md")
+	return strings.EqualFold(name, "README.md") || base != "" && strings.ToUpper(base) == base && strings.ToLower(base) != base
 }

@@ -131,17 +131,28 @@ func faqLint(e *env, args []string) error {
 	}
 	served := len(kb.Served())
 	fmt.Fprintf(e.stdout, "%s: %d entries OK (%d served, %d drafts)\n", pos[0], len(kb.Entries), served, len(kb.Entries)-served)
+	if g := kb.Glossary; g != nil {
+		fmt.Fprintf(e.stdout, "%s: %d names of the same things, %d pairs told apart\n", g.File, len(g.Same), len(g.Apart))
+	}
 	return nil
 }
 
 // matcherFlags are the options shared by the commands that match.
 type matcherFlags struct {
 	kb, calibration, matcher string
+	glossary                 string // a glossary file instead of the KB's own
+	noGlossary               bool
 }
 
 func (mf *matcherFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&mf.kb, "kb", "", "FAQ directory")
 	fs.StringVar(&mf.calibration, "calibration", "", "calibration file written by \"faq calibrate\"")
+	mf.registerGlossary(fs)
+}
+
+func (mf *matcherFlags) registerGlossary(fs *flag.FlagSet) {
+	fs.StringVar(&mf.glossary, "glossary", "", "glossary file to use instead of the FAQ directory's "+faq.GlossaryFile)
+	fs.BoolVar(&mf.noGlossary, "no-glossary", false, "ignore the FAQ directory's glossary (language packs only)")
 }
 
 func (mf *matcherFlags) load() (*faq.KB, *faq.Calibration, error) {
@@ -151,6 +162,21 @@ func (mf *matcherFlags) load() (*faq.KB, *faq.Calibration, error) {
 	kb, err := faq.LoadDir(mf.kb)
 	if err != nil {
 		return nil, nil, fmt.Errorf("FAQ %s has problems:\n%w", mf.kb, err)
+	}
+	switch {
+	case mf.noGlossary && mf.glossary != "":
+		return nil, nil, usageError{"--glossary and --no-glossary exclude each other"}
+	case mf.noGlossary:
+		kb.Glossary = nil
+	case mf.glossary != "":
+		g, err := faq.LoadGlossary(mf.glossary)
+		if err != nil {
+			return nil, nil, err
+		}
+		if g == nil {
+			return nil, nil, fmt.Errorf("glossary %s: file not found", mf.glossary)
+		}
+		kb.Glossary = g
 	}
 	var cal *faq.Calibration
 	if mf.calibration != "" {
@@ -188,6 +214,9 @@ func faqAsk(e *env, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(w, "terms:      %s\n", strings.Join(a.Terms, " "))
+	for _, r := range m.Explain(q) {
+		fmt.Fprintf(w, "  read:     « %s » → %s (%s)\n", r.Words, r.Became, r.Source)
+	}
 	if len(a.Unknown) > 0 {
 		fmt.Fprintf(w, "unknown:    %s (in no entry)\n", strings.Join(a.Unknown, " "))
 	}
@@ -446,6 +475,7 @@ func faqCalibrate(e *env, args []string) error {
 	fs := newFlags("faq calibrate")
 	var mf matcherFlags
 	fs.StringVar(&mf.kb, "kb", "", "FAQ directory")
+	mf.registerGlossary(fs)
 	out := fs.String("o", "", "calibration file to write")
 	maxFalse := fs.Float64("max-false", faq.DefaultTargets.MaxFalseAnswer, "tolerated share of answered null lines")
 	pos, err := parseInterspersed(fs, args)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,31 @@ func TestNewMatcherCalibrationFromConfig(t *testing.T) {
 	}
 	if res := m.Match("combien coûte la formation ?", ""); res.Entry == nil || res.Entry.ID != "formation-tarifs" {
 		t.Fatalf("matcher from config: %+v", res)
+	}
+}
+
+// The FAQ folder's glossary is used and shown by faq ask; --glossary
+// replaces it, --no-glossary drops it; lint reports a broken one by line.
+func TestFAQGlossaryOptions(t *testing.T) {
+	out, errs, code := runCLI(t, "", "faq", "ask", "--kb", exampleFAQ, "mdp nuage perdu")
+	if code != 0 || !regexp.MustCompile(`« nuage » → =cloud \(.*glossary\.txt:\d+\)`).MatchString(out) || !strings.Contains(out, "« mdp » → mot de passe (faq/lang/fr.txt:") {
+		t.Fatalf("ask: %d %s %s", code, out, errs)
+	}
+	out, _, _ = runCLI(t, "", "faq", "ask", "--kb", exampleFAQ, "--no-glossary", "mdp nuage perdu")
+	if strings.Contains(out, "=cloud") {
+		t.Errorf("--no-glossary still reads the glossary:\n%s", out)
+	}
+	g := filepath.Join(t.TempDir(), "g.txt")
+	os.WriteFile(g, []byte("Nuage = nébuleuse\n"), 0o644)
+	out, _, _ = runCLI(t, "", "faq", "ask", "--kb", exampleFAQ, "--glossary", g, "mdp nébuleuse perdu")
+	if !strings.Contains(out, "g.txt:1)") {
+		t.Errorf("--glossary FILE is not read:\n%s", out)
+	}
+	dir := t.TempDir()
+	os.CopyFS(dir, os.DirFS(exampleFAQ))
+	os.WriteFile(filepath.Join(dir, "glossary.txt"), []byte("# ours\nNuage\n"), 0o644)
+	out, _, code = runCLI(t, "", "faq", "lint", dir)
+	if code == 0 || !strings.Contains(out, "glossary.txt:2: want") {
+		t.Errorf("lint of a broken glossary: %d %s", code, out)
 	}
 }

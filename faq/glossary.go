@@ -1,0 +1,225 @@
+package faq
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// GlossaryFile is the name of a community's glossary in its FAQ folder.
+const GlossaryFile = "glossary.txt"
+
+// Glossary is a community's own vocabulary, kept next to its FAQ: the
+// names of its services and what they are, its abbreviations and
+// synonyms ("Nuage = Nextcloud = cloud"), and the near neighbours that are
+// not the same thing ("devenir mentor != trouver un mentor").
+type Glossary struct {
+	File  string
+	Same  []GlossaryLine // each line: terms meaning the same
+	Apart []GlossaryLine // each line: two terms that are different things
+}
+
+// GlossaryLine is one line of a glossary: its terms, folded into words.
+type GlossaryLine struct {
+	Line  int
+	Terms [][]string
+}
+
+// LoadGlossary reads a glossary file; a missing file is no glossary.
+func LoadGlossary(path string) (*Glossary, error) {
+	dir, name := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	g, probs := readGlossaryFile(DirFS(dir), name, path)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return g, nil
+}
+
+// ParseGlossary parses a glossary: one line per thing, its names joined
+// by "=", or two things told apart by "!=" (or "≠"); "#" starts a comment.
+func ParseGlossary(file string, data []byte) (*Glossary, Problems) {
+	g := &Glossary{File: file}
+	var probs Problems
+	seen := map[string]int{}
+	for i, raw := range strings.Split(string(data), "\n") {
+		n := i + 1
+		bad := func(msg string) { probs = append(probs, &Problem{File: file, Line: n, Msg: msg}) }
+		line := strings.TrimSpace(stripComment(raw))
+		if line == "" {
+			continue
+		}
+		line = strings.ReplaceAll(line, "≠", "!=")
+		sep, apart := "=", strings.Contains(line, "!=")
+		if apart {
+			sep = "!="
+		}
+		parts := strings.Split(line, sep)
+		if len(parts) < 2 {
+			bad("want « name = other name = ... » (the same thing) or « one thing != another » (not the same)")
+			continue
+		}
+		if apart && len(parts) != 2 {
+			bad("« != » tells two things apart: one « != » per line")
+			continue
+		}
+		gl := GlossaryLine{Line: n}
+		ok := true
+		for _, p := range parts {
+			ws := words(Fold(p))
+			if len(ws) == 0 {
+				bad("empty name between two « " + sep + " »")
+				ok = false
+				break
+			}
+			gl.Terms = append(gl.Terms, ws)
+		}
+		if !ok {
+			continue
+		}
+		if apart {
+			g.Apart = append(g.Apart, gl)
+			continue
+		}
+		for _, t := range gl.Terms {
+			k := strings.Join(t, " ")
+			if other, dup := seen[k]; dup {
+				bad("« " + k + " » is already on line " + strconv.Itoa(other) + ": put every name of one thing on one line")
+				ok = false
+			}
+			seen[k] = n
+		}
+		if ok {
+			g.Same = append(g.Same, gl)
+		}
+	}
+	return g, probs
+}
+
+// readGlossary reads the glossary of a FAQ folder, if it has one.
+func readGlossary(fsys fs.FS, prefix string) (*Glossary, Problems) {
+	return readGlossaryFile(fsys, GlossaryFile, display(prefix, GlossaryFile))
+}
+
+// readGlossaryFile reads name in fsys like an entry (a regular file of
+// bounded size); file names it in messages.
+func readGlossaryFile(fsys fs.FS, name, file string) (*Glossary, Problems) {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	data, prob := readRegular(fsys, name)
+	if prob != nil {
+		prob.File = file
+		return nil, Problems{prob}
+	}
+	return ParseGlossary(file, data)
+}
+
+// withGlossary returns the lexicon l extended by g: each line of names
+// becomes one concept, joined to the pack concept one of its names
+// already has ("Nuage = Nextcloud = cloud" joins « cloud »), and the
+// glossary's words win over the packs'. l itself is unchanged.
+func (l *lexicon) withGlossary(g *Glossary) *lexicon {
+	if g == nil || len(g.Same)+len(g.Apart) == 0 {
+		return l
+	}
+	d := *l
+	d.concept = cloneMap(l.concept)
+	d.conceptStem = cloneMap(l.conceptStem)
+	d.stemWord = cloneMap(l.stemWord)
+	d.stop = cloneMap(l.stop)
+	d.abbrev = cloneMap(l.abbrev)
+	d.src = cloneMap(l.src)
+	d.phrases = make(map[string][]phrase, len(l.phrases))
+	for k, v := range l.phrases {
+		d.phrases[k] = v[:len(v):len(v)] // an append copies
+	}
+	d.apart = map[string][]string{}
+	for _, gl := range g.Same {
+		d.addGlossaryLine(gl, g.File)
+	}
+	for _, gl := range g.Apart {
+		a := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[:1]}, g.File)
+		b := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[1:]}, g.File)
+		if a != b {
+			d.apart[a] = append(d.apart[a], b)
+			d.apart[b] = append(d.apart[b], a)
+		}
+	}
+	return &d
+}
+
+// addGlossaryLine files a line's terms under one concept and returns it:
+// the concept a term already has (the glossary's own first), or a new one
+// named after the first term.
+func (l *lexicon) addGlossaryLine(gl GlossaryLine, file string) string {
+	src := file + ":" + strconv.Itoa(gl.Line)
+	concept := ""
+	for _, t := range gl.Terms {
+		if concept = l.conceptOf(t); concept != "" {
+			break
+		}
+	}
+	if concept == "" {
+		concept = "=" + strings.Join(gl.Terms[0], "-")
+	}
+	for _, t := range gl.Terms {
+		if len(t) > 1 {
+			// ahead of the packs' expressions of the same length
+			l.phrases[t[0]] = append([]phrase{newPhrase(t, concept)}, l.phrases[t[0]]...)
+			l.src["p:"+strings.Join(t, " ")] = src
+			continue
+		}
+		w := t[0]
+		delete(l.stop, w)
+		delete(l.abbrev, w)
+		l.concept[w] = concept
+		l.src["c:"+w] = src
+		if s := stemLight(w); len(s) >= 5 {
+			l.conceptStem[s] = concept
+			l.stemWord[s] = w
+			l.src["s:"+s] = src
+		}
+	}
+	return concept
+}
+
+// conceptOf returns the concept a word or expression already stands for.
+func (l *lexicon) conceptOf(t []string) string {
+	if len(t) == 1 {
+		if c := l.concept[t[0]]; c != "" {
+			return c
+		}
+		return ""
+	}
+	for _, p := range l.phrases[t[0]] {
+		if p.concept != "" && !strings.Contains(p.concept, " ") && slicesEqual(p.words, t) {
+			return p.concept
+		}
+	}
+	return ""
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func cloneMap[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

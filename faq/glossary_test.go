@@ -1,0 +1,110 @@
+package faq
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func glossaryTerms(t *testing.T, glossary, text string) []string {
+	t.Helper()
+	g, probs := ParseGlossary("glossary.txt", []byte(glossary))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var out []string
+	l := lex.withGlossary(g)
+	for _, tok := range l.analyzeWords(l.expandWords(text)) {
+		if tok.Term != "" {
+			out = append(out, tok.Term)
+		}
+	}
+	return out
+}
+
+// A glossary line makes a community's names one concept, joined to the
+// packs' concept one of them has.
+func TestGlossaryJoinsNames(t *testing.T) {
+	const g = `# our names
+Nuage = Nextcloud = cloud   # the packs know "cloud"
+AG = assemblée générale
+devenir mentor = être mentor = become a mentor
+trouver un mentor = être accompagné
+devenir mentor != trouver un mentor
+`
+	if got := glossaryTerms(t, g, "mon mot de passe du Nuage"); !slices.Contains(got, "=cloud") {
+		t.Errorf("Nuage: %v, want =cloud", got)
+	}
+	if got := Terms("mon mot de passe du Nuage"); slices.Contains(got, "=cloud") {
+		t.Errorf("without the glossary, Nuage is no cloud: %v", got)
+	}
+	ag, full := glossaryTerms(t, g, "l'AG"), glossaryTerms(t, g, "l'assemblée générale")
+	if len(ag) != 1 || !slices.Equal(ag, full) {
+		t.Errorf("AG %v and assemblée générale %v differ", ag, full)
+	}
+	be, get := glossaryTerms(t, g, "je peux être mentor ?"), glossaryTerms(t, g, "comment être accompagnés ?")
+	if len(be) == 0 || len(get) == 0 || slices.Contains(get, be[0]) {
+		t.Errorf("becoming %v and getting %v a mentor are not told apart", be, get)
+	}
+	l := lex.withGlossary(&Glossary{File: "g", Same: nil})
+	if l != lex {
+		t.Error("an empty glossary copies the packs")
+	}
+	if lex.concept["nuage"] != "" {
+		t.Error("the glossary changed the packs")
+	}
+}
+
+// A broken glossary line is reported with its file and line.
+func TestGlossaryProblems(t *testing.T) {
+	_, probs := ParseGlossary("faq/glossary.txt", []byte(`Nuage = Nextcloud
+just words
+a = = b
+x != y != z
+cloud = Nuage
+`))
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Error())
+	}
+	want := []string{"faq/glossary.txt:2: want", "faq/glossary.txt:3: empty name", "faq/glossary.txt:4: « != » tells two things apart", "faq/glossary.txt:5: « nuage » is already on line 1"}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q, want %q...", i, got[i], want[i])
+		}
+	}
+}
+
+// The FAQ folder's glossary.txt comes with the KB, its problems with the
+// entries'; the matcher uses it.
+func TestKBGlossary(t *testing.T) {
+	fsys := testKB()
+	fsys["glossary.txt"] = &fstest.MapFile{Data: []byte("Nuage = Nextcloud = espace en ligne\n")}
+	kb, err := LoadFS(fsys)
+	if err != nil || kb.Glossary == nil || len(kb.Glossary.Same) != 1 {
+		t.Fatalf("LoadFS: %v, glossary %+v", err, kb)
+	}
+	m := NewMatcher(kb, Options{})
+	if res := m.Match("mot de passe de mon espace en ligne oublié", "fr"); res.Entry == nil || res.Entry.ID != "nuage-mot-de-passe" {
+		t.Errorf("with the glossary: %+v", res.Entry)
+	}
+	fsys["glossary.txt"] = &fstest.MapFile{Data: []byte("Nuage\n")}
+	if _, err := LoadFS(fsys); err == nil || !strings.Contains(err.Error(), "glossary.txt:1:") {
+		t.Errorf("a broken glossary: %v", err)
+	}
+}
+
+// Documents named in capitals beside the entries are not entries.
+func TestDocFilesSkipped(t *testing.T) {
+	fsys := testKB()
+	fsys["NOT-COVERED.md"] = &fstest.MapFile{Data: []byte("# what we do not cover\n")}
+	fsys["fr/Bad-Name.md"] = &fstest.MapFile{Data: []byte("no front matter\n")}
+	_, err := LoadFS(fsys)
+	if err == nil || strings.Contains(err.Error(), "NOT-COVERED") || !strings.Contains(err.Error(), "Bad-Name") {
+		t.Errorf("LoadFS: %v", err)
+	}
+}
