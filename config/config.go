@@ -100,15 +100,17 @@ type Console struct {
 
 // Matrix is the [matrix] section.
 type Matrix struct {
-	Enabled     bool     `toml:"enabled"`
-	Homeserver  string   `toml:"homeserver"`
-	UserID      string   `toml:"user_id"`
-	Password    string   `toml:"password"`
-	AccessToken string   `toml:"access_token"`
-	DeviceName  string   `toml:"device_name"`
-	PickleKey   string   `toml:"pickle_key"`
-	Encryption  bool     `toml:"encryption"`
-	InviteAllow []string `toml:"invite_allow"`
+	Enabled    bool   `toml:"enabled"`
+	Homeserver string `toml:"homeserver"`
+	// InsecureHTTP allows http:// to another machine than this one.
+	InsecureHTTP bool     `toml:"insecure_http"`
+	UserID       string   `toml:"user_id"`
+	Password     string   `toml:"password"`
+	AccessToken  string   `toml:"access_token"`
+	DeviceName   string   `toml:"device_name"`
+	PickleKey    string   `toml:"pickle_key"`
+	Encryption   bool     `toml:"encryption"`
+	InviteAllow  []string `toml:"invite_allow"`
 }
 
 // XMPP is the [xmpp] section.

@@ -3,7 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
-	"net/url"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -62,6 +62,10 @@ func load(path string, needSecrets bool) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if strings.HasPrefix(pe.Message, "bad duration") && pe.LastKey != "" {
+				// a value's own error: say which key holds it
+				return nil, fmt.Errorf("%s:%d: %s: %s", path, pe.Position.Line, pe.LastKey, pe.Message)
+			}
 			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -75,8 +79,8 @@ func load(path string, needSecrets bool) (*Config, error) {
 	}
 	c.applyEnv()
 	c.resolvePaths(filepath.Dir(path))
-	if err := c.validate(needSecrets); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if errs := c.validate(needSecrets); len(errs) > 0 {
+		return nil, errs.in(path, string(data))
 	}
 	return c, nil
 }
@@ -122,89 +126,110 @@ func (c *Config) resolvePaths(base string) {
 }
 
 // Validate checks values that decoding cannot, secrets included.
-func (c *Config) Validate() error { return c.validate(true) }
-
-func (c *Config) validate(needSecrets bool) error {
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	if c.Bot.Language != "fr" && c.Bot.Language != "en" {
-		bad("bot.language must be fr or en, not %q", c.Bot.Language)
-	}
-	if _, err := time.LoadLocation(c.Bot.Timezone); err != nil {
-		bad("bot.timezone %q: %v", c.Bot.Timezone, err)
-	}
-	if c.Bot.SharedRooms != "questions" && c.Bot.SharedRooms != "all" {
-		bad("bot.shared_rooms must be questions or all, not %q", c.Bot.SharedRooms)
-	}
-	switch c.Bot.LogLevel {
-	case "debug", "info", "warn", "error":
-	default:
-		bad("bot.log_level must be debug, info, warn or error, not %q", c.Bot.LogLevel)
-	}
-	if !c.Console.Enabled && !c.Matrix.Enabled && !c.XMPP.Enabled {
-		bad("no adapter enabled: set enabled = true in [console], [matrix] or [xmpp]")
-	}
-	if c.Matrix.Enabled {
-		if c.Matrix.Homeserver == "" || c.Matrix.UserID == "" {
-			bad("matrix.homeserver and matrix.user_id are required when [matrix] is enabled")
-		}
-		if u, err := url.Parse(c.Matrix.Homeserver); c.Matrix.Homeserver != "" && (err != nil || u.Scheme == "" || u.Host == "") {
-			bad("matrix.homeserver must be a URL like https://matrix.example.org")
-		} else if err == nil && u.User != nil {
-			// it would end up in logs and error messages; secrets go in password or the environment
-			bad("matrix.homeserver must not contain a user name or password")
-		}
-		if needSecrets && c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
-			bad("matrix: missing secret: set %s or %s (or matrix.password / matrix.access_token)", EnvMatrixPassword, EnvMatrixToken)
-		}
-		if needSecrets && c.Matrix.Encryption && c.Matrix.PickleKey == "" {
-			bad("matrix: missing secret: encryption needs a pickle key; set %s (or matrix.pickle_key)", EnvMatrixPickle)
-		}
-	}
-	if c.XMPP.Enabled {
-		if c.XMPP.JID == "" {
-			bad("xmpp.jid is required when [xmpp] is enabled")
-		}
-		if needSecrets && c.XMPP.Password == "" {
-			bad("xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
-		}
-	}
-	if c.Mentors.RetentionDays < 0 {
-		bad("mentors.retention_days must be 0 (keep forever) or more, not %d", c.Mentors.RetentionDays)
-	}
-	if c.Reload.GitPull.Duration > 0 && c.Reload.GitRepo == "" {
-		bad("reload.git_pull needs reload.git_repo (the folder of the git clone to pull)")
-	}
-	if r := c.Mentors.Room; (r.Adapter == "") != (r.ID == "") {
-		bad("mentors.room needs both adapter and id")
-	}
-	for i, r := range c.Rooms {
-		if r.Adapter == "" || r.ID == "" {
-			bad("rooms[%d] needs adapter and id", i)
-		}
-		if r.Language != "" && r.Language != "fr" && r.Language != "en" {
-			bad("rooms[%d].language must be fr or en", i)
-		}
-	}
-	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "; "))
+func (c *Config) Validate() error {
+	if errs := c.validate(true); len(errs) > 0 {
+		return errs
 	}
 	return nil
 }
 
-// ParseDuration accepts Go durations plus a "d" suffix for days ("14d").
+func (c *Config) validate(needSecrets bool) invalids {
+	var errs invalids
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, invalid{key: key, msg: fmt.Sprintf(format, args...)})
+	}
+	if c.Bot.Language != "fr" && c.Bot.Language != "en" {
+		bad("bot.language", "bot.language must be fr or en, not %q", c.Bot.Language)
+	}
+	if _, err := time.LoadLocation(c.Bot.Timezone); err != nil {
+		bad("bot.timezone", "bot.timezone %q: %v", c.Bot.Timezone, err)
+	}
+	if c.Bot.SharedRooms != "questions" && c.Bot.SharedRooms != "all" {
+		bad("bot.shared_rooms", "bot.shared_rooms must be questions or all, not %q", c.Bot.SharedRooms)
+	}
+	switch c.Bot.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("bot.log_level", "bot.log_level must be debug, info, warn or error, not %q", c.Bot.LogLevel)
+	}
+	if !c.Console.Enabled && !c.Matrix.Enabled && !c.XMPP.Enabled {
+		bad("", "no adapter enabled: set enabled = true in [console], [matrix] or [xmpp]")
+	}
+	if c.Matrix.Enabled {
+		if c.Matrix.Homeserver == "" || c.Matrix.UserID == "" {
+			bad("matrix", "matrix.homeserver and matrix.user_id are required when [matrix] is enabled")
+		}
+		if c.Matrix.Homeserver != "" {
+			if msg := c.checkHomeserver(); msg != "" {
+				bad("matrix.homeserver", "%s", msg)
+			}
+		}
+		if needSecrets && c.Matrix.Password == "" && c.Matrix.AccessToken == "" {
+			bad("matrix", "matrix: missing secret: set %s or %s (or matrix.password / matrix.access_token)", EnvMatrixPassword, EnvMatrixToken)
+		}
+		if needSecrets && c.Matrix.Encryption && c.Matrix.PickleKey == "" {
+			bad("matrix", "matrix: missing secret: encryption needs a pickle key; set %s (or matrix.pickle_key)", EnvMatrixPickle)
+		}
+	}
+	if c.XMPP.Enabled {
+		if c.XMPP.JID == "" {
+			bad("xmpp", "xmpp.jid is required when [xmpp] is enabled")
+		}
+		if needSecrets && c.XMPP.Password == "" {
+			bad("xmpp", "xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
+		}
+	}
+	if c.Mentors.RetentionDays < 0 {
+		bad("mentors.retention_days", "mentors.retention_days must be 0 (keep forever) or more, not %d", c.Mentors.RetentionDays)
+	}
+	if c.Reload.GitPull.Duration > 0 && c.Reload.GitRepo == "" {
+		bad("reload.git_pull", "reload.git_pull needs reload.git_repo (the folder of the git clone to pull)")
+	}
+	if r := c.Mentors.Room; (r.Adapter == "") != (r.ID == "") {
+		bad("mentors.room", "mentors.room needs both adapter and id")
+	}
+	for i, r := range c.Rooms {
+		if r.Adapter == "" || r.ID == "" {
+			bad(fmt.Sprintf("rooms[%d]", i), "rooms[%d] needs adapter and id", i)
+		}
+		if r.Language != "" && r.Language != "fr" && r.Language != "en" {
+			bad(fmt.Sprintf("rooms[%d].language", i), "rooms[%d].language must be fr or en", i)
+		}
+	}
+	c.validateRanges(bad)
+	return errs
+}
+
+// maxDuration bounds every configured duration: anything longer is a
+// typo, and days beyond it overflow a time.Duration.
+const maxDuration = 10 * 365 * 24 * time.Hour
+
+// ParseDuration accepts Go durations plus a "d" suffix for days ("14d"),
+// from zero to ten years.
 func ParseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
+	usage := fmt.Errorf("bad duration %q: use forms like 30m, 2h or 14d", s)
+	var d time.Duration
 	if n, ok := strings.CutSuffix(s, "d"); ok {
 		days, err := strconv.ParseFloat(n, 64)
-		if err != nil {
-			return 0, fmt.Errorf("bad duration %q: use forms like 30m, 2h or 14d", s)
+		if err != nil || math.IsNaN(days) {
+			return 0, usage
 		}
-		return time.Duration(days * float64(24*time.Hour)), nil
+		if math.Abs(days) > float64(maxDuration/(24*time.Hour)) {
+			return 0, fmt.Errorf("bad duration %q: more than 10 years", s)
+		}
+		d = time.Duration(days * float64(24*time.Hour))
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, usage
+		}
 	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("bad duration %q: use forms like 30m, 2h or 14d", s)
+	switch {
+	case d < 0:
+		return 0, fmt.Errorf("bad duration %q: it must not be negative", s)
+	case d > maxDuration:
+		return 0, fmt.Errorf("bad duration %q: more than 10 years", s)
 	}
 	return d, nil
 }

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,13 @@ func TestGitPullNeedsARepository(t *testing.T) {
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "reload.git_pull needs reload.git_repo") {
 		t.Fatalf("got %v", err)
 	}
-	c.Reload.GitRepo = "/srv/faq"
+	c.Reload.GitRepo = t.TempDir()
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "is not a git clone") {
+		t.Fatalf("got %v", err)
+	}
+	if err := os.Mkdir(filepath.Join(c.Reload.GitRepo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
