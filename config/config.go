@@ -25,16 +25,19 @@ func (c *Config) Path() string { return c.path }
 
 // Bot is the [bot] section.
 type Bot struct {
-	Name        string              `toml:"name"`
-	Language    string              `toml:"language"`
-	FAQDir      string              `toml:"faq_dir"`
-	AnnounceDir string              `toml:"announce_dir"`
-	Database    string              `toml:"database"`
-	Timezone    string              `toml:"timezone"`
-	Listen      string              `toml:"listen"`
-	LogLevel    string              `toml:"log_level"`
-	SharedRooms string              `toml:"shared_rooms"`
-	Admins      map[string][]string `toml:"admins"`
+	Name        string `toml:"name"`
+	Language    string `toml:"language"`
+	FAQDir      string `toml:"faq_dir"`
+	AnnounceDir string `toml:"announce_dir"`
+	Database    string `toml:"database"`
+	// DatabasePassword is the Postgres password from the environment
+	// (EnvDatabasePassword); it replaces one written in the URL.
+	DatabasePassword string              `toml:"-"`
+	Timezone         string              `toml:"timezone"`
+	Listen           string              `toml:"listen"`
+	LogLevel         string              `toml:"log_level"`
+	SharedRooms      string              `toml:"shared_rooms"`
+	Admins           map[string][]string `toml:"admins"`
 }
 
 // RoomRef names a room on one adapter.

@@ -16,10 +16,11 @@ import (
 // Secrets that may come from the environment instead of the file; the
 // environment wins so a file in git never has to hold them.
 const (
-	EnvMatrixPassword = "ENTRAIDE_MATRIX_PASSWORD"
-	EnvMatrixToken    = "ENTRAIDE_MATRIX_ACCESS_TOKEN"
-	EnvMatrixPickle   = "ENTRAIDE_MATRIX_PICKLE_KEY"
-	EnvXMPPPassword   = "ENTRAIDE_XMPP_PASSWORD"
+	EnvMatrixPassword   = "ENTRAIDE_MATRIX_PASSWORD"
+	EnvMatrixToken      = "ENTRAIDE_MATRIX_ACCESS_TOKEN"
+	EnvMatrixPickle     = "ENTRAIDE_MATRIX_PICKLE_KEY"
+	EnvXMPPPassword     = "ENTRAIDE_XMPP_PASSWORD"
+	EnvDatabasePassword = "ENTRAIDE_DATABASE_PASSWORD"
 )
 
 // Default is the configuration used when a key is absent.
@@ -108,6 +109,7 @@ func (c *Config) applyEnv() {
 	set(&c.Matrix.AccessToken, EnvMatrixToken)
 	set(&c.Matrix.PickleKey, EnvMatrixPickle)
 	set(&c.XMPP.Password, EnvXMPPPassword)
+	set(&c.Bot.DatabasePassword, EnvDatabasePassword)
 }
 
 func (c *Config) resolvePaths(base string) {
@@ -118,7 +120,9 @@ func (c *Config) resolvePaths(base string) {
 	}
 	abs(&c.Bot.FAQDir)
 	abs(&c.Bot.AnnounceDir)
-	abs(&c.Bot.Database)
+	if !IsDatabaseURL(c.Bot.Database) {
+		abs(&c.Bot.Database)
+	}
 	abs(&c.Matcher.Calibration)
 	abs(&c.Mentors.DraftsDir)
 	abs(&c.XMPP.CAFile)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/postgres"
 	"codeberg.org/entraide/entraide/sqlite"
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -36,8 +37,16 @@ type TicketStats interface {
 }
 
 // Open opens the database named by the database setting, applying pending
-// migrations.
-func Open(ctx context.Context, database string) (Store, error) {
+// migrations: a postgres:// URL is a Postgres server (password, when not
+// empty, replaces the URL's), anything else a SQLite file.
+func Open(ctx context.Context, database, password string) (Store, error) {
+	if postgres.IsURL(database) {
+		db, err := postgres.Open(ctx, database, password)
+		if err != nil {
+			return nil, err
+		}
+		return postgresStore{db}, nil
+	}
 	db, err := sqlite.Open(ctx, database)
 	if err != nil {
 		return nil, err
@@ -54,3 +63,7 @@ type sqliteStore struct {
 func (s sqliteStore) SQL() (*sql.DB, string) { return s.DB.DB, "sqlite3" }
 
 func (s sqliteStore) Where() string { return s.Path }
+
+type postgresStore struct{ *postgres.DB }
+
+func (s postgresStore) SQL() (*sql.DB, string) { return s.DB.DB, "postgres" }

@@ -269,8 +269,8 @@ func preview(ctx context.Context, e *env, cfg *config.Config, src annSource, wit
 	}
 	var hist []announce.Record
 	if withHistory {
-		if _, err := os.Stat(cfg.Bot.Database); err == nil {
-			db, err := storage.Open(ctx, cfg.Bot.Database)
+		if _, err := os.Stat(cfg.Bot.Database); err == nil || config.IsDatabaseURL(cfg.Bot.Database) {
+			db, err := storage.Open(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
 			if err != nil {
 				return err
 			}

@@ -55,7 +55,7 @@ func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS)
 // each stage of routing: Before, Unanswered, Unsure, Answered), except the
 // rate limit, which goes ahead of every Before hook wherever it is wired.
 func (a *app) build(ctx context.Context) error {
-	db, err := storage.Open(ctx, a.cfg.Bot.Database)
+	db, err := storage.Open(ctx, a.cfg.Bot.Database, a.cfg.Bot.DatabasePassword)
 	if err != nil {
 		return err
 	}

@@ -110,6 +110,6 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%d labelled questions from %s: %d expect an entry, %d expect no answer\n",
-		len(labels), cfg.Bot.Database, inScope, len(labels)-inScope)
+		len(labels), db.Where(), inScope, len(labels)-inScope)
 	return nil
 }

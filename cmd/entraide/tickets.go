@@ -63,11 +63,18 @@ func enableTickets(_ context.Context, a *app) error {
 
 // draftsDir is where FAQ drafts go: the configured folder, else a drafts
 // folder inside the FAQ. An embedded FAQ (the demo) cannot be written to,
-// so its drafts go next to the database.
+// so its drafts go next to the database (or, with a database server, into
+// the user's cache folder).
 func draftsDir(cfg *config.Config, embeddedFAQ bool) string {
 	switch {
 	case cfg.Mentors.DraftsDir != "":
 		return cfg.Mentors.DraftsDir
+	case embeddedFAQ && config.IsDatabaseURL(cfg.Bot.Database):
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = "."
+		}
+		return filepath.Join(dir, "entraide", "drafts")
 	case embeddedFAQ:
 		return filepath.Join(filepath.Dir(cfg.Bot.Database), "drafts")
 	}
@@ -99,10 +106,10 @@ func (f storeFlags) open(ctx context.Context) (storage.Store, *config.Config, bo
 	if err != nil {
 		return nil, nil, false, err
 	}
-	if _, err := os.Stat(cfg.Bot.Database); err != nil {
+	if _, err := os.Stat(cfg.Bot.Database); err != nil && !config.IsDatabaseURL(cfg.Bot.Database) {
 		return nil, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
 	}
-	db, err := storage.Open(ctx, cfg.Bot.Database)
+	db, err := storage.Open(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
 	if err != nil {
 		return nil, nil, false, err
 	}

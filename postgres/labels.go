@@ -1,0 +1,111 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"codeberg.org/entraide/entraide/tickets"
+)
+
+// LabelHistory implements tickets.LabelSource.
+func (db *DB) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
+	answers, err := db.answerOutcomes(ctx, since)
+	if err != nil {
+		return nil, nil, err
+	}
+	tickets, err := db.ticketOutcomes(ctx, since)
+	if err != nil {
+		return nil, nil, err
+	}
+	return answers, tickets, nil
+}
+
+func (db *DB) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
+	rows, err := db.QueryContext(ctx, `SELECT a.id, a.entry_id, a.question, a.lang, a.picked, a.at,
+			COALESCE(SUM(f.helpful::int), 0), COALESCE(SUM(1 - f.helpful::int), 0),
+			COALESCE(MAX(CASE WHEN f.user_adapter = a.adapter AND f.user_id = a.user_id
+				THEN 2 * f.helpful::int - 1 END), 0)
+		FROM faq_answers a LEFT JOIN faq_feedback f ON f.answer_id = a.id
+		WHERE a.at >= $1
+		GROUP BY a.id
+		HAVING COUNT(f.answer_id) > 0 OR a.picked
+		ORDER BY a.at, a.id`, ms(since))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tickets.AnswerOutcome
+	for rows.Next() {
+		var a tickets.AnswerOutcome
+		var at int64
+		if err := rows.Scan(&a.ID, &a.EntryID, &a.Question, &a.Lang, &a.Picked, &at, &a.Helpful, &a.NotHelpful,
+			&a.AskerVote); err != nil {
+			return nil, err
+		}
+		a.At = fromMS(at)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (db *DB) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
+	// A ticket about an unhelpful answer holds the question with the
+	// asker's complaint appended: the answer record has the question alone.
+	rows, err := db.QueryContext(ctx, `SELECT t.id, t.origin, t.question,
+			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.ticket_id = t.id ORDER BY a.id LIMIT 1), ''),
+			t.lang, t.created_at,
+			EXISTS(SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'answer')
+		FROM tickets t
+		WHERE t.created_at >= $1 AND NOT t.purged
+		ORDER BY t.created_at, t.id`, ms(since))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tickets.TicketOutcome
+	for rows.Next() {
+		var t tickets.TicketOutcome
+		var asked string
+		var created int64
+		if err := rows.Scan(&t.ID, &t.Origin, &t.Question, &asked, &t.Lang, &created, &t.Answered); err != nil {
+			return nil, err
+		}
+		if t.Origin == tickets.OriginFeedback {
+			t.Question = asked // "" when erased: no label
+		}
+		t.Created = fromMS(created)
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	drafts, err := db.drafts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Drafts = drafts[out[i].ID]
+	}
+	return out, nil
+}
+
+// drafts lists, per ticket, the ids of the FAQ drafts written from it,
+// oldest first.
+func (db *DB) drafts(ctx context.Context) (map[int64][]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT ticket_id, note FROM ticket_events WHERE kind = $1 AND note <> ''
+		ORDER BY id`, tickets.DraftEvent)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var note string
+		if err := rows.Scan(&id, &note); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], note)
+	}
+	return out, rows.Err()
+}

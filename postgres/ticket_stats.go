@@ -1,0 +1,45 @@
+package postgres
+
+import (
+	"context"
+	"time"
+)
+
+// CountByState returns how many tickets are in each state.
+func (db *DB) CountByState(ctx context.Context) (map[string]int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets GROUP BY state`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// FirstAnswerDelays returns, for every ticket a mentor answered, the time
+// from its creation to the first answer.
+func (db *DB) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
+	rows, err := db.QueryContext(ctx, `SELECT MIN(e.at) - t.created_at FROM tickets t
+		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' GROUP BY t.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Duration
+	for rows.Next() {
+		var d int64
+		if err := rows.Scan(&d); err != nil {
+			return nil, err
+		}
+		out = append(out, time.Duration(d)*time.Millisecond)
+	}
+	return out, rows.Err()
+}
