@@ -58,12 +58,21 @@ Tools for FAQ maintainers:
       lines calibrate will refuse and the questions given two labels.
       --since 30d keeps the last 30 days; --config reads the database and
       FAQ paths from the config, --db uses that database (default: the
-      demo's) with the example FAQ.`
+      demo's) with the example FAQ.
+  entraide faq learn --kb DIR [--review FILE] [--calibration-out FILE] FILE.jsonl
+      Add the labelled questions (faq labels) to their entries' questions:
+      lines when the bot did not answer them with that entry, at most --max (5)
+      per entry and none the entry already says, for review with git diff (--review FILE
+      writes a list instead). With enough labels (150 expecting an entry, 30
+      none), propose a calibration fitted on them when it answers more right
+      than the built-in one with no more false answers.
+      --replay measures the loop instead: half the labels played as usage,
+      the other half scored before and after, and the reverse.`
 
 func faqCommand() *subcommand {
 	return &subcommand{
 		name:    "faq",
-		summary: "lint the FAQ, try questions, measure and calibrate the matcher, export labels",
+		summary: "lint the FAQ, try questions, measure and calibrate the matcher, export labels and learn from them",
 		usage:   faqUsage,
 		run:     runFAQ,
 	}
@@ -71,7 +80,7 @@ func faqCommand() *subcommand {
 
 func runFAQ(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError{"missing command (lint, ask, match, eval, calibrate, labels)"}
+		return usageError{"missing command (lint, ask, match, eval, calibrate, labels, learn)"}
 	}
 	switch args[0] {
 	case "lint":
@@ -86,6 +95,8 @@ func runFAQ(ctx context.Context, e *env, args []string) error {
 		return faqCalibrate(e, args[1:])
 	case "labels":
 		return faqLabels(ctx, e, args[1:])
+	case "learn":
+		return faqLearn(e, args[1:])
 	case "-h", "--help", "help":
 		return flag.ErrHelp
 	}

@@ -174,3 +174,33 @@ func TestFAQGlossaryOptions(t *testing.T) {
 		t.Errorf("lint of a broken glossary: %d %s", code, out)
 	}
 }
+
+// faq learn writes the missed questions into their entries, which still
+// lint; --review writes them to a file instead; --replay measures.
+func TestFAQLearn(t *testing.T) {
+	dir := t.TempDir()
+	os.CopyFS(dir, os.DirFS(exampleFAQ))
+	labels := filepath.Join(t.TempDir(), "labels.jsonl")
+	os.WriteFile(labels, []byte(`{"id": "a1", "text": "le truc pour rentrer dans mes fichiers en ligne ne veut plus de mon code", "lang": "fr", "expect": "nuage-mot-de-passe"}
+{"id": "a2", "text": "mdp nuage perdu", "lang": "fr", "expect": "nuage-mot-de-passe"}
+{"id": "t1", "text": "quelle heure est-il à Tokyo ?", "lang": "fr", "expect": null}
+`), 0o644)
+	review := filepath.Join(t.TempDir(), "review.md")
+	out, errs, code := runCLI(t, "", "faq", "learn", "--kb", dir, "--review", review, labels)
+	data, _ := os.ReadFile(review)
+	if code != 0 || !strings.Contains(string(data), "## nuage-mot-de-passe") || !strings.Contains(string(data), "ne veut plus de mon code") || strings.Contains(string(data), "mdp nuage perdu") {
+		t.Fatalf("learn --review: %d %s %s\n%s", code, out, errs, data)
+	}
+	out, errs, code = runCLI(t, "", "faq", "learn", "--kb", dir, labels)
+	entry, _ := os.ReadFile(filepath.Join(dir, "fr", "nuage-mot-de-passe.md"))
+	if code != 0 || !strings.Contains(string(entry), `- "le truc pour rentrer dans mes fichiers en ligne ne veut plus de mon code"`) || !strings.Contains(out, "too few") && !strings.Contains(out, "calibration:") {
+		t.Fatalf("learn: %d %s %s\n%s", code, out, errs, entry)
+	}
+	if out, _, code := runCLI(t, "", "faq", "lint", dir); code != 0 {
+		t.Errorf("the learnt entry does not lint: %s", out)
+	}
+	out, _, code = runCLI(t, "", "faq", "learn", "--kb", exampleFAQ, "--replay", labels)
+	if code != 0 || !strings.Contains(out, "before learning") || !strings.Contains(out, "after learning") {
+		t.Errorf("learn --replay: %d %s", code, out)
+	}
+}

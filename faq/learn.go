@@ -1,0 +1,199 @@
+package faq
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Learning from use: the questions people asked, labelled by what
+// happened (a "did you mean" pick, thanks on an answer, a mentor's answer
+// pointing to an entry, a ticket turned into an entry), become new
+// phrasings of the entries for maintainers to review in a git diff.
+
+// Proposal is the new phrasings learnt for one entry.
+type Proposal struct {
+	Entry     *Entry
+	Phrasings []string
+}
+
+// MaxLearnt bounds the phrasings proposed for one entry in one run, so
+// that a burst of one question does not bury the maintainer's own.
+const MaxLearnt = 5
+
+// Learn proposes as phrasings of their entries the labelled questions the
+// matcher did not answer with their entry (it answered another, offered
+// it among others, or handed the question to mentors), at most max per
+// entry, in the labels' order; one the entry already says (same terms) is
+// left out. A question it answers right teaches nothing (measured by
+// Replay: adding those too made the ranking worse), and null labels teach
+// no phrasing.
+func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
+	byEntry := map[string][]string{}
+	known := map[string]map[string]bool{} // entry → its phrasings' terms
+	var order []string
+	for _, q := range labels {
+		e, ok := m.kb.Get(q.Expect)
+		if q.Expect == "" || !ok || e.Draft {
+			continue
+		}
+		if known[e.ID] == nil {
+			known[e.ID] = map[string]bool{}
+			for _, p := range append([]string{e.Title}, e.Questions...) {
+				known[e.ID][m.termKey(p)] = true
+			}
+			order = append(order, e.ID)
+		}
+		text := strings.Join(strings.Fields(q.Text), " ")
+		k := m.termKey(text)
+		if k == "" || known[e.ID][k] {
+			continue
+		}
+		known[e.ID][k] = true
+		res := m.Match(text, q.Lang)
+		missed := res.Decision != Answer || res.Entry == nil || res.Entry.ID != e.ID
+		if !missed {
+			continue // answered right already: the phrasing would teach nothing
+		}
+		byEntry[e.ID] = append(byEntry[e.ID], text)
+	}
+	var out []Proposal
+	for _, id := range order {
+		cs := byEntry[id]
+		if len(cs) == 0 {
+			continue
+		}
+		e, _ := m.kb.Get(id)
+		out = append(out, Proposal{Entry: e, Phrasings: cs[:min(len(cs), max)]})
+	}
+	return out
+}
+
+// termKey is a phrasing's distinct terms, sorted: two phrasings with the
+// same key teach the matcher nothing new about each other.
+func (m *LexicalMatcher) termKey(text string) string {
+	var ts []string
+	for _, t := range m.lx.analyzeWords(m.lx.expandWords(text)) {
+		if t.Term != "" {
+			ts = append(ts, t.Term)
+		}
+	}
+	slices.Sort(ts)
+	return strings.Join(slices.Compact(ts), " ")
+}
+
+// WithPhrasings returns a copy of kb whose entries have the proposals'
+// phrasings added to their questions (kb is unchanged).
+func WithPhrasings(kb *KB, props []Proposal) *KB {
+	add := map[string][]string{}
+	for _, p := range props {
+		add[p.Entry.ID] = append(add[p.Entry.ID], p.Phrasings...)
+	}
+	entries := make([]*Entry, len(kb.Entries))
+	for i, e := range kb.Entries {
+		entries[i] = e
+		if qs := add[e.ID]; len(qs) > 0 {
+			c := *e
+			c.Questions = append(slices.Clip(e.Questions), qs...)
+			entries[i] = &c
+		}
+	}
+	out := NewKB(entries)
+	out.Glossary = kb.Glossary
+	return out
+}
+
+// AddQuestions returns an entry file's content with phrasings appended to
+// its questions list, written as the list is (one "- " line each, with the
+// list's indentation), so that the change reads as a plain git diff. An
+// entry whose questions are written inline ([a, b]) is refused: the
+// caller writes those to a review file.
+func AddQuestions(data []byte, phrasings []string) ([]byte, error) {
+	lines := strings.SplitAfter(string(data), "\n")
+	key, last, indent := -1, -1, "  "
+	for i := 1; i < len(lines); i++ {
+		t := strings.TrimRight(lines[i], "\r\n")
+		if strings.TrimSpace(t) == "---" || !strings.HasPrefix(strings.TrimSpace(lines[0]), "---") {
+			break // the end of the front matter
+		}
+		if key < 0 {
+			if rest, ok := strings.CutPrefix(t, "questions:"); ok {
+				if strings.TrimSpace(rest) != "" {
+					return nil, fmt.Errorf("the questions are written on one line: add the new ones by hand")
+				}
+				key, last = i, i
+			}
+			continue
+		}
+		item := strings.TrimLeft(t, " ")
+		if strings.HasPrefix(item, "- ") {
+			if last == key {
+				indent = t[:len(t)-len(item)]
+			}
+			last = i
+			continue
+		}
+		if t != "" && !strings.HasPrefix(t, " ") {
+			break // the next key
+		}
+	}
+	if key < 0 {
+		return nil, fmt.Errorf("no questions list in the front matter")
+	}
+	var out strings.Builder
+	for i, l := range lines {
+		out.WriteString(l)
+		if i == last {
+			if !strings.HasSuffix(l, "\n") {
+				out.WriteString("\n")
+			}
+			for _, p := range phrasings {
+				out.WriteString(indent + "- " + strconv.Quote(p) + "\n")
+			}
+		}
+	}
+	return []byte(out.String()), nil
+}
+
+// Replay measures the learning loop on a labelled set: the first half
+// (every other line) is played as usage — the asker thanks an answer with
+// the right entry and picks the right entry when it is offered — and what
+// that teaches is added to the entries; the second half is scored before
+// and after. Then the halves swap; the reports add both.
+func Replay(kb *KB, qs []Query, opts Options) (before, after *Report, learnt int) {
+	before, after = &Report{}, &Report{}
+	m := NewMatcher(kb, opts)
+	for half := range 2 {
+		var usage, test []Query
+		for i, q := range qs {
+			if i%2 == half {
+				usage = append(usage, q)
+			} else {
+				test = append(test, q)
+			}
+		}
+		var labels []Query
+		for _, q := range usage {
+			res := m.Match(q.Text, q.Lang)
+			offered := res.Suggestions
+			if res.Decision == Answer {
+				offered = res.SeeAlso
+			}
+			if q.Expect != "" && (res.Decision == Answer && res.Entry != nil && res.Entry.ID == q.Expect ||
+				res.Decision != Abstain && hasEntry(offered, q.Expect)) {
+				labels = append(labels, q)
+			}
+		}
+		props := Learn(m, labels, MaxLearnt)
+		for _, p := range props {
+			learnt += len(p.Phrasings)
+		}
+		lm := NewMatcher(WithPhrasings(kb, props), opts)
+		for _, q := range test {
+			before.add(q, m.Match(q.Text, q.Lang), 0)
+			after.add(q, lm.Match(q.Text, q.Lang), 0)
+		}
+	}
+	return before, after, learnt
+}

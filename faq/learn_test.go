@@ -1,0 +1,87 @@
+package faq
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAddQuestions(t *testing.T) {
+	in := "---\nlang: fr\ntitle: \"Don\"\nquestions:\n    - \"Les dons sont-ils déductibles ?\"\ntags: [don]\n---\nRéponse.\n"
+	out, err := AddQuestions([]byte(in), []string{`je veux donner "un peu"`, "reçu fiscal ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "questions:\n    - \"Les dons sont-ils déductibles ?\"\n    - \"je veux donner \\\"un peu\\\"\"\n    - \"reçu fiscal ?\"\ntags: [don]\n"
+	if !strings.Contains(string(out), want) {
+		t.Fatalf("got:\n%s", out)
+	}
+	e, probs := ParseEntry("don.md", "don", out)
+	if len(probs) > 0 || len(e.Questions) != 3 || e.Questions[1] != `je veux donner "un peu"` {
+		t.Fatalf("the edited entry reads as %+v, %v", e, probs)
+	}
+	if _, err := AddQuestions([]byte("---\nlang: fr\nquestions: [a, b]\n---\nx\n"), []string{"c"}); err == nil {
+		t.Error("an inline list is edited")
+	}
+	if _, err := AddQuestions([]byte("---\nlang: fr\n---\nquestions:\n- a\n"), []string{"c"}); err == nil {
+		t.Error("a questions line in the body is taken for the front matter's")
+	}
+}
+
+// Only the questions the matcher missed are proposed, once, at most max
+// per entry; null labels and unknown entries teach nothing.
+func TestLearn(t *testing.T) {
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(kb, Options{})
+	labels := []Query{
+		{Text: "Comment réinitialiser mon mot de passe Nextcloud ?", Expect: "nuage-mot-de-passe"}, // the entry says it
+		{Text: "j'ai oublié mon mot de passe du Nuage", Expect: "nuage-mot-de-passe"},                // answered right
+		{Text: "le truc pour rentrer dans mes fichiers marche plus", Expect: "nuage-mot-de-passe"},
+		{Text: "le truc pour rentrer dans mes fichiers  marche plus", Expect: "nuage-mot-de-passe"}, // the same again
+		{Text: "cotiser, c'est combien ?", Expect: "adhesion"},
+		{Text: "quelle heure est-il ?"},
+		{Text: "x", Expect: "no-such-entry"},
+	}
+	props := Learn(m, labels, 5)
+	var got []string
+	for _, p := range props {
+		for _, q := range p.Phrasings {
+			got = append(got, p.Entry.ID+": "+q)
+		}
+	}
+	want := "nuage-mot-de-passe: le truc pour rentrer dans mes fichiers marche plus|adhesion: cotiser, c'est combien ?"
+	if strings.Join(got, "|") != want {
+		t.Errorf("proposals:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.ReplaceAll(want, "|", "\n"))
+	}
+	if props := Learn(m, labels, 1); len(props) != 2 || len(props[0].Phrasings) != 1 {
+		t.Errorf("max 1: %+v", props)
+	}
+	learnt := WithPhrasings(kb, props)
+	if e, _ := learnt.Get("adhesion"); len(e.Questions) != 2 {
+		t.Errorf("WithPhrasings: %v", e.Questions)
+	}
+	if e, _ := kb.Get("adhesion"); len(e.Questions) != 1 {
+		t.Errorf("WithPhrasings changed the KB: %v", e.Questions)
+	}
+}
+
+// Replay scores every labelled line once before and once after learning.
+func TestReplay(t *testing.T) {
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := []Query{
+		{Text: "mdp nuage perdu", Expect: "nuage-mot-de-passe"},
+		{Text: "mot de passe nuage oublié", Expect: "nuage-mot-de-passe"},
+		{Text: "prix formation ?", Expect: "formation-tarifs"},
+		{Text: "combien coûte une formation", Expect: "formation-tarifs"},
+		{Text: "bonjour"},
+	}
+	before, after, _ := Replay(kb, qs, Options{})
+	if before.InScope != 4 || after.InScope != 4 || before.Null != 1 || after.Null != 1 {
+		t.Errorf("replay scored before %d+%d, after %d+%d lines", before.InScope, before.Null, after.InScope, after.Null)
+	}
+}
