@@ -37,7 +37,7 @@ func TestLearn(t *testing.T) {
 	m := NewMatcher(kb, Options{})
 	labels := []Query{
 		{Text: "Comment réinitialiser mon mot de passe Nextcloud ?", Expect: "nuage-mot-de-passe"}, // the entry says it
-		{Text: "j'ai oublié mon mot de passe du Nuage", Expect: "nuage-mot-de-passe"},                // answered right
+		{Text: "j'ai oublié mon mot de passe du Nuage", Expect: "nuage-mot-de-passe"},              // answered right
 		{Text: "le truc pour rentrer dans mes fichiers marche plus", Expect: "nuage-mot-de-passe"},
 		{Text: "le truc pour rentrer dans mes fichiers  marche plus", Expect: "nuage-mot-de-passe"}, // the same again
 		{Text: "cotiser, c'est combien ?", Expect: "adhesion"},
