@@ -76,6 +76,7 @@ func TestAbbreviationByPreviousWord(t *testing.T) {
 		{"adhésion par cb ?", "=pay", "=price"},
 		{"je peux payer en CB ?", "=pay", ""},
 		{"cb ça coûte ?", "=price", "=pay"},
+		{"la formation c'est cb ?", "=price", "=pay"},
 	} {
 		terms := Terms(c.text)
 		if !slices.Contains(terms, c.want) {
