@@ -62,7 +62,7 @@ func parseCommand(text string) (name, args string, ok bool) {
 func (b *Bot) runCommand(ctx context.Context, req *Request, name string) {
 	c, ok := b.commands[name]
 	if !ok {
-		b.reply(ctx, req, req.T("unknown_cmd", EscapeMarkdown(name)))
+		b.reply(ctx, req, req.T("unknown_cmd", EchoArg(name)))
 		return
 	}
 	req.Command = c.Names[0]
@@ -115,7 +115,7 @@ func (b *Bot) registerHelp() {
 func (b *Bot) helpOne(req *Request, name string) string {
 	c, ok := b.commands[name]
 	if !ok {
-		return req.T("unknown_cmd", EscapeMarkdown(name))
+		return req.T("unknown_cmd", EchoArg(name))
 	}
 	return strings.TrimSpace("!"+name+" "+argsText(req.Lang, c.Args)) + " — " + req.T(c.Help)
 }

@@ -14,6 +14,20 @@ var mdEscaper = strings.NewReplacer(
 // the same characters and can inject neither markup nor HTML.
 func EscapeMarkdown(s string) string { return mdEscaper.Replace(s) }
 
+// maxEcho is how many characters of a typed argument a reply repeats.
+const maxEcho = 40
+
+// EchoArg escapes a typed argument for a reply that repeats it ("unknown
+// command !xyz"), cut to its first characters on one line: a reply never
+// sends back a page someone pasted.
+func EchoArg(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s[:min(len(s), 4*maxEcho)]); len(r) > maxEcho || len(s) > 4*maxEcho {
+		s = string(r[:min(len(r), maxEcho-1)]) + "…"
+	}
+	return EscapeMarkdown(s)
+}
+
 // Quote formats user text as an escaped Markdown block quote.
 func Quote(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")

@@ -12,15 +12,23 @@ import (
 
 // Message implements Inbox: it routes one incoming message.
 func (b *Bot) Message(ctx context.Context, m Message) {
-	if strings.TrimSpace(m.Text) == "" {
-		return
+	if faq.IsBlank(m.Text) {
+		return // nothing visible: spaces, zero-width or bidi marks only
 	}
 	req := &Request{Bot: b, Msg: m, Lang: b.langHint(m)}
 	defer b.observe(req, time.Now())
-	for _, h := range b.before {
+	// The rate limit (BeforeFirst) sees every message; the other features
+	// only those of a sensible size.
+	for i, h := range b.before {
+		if i == b.firstBefore && b.tooLong(ctx, req) {
+			return
+		}
 		if h(ctx, req) {
 			return
 		}
+	}
+	if len(b.before) == b.firstBefore && b.tooLong(ctx, req) {
+		return
 	}
 	if name, args, ok := parseCommand(m.Text); ok {
 		req.Args = args

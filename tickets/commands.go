@@ -2,6 +2,7 @@ package tickets
 
 import (
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/faq"
 	"context"
 	"errors"
 	"fmt"
@@ -42,7 +43,7 @@ func parseTicketArgs(req *bot.Request) (int64, string, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(word, "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, "", &bot.UsageError{Reason: req.T("ticket.bad_number", bot.EscapeMarkdown(word))}
+		return 0, "", &bot.UsageError{Reason: req.T("ticket.bad_number", bot.EchoArg(word))}
 	}
 	return n, strings.TrimSpace(rest), nil
 }
@@ -51,7 +52,7 @@ func parseTicketArgs(req *bot.Request) (int64, string, error) {
 func onlyNumber(req *bot.Request) (int64, error) {
 	n, rest, err := parseTicketArgs(req)
 	if err == nil && rest != "" {
-		err = &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EscapeMarkdown(rest))}
+		err = &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EchoArg(rest))}
 	}
 	return n, err
 }
@@ -116,7 +117,7 @@ func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 	if err != nil {
 		return err
 	}
-	if text == "" {
+	if faq.IsBlank(text) { // zero-width characters alone would send a blank answer
 		return &bot.UsageError{Reason: req.T("ticket.need_text")}
 	}
 	t, err := tk.Answer(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin(), text)
@@ -135,7 +136,7 @@ func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 // including a failed relay, are *TicketError.
 func (tk *Desk) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
 	text = strings.TrimSpace(text)
-	if text == "" {
+	if faq.IsBlank(text) {
 		return nil, ticketErr("ticket.need_text")
 	}
 	if other, busy := tk.startAnswer(id, actor); busy {
@@ -189,7 +190,7 @@ func (tk *Desk) endAnswer(id int64) {
 // cmdList lists open and claimed tickets, oldest first.
 func (tk *Desk) cmdList(ctx context.Context, req *bot.Request) error {
 	if strings.TrimSpace(req.Args) != "" {
-		return &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EscapeMarkdown(req.Args))}
+		return &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EchoArg(req.Args))}
 	}
 	ts, err := tk.store.Tickets(ctx, Filter{States: []State{Open, Claimed}})
 	if err != nil {

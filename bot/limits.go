@@ -1,0 +1,33 @@
+package bot
+
+import "context"
+
+// MaxMessageBytes is the largest message the bot reads. A longer one is
+// answered with a short request to shorten it and never reaches the FAQ,
+// the tickets or a command: a question fits in far less, and pasted logs
+// belong in a file. Adapters may cut what they read a little above it.
+const MaxMessageBytes = 16 << 10
+
+// tooLong answers a message over MaxMessageBytes with a request to shorten
+// it and reports whether it was one. Where the bot only speaks to
+// questions, chatter between people that happens to be long is left alone.
+func (b *Bot) tooLong(ctx context.Context, req *Request) bool {
+	m := req.Msg
+	if len(m.Text) <= MaxMessageBytes {
+		return false
+	}
+	name, _, isCommand := parseCommand(m.Text[:min(len(m.Text), 64)])
+	if c, ok := b.commands[name]; ok && isCommand && b.explicitLang(m) == "" {
+		if l := aliasLang(c, name); l != "" {
+			req.Lang = l // "!help ..." is answered in English
+		}
+	}
+	addressed, _ := addressee(m.Text[:min(len(m.Text), 256)])
+	speak := isCommand || m.Room.Direct || b.isBotName(addressed) ||
+		!b.opts.QuestionsOnly && !b.IsMentorsRoom(m.Room)
+	b.log.Info("message too long", "room", m.Room.Key(), "bytes", len(m.Text), "answered", speak)
+	if speak {
+		b.reply(ctx, req, req.T("too_long", MaxMessageBytes>>10))
+	}
+	return true
+}
