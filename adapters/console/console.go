@@ -88,20 +88,26 @@ const usage = `console commands:
 // Run reads until EOF or /quit. Each line is handled to completion before
 // the next is read, so at EOF every reply has been printed.
 func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
-	sc := bufio.NewScanner(a.in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	r := bufio.NewReader(a.in)
 	lines := make(chan string)
 	errc := make(chan error, 1)
 	go func() {
-		for sc.Scan() {
+		for {
+			line, err := readLine(r, maxLine)
+			if err != nil {
+				if err == io.EOF {
+					err = nil
+				}
+				errc <- err
+				close(lines)
+				return
+			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-ctx.Done():
 				return
 			}
 		}
-		errc <- sc.Err()
-		close(lines)
 	}()
 	for {
 		a.showPrompt()
@@ -116,6 +122,32 @@ func (a *Adapter) Run(ctx context.Context, in bot.Inbox) error {
 				return nil
 			}
 		}
+	}
+}
+
+// maxLine is how much of one line is kept: a little over the bot's limit,
+// so that the bot sees the line is too long and says so.
+const maxLine = bot.MaxMessageBytes + 1
+
+// readLine reads one line without its end, keeping at most max bytes of
+// it and skipping the rest, so a line of any length costs at most max
+// bytes. It returns io.EOF only when nothing was left to read.
+func readLine(r *bufio.Reader, max int) (string, error) {
+	var line []byte
+	for {
+		frag, err := r.ReadSlice('\n')
+		if room := max - len(line); room > 0 {
+			line = append(line, frag[:min(len(frag), room)]...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(line) > 0:
+			return strings.TrimRight(string(line), "\r\n"), nil
+		case err != nil:
+			return "", err
+		}
+		return strings.TrimRight(string(line), "\r\n"), nil
 	}
 }
 
