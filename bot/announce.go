@@ -173,3 +173,16 @@ func (a *Announcer) warnOnce(key, msg string, args ...any) {
 	a.warned[key] = true
 	a.b.log.Warn(msg, args...)
 }
+
+// Preview lists what the poster will post between from and to, given what
+// it already posted (as `entraide announce preview` prints it).
+func (a *Announcer) Preview(ctx context.Context, from, to time.Time) ([]announce.Post, error) {
+	var hist []announce.Record
+	if a.opts.Store != nil {
+		var err error
+		if hist, err = a.opts.Store.AnnounceHistory(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return a.opts.Schedule.Simulate(a.Announcements(), hist, from, to), nil
+}

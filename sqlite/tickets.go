@@ -448,3 +448,35 @@ func (s *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat
 	}
 	return out, rows.Err()
 }
+
+// EntryUsage counts, per FAQ entry, the answers given and the helpful votes
+// that were words ("merci") rather than reactions.
+func (s *TicketStore) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
+	answers, thanks = map[string]int{}, map[string]int{}
+	for _, q := range []struct {
+		sql string
+		m   map[string]int
+	}{
+		{`SELECT entry_id, COUNT(*) FROM faq_answers GROUP BY entry_id`, answers},
+		{`SELECT entry_id, COUNT(*) FROM faq_feedback WHERE helpful = 1 AND source = 'text' GROUP BY entry_id`, thanks},
+	} {
+		rows, err := s.db.QueryContext(ctx, q.sql)
+		if err != nil {
+			return nil, nil, err
+		}
+		for rows.Next() {
+			var id string
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return nil, nil, err
+			}
+			q.m[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return answers, thanks, nil
+}
