@@ -16,6 +16,7 @@ type Config struct {
 	Console   Console   `toml:"console"`
 	Matrix    Matrix    `toml:"matrix"`
 	XMPP      XMPP      `toml:"xmpp"`
+	Web       Web       `toml:"web"`
 
 	path string
 }
@@ -38,6 +39,13 @@ type Bot struct {
 	LogLevel         string              `toml:"log_level"`
 	SharedRooms      string              `toml:"shared_rooms"`
 	Admins           map[string][]string `toml:"admins"`
+}
+
+// Web is the [web] section: the mentors' web page.
+type Web struct {
+	Listen     string   `toml:"listen"`      // e.g. "127.0.0.1:8081"; empty = off
+	SessionKey string   `toml:"session_key"` // signs session cookies; empty = random at each start
+	Session    Duration `toml:"session"`     // how long a login lasts
 }
 
 // RoomRef names a room on one adapter.

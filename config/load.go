@@ -21,6 +21,7 @@ const (
 	EnvMatrixPickle     = "ENTRAIDE_MATRIX_PICKLE_KEY"
 	EnvXMPPPassword     = "ENTRAIDE_XMPP_PASSWORD"
 	EnvDatabasePassword = "ENTRAIDE_DATABASE_PASSWORD"
+	EnvWebSessionKey    = "ENTRAIDE_WEB_SESSION_KEY"
 )
 
 // Default is the configuration used when a key is absent.
@@ -37,6 +38,7 @@ func Default() *Config {
 		Console:   Console{User: "vous", Room: "support"},
 		Matrix:    Matrix{DeviceName: "entraide", Encryption: true},
 		XMPP:      XMPP{Resource: "entraide", Nick: "entraide"},
+		Web:       Web{Session: Duration{12 * time.Hour}},
 	}
 }
 
@@ -110,6 +112,7 @@ func (c *Config) applyEnv() {
 	set(&c.Matrix.PickleKey, EnvMatrixPickle)
 	set(&c.XMPP.Password, EnvXMPPPassword)
 	set(&c.Bot.DatabasePassword, EnvDatabasePassword)
+	set(&c.Web.SessionKey, EnvWebSessionKey)
 }
 
 func (c *Config) resolvePaths(base string) {
@@ -147,6 +150,12 @@ func (c *Config) validate(needSecrets bool) invalids {
 	}
 	if _, err := time.LoadLocation(c.Bot.Timezone); err != nil {
 		bad("bot.timezone", "bot.timezone %q: %v", c.Bot.Timezone, err)
+	}
+	if k := c.Web.SessionKey; k != "" && len(k) < 32 {
+		bad("web.session_key", "web.session_key must be at least 32 characters (or unset, for a random key at each start), got %d", len(k))
+	}
+	if c.Web.Session.Duration < time.Minute {
+		bad("web.session", "web.session must be at least 1m, not %s", c.Web.Session.Duration)
 	}
 	if c.Bot.SharedRooms != "questions" && c.Bot.SharedRooms != "all" {
 		bad("bot.shared_rooms", "bot.shared_rooms must be questions or all, not %q", c.Bot.SharedRooms)

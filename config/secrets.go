@@ -10,7 +10,7 @@ import (
 func (c *Config) Secrets() []string {
 	var out []string
 	for _, s := range []string{c.Matrix.Password, c.Matrix.AccessToken, c.Matrix.PickleKey, c.XMPP.Password,
-		c.Bot.DatabasePassword, urlPassword(c.Bot.Database)} {
+		c.Bot.DatabasePassword, urlPassword(c.Bot.Database), c.Web.SessionKey} {
 		if s != "" {
 			out = append(out, s)
 		}

@@ -15,6 +15,7 @@ import (
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/storage"
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // app is one running bot: config, storage, core and adapters wired together.
@@ -36,6 +37,10 @@ type app struct {
 	// announcer posts trainings and services (nil when off); see
 	// reloadAnnouncements.
 	announcer *bot.Announcer
+	// desk is the ticket feature, which the web page acts through.
+	desk *tickets.Desk
+	// webAddr is where the mentors' web page listens ("" when off).
+	webAddr string
 }
 
 // newApp builds the bot a config describes. Every part is wired here, in
@@ -94,6 +99,7 @@ func (a *app) build(ctx context.Context) error {
 		wireReload,          // !reload, file watching, git pull
 		enableHandledPurge,  // trims the adapters' handled-event records daily
 		enableTickets,       // feedback (Before), tickets (Unanswered), mentor commands, reminders
+		wireWeb,             // the mentors' web page on web.listen, acting through the tickets
 	} {
 		if err := wire(ctx, a); err != nil {
 			return err

@@ -12,14 +12,16 @@ func demoCommand() *subcommand {
 	return &subcommand{
 		name:    "demo",
 		summary: "run the bot in this terminal with the example FAQ (no server needed)",
-		usage: `Usage: entraide demo [--db FILE]
+		usage: `Usage: entraide demo [--db FILE] [--web ADDR]
 
 Runs the bot on the console adapter with the embedded example FAQ and
 announcements. Type a question; /as NAME changes who speaks, /room NAME
 changes the room (the mentors' room is "mentors", the mentor is "mentor").
 With a pipe on stdin it reads every line, prints every reply and exits.
 
-  --db FILE   SQLite database (default: entraide/demo.db in the user's cache folder)`,
+  --db FILE   SQLite database (default: entraide/demo.db in the user's cache folder)
+  --web ADDR  also serve the mentors' web page there (e.g. 127.0.0.1:8081);
+              log in as "mentor": the code shows in the room dm-mentor`,
 		run: runDemo,
 	}
 }
@@ -40,6 +42,7 @@ interrupted. Secrets may come from the environment: ` + config.EnvMatrixPassword
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("demo")
 	db := fs.String("db", "", "")
+	webAddr := fs.String("web", "", "")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,6 +53,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cfg.Web.Listen = *webAddr
 	a, err := newApp(ctx, cfg, e, example.FAQ(), demoAnnouncements())
 	if err != nil {
 		return err

@@ -57,7 +57,7 @@ func enableTickets(_ context.Context, a *app) error {
 		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
 		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
 	}
-	_, err = tickets.Enable(a.bot, a.db, opts)
+	a.desk, err = tickets.Enable(a.bot, a.db, opts)
 	return err
 }
 

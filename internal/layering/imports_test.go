@@ -39,6 +39,7 @@ var rules = map[string]rule{
 	"metrics":            {only: []string{"bot", "faq"}},
 	"ratelimit":          {only: []string{"bot", "faq"}},
 	"tickets":            {only: []string{"bot", "faq"}},
+	"web":                {only: []string{"bot", "faq", "announce", "tickets"}},
 	"sqlite":             {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
 	"storage":            {never: append([]string{"adapters/", "config", "cmd/"}, features...)},
 	"postgres":           {only: []string{"bot", "announce", "tickets"}},

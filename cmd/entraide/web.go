@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"codeberg.org/entraide/entraide/web"
+)
+
+// wireWeb serves the mentors' web page on web.listen (when set). It listens
+// at start, so a taken port is a start-up error.
+func wireWeb(_ context.Context, a *app) error {
+	c := a.cfg.Web
+	if c.Listen == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(a.cfg.Bot.Timezone)
+	if err != nil {
+		return fmt.Errorf("bot.timezone %q: %w", a.cfg.Bot.Timezone, err)
+	}
+	o := web.Options{Chat: a.bot, Actions: a.desk, Records: a.db, Key: []byte(c.SessionKey),
+		SessionTTL: c.Session.Duration, Lang: a.cfg.Bot.Language, Location: loc,
+		DraftsDir: draftsDir(a.cfg, a.faqFS != nil), Logger: a.log}
+	if a.announcer != nil {
+		o.Announcements = a.announcer
+	}
+	site, err := web.New(o)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return fmt.Errorf("web.listen %s: %w", c.Listen, err)
+	}
+	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	a.closer = append(a.closer, func() { srv.Close() })
+	a.webAddr = ln.Addr().String()
+	a.log.Info("mentors' web page listening", "addr", a.webAddr)
+	a.bot.Go(func(ctx context.Context) error {
+		errc := make(chan error, 1)
+		go func() { errc <- srv.Serve(ln) }()
+		select {
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return fmt.Errorf("web page: %w", err)
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			return nil
+		}
+	})
+	return nil
+}
