@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"go.mau.fi/util/dbutil"
+	"maunium.net/go/mautrix/crypto"
 	"maunium.net/go/mautrix/crypto/cryptohelper"
 	"maunium.net/go/mautrix/event"
 )
@@ -15,6 +16,11 @@ import (
 // mautrix's pure-Go Olm (goolm) is compiled in with -tags goolm. Without
 // it mautrix would need the C libolm.
 const EncryptionAvailable = true
+
+// prepareCryptoTables creates or upgrades mautrix's crypto tables in db.
+func prepareCryptoTables(ctx context.Context, db *dbutil.Database) error {
+	return crypto.NewSQLCryptoStore(db, db.Log, "", "", nil).DB.Upgrade(ctx)
+}
 
 // setupCrypto loads (or creates, on the first start) the bot's Olm account
 // from db and hooks decryption into the syncer; sends to encrypted rooms

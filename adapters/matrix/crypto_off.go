@@ -13,6 +13,8 @@ import (
 // can only use unencrypted rooms (New refuses Encryption).
 const EncryptionAvailable = false
 
+func prepareCryptoTables(context.Context, *dbutil.Database) error { return nil }
+
 func (a *Adapter) setupCrypto(context.Context, *dbutil.Database) error {
 	return errors.New("matrix: built without encryption (-tags goolm)")
 }

@@ -140,6 +140,25 @@ func New(o Options) (*Adapter, error) {
 	}, nil
 }
 
+// PrepareDatabase creates (or upgrades) the tables the adapter keeps in db
+// besides its bot.StateStore values: mautrix's room state, and its crypto
+// tables when this build has encryption. "entraide db copy" uses it to
+// give a new database the tables to copy into.
+func PrepareDatabase(ctx context.Context, db *sql.DB, dialect string) error {
+	d, err := dbutil.NewWithDB(db, dialect)
+	if err != nil {
+		return fmt.Errorf("matrix: database: %w", err)
+	}
+	d.Log = dbutil.NoopLogger
+	if err := sqlstatestore.NewSQLStateStore(d, d.Log, false).Upgrade(ctx); err != nil {
+		return fmt.Errorf("matrix: room state tables: %w", err)
+	}
+	if err := prepareCryptoTables(ctx, d); err != nil {
+		return fmt.Errorf("matrix: crypto tables: %w", err)
+	}
+	return nil
+}
+
 // Name implements bot.Adapter.
 func (a *Adapter) Name() string { return a.opts.Name }
 

@@ -34,6 +34,7 @@ type env struct {
 func commands() []*subcommand {
 	return []*subcommand{
 		announceCommand(),
+		dbCommand(),
 		demoCommand(),
 		faqCommand(),
 		helpCommand(),

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/entraide/entraide/announce"
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/storage"
+	"codeberg.org/entraide/entraide/tickets"
+)
+
+// snapshot is what a community has stored, read through the store.
+type snapshot struct {
+	Tickets  []*tickets.Ticket
+	Events   [][]tickets.Event
+	Answers  []tickets.AnswerOutcome
+	Outcomes []tickets.TicketOutcome
+	Stats    []tickets.FeedbackStat
+	Posts    int
+	State    string
+	Journal  string
+}
+
+func snapshotOf(t *testing.T, s storage.Store) snapshot {
+	t.Helper()
+	ctx := context.Background()
+	var sn snapshot
+	var err error
+	if sn.Tickets, err = s.Tickets(ctx, tickets.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range sn.Tickets {
+		tk.Created, tk.Updated = tk.Created.UTC(), tk.Updated.UTC()
+		evs, err := s.TicketEvents(ctx, tk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range evs {
+			evs[i].At = evs[i].At.UTC()
+		}
+		sn.Events = append(sn.Events, evs)
+	}
+	if sn.Answers, sn.Outcomes, err = s.LabelHistory(ctx, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range sn.Answers {
+		sn.Answers[i].At = sn.Answers[i].At.UTC()
+	}
+	for i := range sn.Outcomes {
+		sn.Outcomes[i].Created = sn.Outcomes[i].Created.UTC()
+	}
+	if sn.Stats, err = s.FeedbackStats(ctx); err != nil {
+		t.Fatal(err)
+	}
+	posts, err := s.AnnounceHistory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn.Posts = len(posts)
+	v, _, _ := s.Get(ctx, "matrix", "device_id")
+	un, _ := s.Unfinished(ctx, "matrix")
+	sn.State, sn.Journal = v, fmt.Sprint(un)
+	return sn
+}
+
+// db copy moves a community's SQLite database to an empty Postgres one:
+// the same tickets, history, feedback, posts, state and journal; numbering
+// goes on after the copied tickets; a non-empty target is refused.
+func TestDBCopyRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "entraide.db")
+	script := strings.Join([]string{
+		"/as alice", "mon imprimante zorglub clignote en rouge ?",
+		"/as bob", "combien coûte la formation ?", "ça marche pas",
+		"/as mentor", "/room mentors", "!claim 1", "!answer 1 Éteignez-la puis rallumez-la.",
+	}, "\n") + "\n"
+	if out, errs, code := runCLI(t, script, "demo", "--db", file); code != 0 || !strings.Contains(out, "ticket n° 2") {
+		t.Fatalf("seeding: exit %d\n%s\n%s", code, out, errs)
+	}
+	src, err := storage.Open(ctx, file, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Put(ctx, "matrix", "device_id", "ENTRAIDEDEV")
+	src.Begin(ctx, "matrix", "$crashed", "!room:localhost")
+	src.Begin(ctx, "matrix", "$done", "!room:localhost")
+	src.Finish(ctx, "matrix", "$done")
+	post := announce.Record{FileID: "atelier", Kind: announce.Announce, Room: announce.Room{Adapter: "console", ID: "support"},
+		AnnKind: announce.Training, Title: "Atelier", Lang: "fr", Start: time.Now().Add(48 * time.Hour), Owner: "me", ClaimedAt: time.Now()}
+	if ok, err := src.ClaimAnnounce(ctx, post, time.Minute); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if err := src.MarkAnnounceSent(ctx, post.Slot(), "me", "m1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	want := snapshotOf(t, src)
+	src.Close()
+	if len(want.Tickets) != 2 || len(want.Stats) == 0 || want.Posts == 0 {
+		t.Fatalf("the seeded database lacks tickets, feedback or posts: %d tickets, %v, %d posts", len(want.Tickets), want.Stats, want.Posts)
+	}
+
+	pg := testenv.StartPostgres(t)
+	name := pg.NewDatabase()
+	url := pg.URL(name)
+	t.Setenv("ENTRAIDE_DATABASE_PASSWORD", pg.Password)
+	out, errs, code := runCLI(t, "", "db", "copy", "--from", file, "--to", url)
+	if code != 0 || !strings.Contains(out, "tickets") || strings.Contains(out+errs, pg.Password) {
+		t.Fatalf("db copy: exit %d\n%s\n%s", code, out, errs)
+	}
+	dst, err := storage.Open(ctx, url, pg.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := snapshotOf(t, dst)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the copy:\n%+v\nwant:\n%+v", got, want)
+	}
+	if p, _ := dst.Begin(ctx, "matrix", "$done", "!room:localhost"); p != bot.ProgressDone {
+		t.Fatalf("a handled message is not done after the copy: %v", p)
+	}
+	dst.Close()
+
+	// the bot on Postgres goes on with the same tickets and numbers
+	out, errs, code = runCLI(t, "/as mentor\n/room mentors\n!resolve 1\n/as carol\n/room support\nle wifi zorglub du local est en panne ?\n0\n",
+		"demo", "--db", pg.URLWithPassword(name))
+	if code != 0 || !strings.Contains(out, "Ticket n° 1 clos par mentor") || !strings.Contains(out, "ticket n° 3") {
+		t.Fatalf("the bot on the copy: exit %d\n%s\n%s", code, out, errs)
+	}
+
+	// a second copy into the now non-empty database is refused, untouched
+	out, errs, code = runCLI(t, "", "db", "copy", "--from", file, "--to", url)
+	if code != 1 || !strings.Contains(errs, "not empty") {
+		t.Fatalf("copy into a non-empty database: exit %d\n%s\n%s", code, out, errs)
+	}
+	dst, err = storage.Open(ctx, url, pg.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	if ts, _ := dst.Tickets(ctx, tickets.Filter{}); len(ts) != 3 {
+		t.Fatalf("the refused copy changed the tickets: %d", len(ts))
+	}
+}
