@@ -47,6 +47,9 @@ type app struct {
 // the order written in build; on error what was opened is closed again.
 func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS) (*app, error) {
 	a := &app{cfg: cfg, env: e, faqFS: faqFS, annFS: annFS, mux: http.NewServeMux()}
+	if e.secrets != nil {
+		e.secrets.add(cfg.Secrets()) // the final error line too
+	}
 	a.log = redact(newLogger(e.stderr, cfg.Bot.LogLevel), cfg.Secrets())
 	if err := a.build(ctx); err != nil {
 		a.Close()

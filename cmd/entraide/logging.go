@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"log/slog"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // redactor wraps a slog handler so that no configured secret and no
@@ -19,13 +24,89 @@ type redactor struct {
 // its output. It is used even with no secret configured, since a git remote
 // or homeserver URL may carry a password of its own.
 func redact(log *slog.Logger, secrets []string) *slog.Logger {
-	var s []string
-	for _, x := range secrets {
-		if len(x) >= 4 { // a 1-3 character "secret" would blank out ordinary words
-			s = append(s, x)
+	return slog.New(&redactor{next: log.Handler(), secrets: secretForms(secrets)})
+}
+
+// secretForms lists each secret as it may be written in output: as is,
+// inside JSON (a server echoing the login request), URL-encoded, quoted by
+// a log line, and those quoted once more, longest first so that a longer
+// form is replaced whole. A 1-3 character "secret" would blank out
+// ordinary words and is left out.
+func secretForms(secrets []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if len(f) >= 4 && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
 		}
 	}
-	return slog.New(&redactor{next: log.Handler(), secrets: s})
+	inner := func(quoted string) string { return quoted[1 : len(quoted)-1] }
+	jsonForm := func(s string) string {
+		b, _ := json.Marshal(s)
+		return inner(string(b))
+	}
+	for _, x := range secrets {
+		if len(x) < 4 {
+			continue
+		}
+		forms := []string{x, jsonForm(x), inner(strconv.Quote(x)), url.QueryEscape(x), url.PathEscape(x)}
+		for _, f := range forms {
+			add(f)
+			add(jsonForm(f))
+			add(inner(strconv.Quote(f)))
+		}
+	}
+	// longest first: "a\"b" must go before the "a" it contains
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// scrubber removes secrets from everything the process writes, the final
+// error line included, for secrets learnt once the config is read.
+type scrubber struct {
+	mu     sync.RWMutex
+	learnt []string
+	forms  []string // secretForms(learnt)
+}
+
+// add learns more secrets.
+func (s *scrubber) add(secrets []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.learnt = append(s.learnt, secrets...)
+	s.forms = secretForms(s.learnt)
+}
+
+func (s *scrubber) scrub(text string) string {
+	s.mu.RLock()
+	h := redactor{secrets: s.forms}
+	s.mu.RUnlock()
+	return h.scrub(text)
+}
+
+// writer wraps w: every write goes out scrubbed. Writes are scrubbed one
+// at a time; the process writes whole lines.
+func (s *scrubber) writer(w io.Writer) io.Writer { return scrubWriter{s: s, w: w} }
+
+type scrubWriter struct {
+	s *scrubber
+	w io.Writer
+}
+
+func (sw scrubWriter) Write(p []byte) (int, error) {
+	clean := sw.s.scrub(string(p))
+	if clean == string(p) {
+		return sw.w.Write(p)
+	}
+	if _, err := io.WriteString(sw.w, clean); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 var urlUserinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@`)

@@ -28,6 +28,9 @@ type subcommand struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// secrets scrubs stdout and stderr; commands add the config's
+	// secrets to it once they have read them.
+	secrets *scrubber
 }
 
 // commands lists every subcommand, as "entraide help" shows them.
@@ -68,6 +71,10 @@ func main() {
 }
 
 func run(ctx context.Context, e *env, args []string) int {
+	if e.secrets == nil {
+		s := &scrubber{}
+		e = &env{stdin: e.stdin, stdout: s.writer(e.stdout), stderr: s.writer(e.stderr), secrets: s}
+	}
 	if len(args) == 0 {
 		printHelp(e.stderr)
 		return 2
