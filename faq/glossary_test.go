@@ -108,3 +108,25 @@ func TestDocFilesSkipped(t *testing.T) {
 		t.Errorf("LoadFS: %v", err)
 	}
 }
+
+// A question naming one side of a glossary's "A != B" is offered, not
+// answered, the entry about B.
+func TestGlossaryApartOffers(t *testing.T) {
+	fsys := testKB()
+	fsys["fr/mentor-trouver.md"] = EntryFile("fr", "Comment trouver un mentor pour notre association ?",
+		"Notre association peut-elle avoir un mentor ?", "mentorat, mentor", "Demandez un mentor sur le site.")
+	kb, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "je voudrais devenir mentor pour une association"
+	if res := NewMatcher(kb, Options{}).Match(q, "fr"); res.Decision != Answer || res.Entry.ID != "mentor-trouver" {
+		t.Fatalf("without the glossary the neighbour is answered (the case this guards): %v %v", res.Decision, res.Entry)
+	}
+	kb.Glossary, _ = ParseGlossary("glossary.txt", []byte("devenir mentor != trouver un mentor\n"))
+	a := NewMatcher(kb, Options{}).Analyze(q, "fr")
+	res := NewMatcher(kb, Options{}).Match(q, "fr")
+	if res.Decision == Answer || !strings.Contains(a.Veto(), "devenir-mentor") {
+		t.Errorf("with the glossary: %v %v, veto %q", res.Decision, res.Entry.ID, a.Veto())
+	}
+}

@@ -292,6 +292,14 @@ func (ix *index) gives(doc, id int32) bool {
 	return false
 }
 
+// hasStrong reports whether entry doc has term id in its title,
+// questions or tags.
+func (ix *index) hasStrong(id, doc int32) bool {
+	ps := ix.postings[id]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+	return i < len(ps) && ps[i].doc == doc && ix.strong[id][i]
+}
+
 // has reports whether entry doc contains term id.
 func (ix *index) has(id, doc int32) bool {
 	ps := ix.postings[id]

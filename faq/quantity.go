@@ -276,6 +276,8 @@ func (a *Analysis) Veto() string {
 		return "the question asks how many or how long, and the entry states no such number"
 	case a.noObject:
 		return "the question asks whether something is offered, and the entry does not name it"
+	case a.nearMiss != "":
+		return "the question names " + a.nearMiss + ", which other entries are about and this one is not"
 	}
 	return ""
 }
