@@ -156,6 +156,9 @@ func looksLikeRequest(text string) bool {
 			return true
 		}
 	}
+	if statesProblem(t) {
+		return true
+	}
 	first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
 	first = strings.TrimFunc(first, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
 	if i := strings.IndexAny(first, "'’"); i > 0 && i < 3 { // "qu'est-ce", "c'est"
@@ -163,3 +166,43 @@ func looksLikeRequest(text string) bool {
 	}
 	return questionStarts[first]
 }
+
+// statesProblem reports whether lowercased text says something does not
+// work, without a question mark: a verb negated with « ne » ("mon
+// téléphone ne se connecte plus", "l'appli ne s'ouvre pas") or an English
+// negated auxiliary ("my laptop won't start"). Negated verbs of being,
+// having and opinion ("je ne suis pas d'accord", "je ne sais pas", "I
+// don't think so") are conversation.
+func statesProblem(t string) bool {
+	ws := strings.FieldsFunc(strings.ReplaceAll(t, "’", "'"), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	for i, w := range ws {
+		if englishNegated[w] && i+1 < len(ws) && !notProblemVerbs[ws[i+1]] {
+			return true
+		}
+		if !negationEnds[w] || i == 0 {
+			continue
+		}
+		verb := ws[i-1]
+		if k := strings.IndexByte(verb, '\''); k >= 0 {
+			verb = verb[k+1:] // "s'ouvre", "n'arrive"
+		}
+		if notProblemVerbs[verb] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ws[j] == "ne" || strings.HasPrefix(ws[j], "n'") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	negationEnds   = words("pas plus jamais")
+	englishNegated = words("won't wont doesn't doesnt isn't isnt didn't didnt couldn't couldnt")
+	// notProblemVerbs, negated, make conversation rather than a problem
+	notProblemVerbs = words(`suis es est sommes êtes etes sont ai as a avons avez ont sais sait savons savez
+		pense penses pensons crois croit vois comprends dis veux voulais trouve aime
+		think know mind agree care see guess believe want like worry matter`)
+)
