@@ -1,13 +1,13 @@
 package faq
 
-// chitchat classifies a message made only of small talk: "greeting",
+// smallTalk classifies a message made only of small talk: "greeting",
 // "thanks", "farewell", "presence" ("quelqu'un est là ?", "test") or
 // "other" ("ok", "lol"). A message with any word of substance is not small
 // talk and returns "".
-func chitchat(ws []string) string {
+func (l *lexicon) smallTalk(ws []string) string {
 	seen := map[string]bool{}
 	for i := 0; i < len(ws); {
-		if n, kind := matchChitPhrase(ws[i:]); n > 0 {
+		if n, kind := l.matchChitPhrase(ws[i:]); n > 0 {
 			if i+n < len(ws) && negations[ws[i+n]] {
 				return "" // "ça marche pas" is a problem, not an "ok"
 			}
@@ -17,13 +17,13 @@ func chitchat(ws []string) string {
 		}
 		w := ws[i]
 		i++
-		if kind, ok := lex.chitchat[w]; ok {
+		if kind, ok := l.chitchat[w]; ok {
 			if kind != "part" {
 				seen[kind] = true
 			}
 			continue
 		}
-		if lex.stop[w] || isNumber(w) || len(w) == 1 || w[len(w)-1] == '\'' {
+		if l.stop[w] || isNumber(w) || len(w) == 1 || w[len(w)-1] == '\'' {
 			continue
 		}
 		return ""
@@ -43,9 +43,9 @@ var chitchatKinds = []string{"thanks", "greeting", "farewell", "presence", "othe
 // negations after small talk turn it into a report of a problem.
 var negations = wordSet("pas plus jamais not never")
 
-func matchChitPhrase(ws []string) (int, string) {
+func (l *lexicon) matchChitPhrase(ws []string) (int, string) {
 	best, kind := 0, ""
-	for _, p := range lex.chitPhrases[ws[0]] {
+	for _, p := range l.chitPhrases[ws[0]] {
 		if len(p) > len(ws) || len(p) <= best {
 			continue
 		}
@@ -57,7 +57,7 @@ func matchChitPhrase(ws []string) (int, string) {
 			}
 		}
 		if ok {
-			best, kind = len(p), lex.chitchat[joinWords(p)]
+			best, kind = len(p), l.chitchat[joinWords(p)]
 		}
 	}
 	return best, kind

@@ -4,9 +4,9 @@ package faq
 const commonWeight = 0.35
 
 // isCommon reports whether a question word (or its term) is a common word.
-func isCommon(word, term string) bool {
+func (l *lexicon) isCommon(word, term string) bool {
 	if term == "" || term[0] == '=' {
 		return false
 	}
-	return lex.common[word] || lex.commonStem[term]
+	return l.common[word] || l.commonStem[term]
 }

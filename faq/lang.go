@@ -4,10 +4,10 @@ import "strings"
 
 // detectLang guesses whether text is French or English from its function
 // words and accents. It returns hint when the text gives no clear signal.
-func detectLang(text string, ws []string, hint string) string {
+func (l *lexicon) detectLang(text string, ws []string, hint string) string {
 	fr, en := 0, 0
 	for _, w := range ws {
-		switch lex.langOf[w] {
+		switch l.langOf[w] {
 		case "fr":
 			fr++
 		case "en":

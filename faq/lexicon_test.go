@@ -64,7 +64,7 @@ func TestExpressionsOverrideWords(t *testing.T) {
 // The chat "wi" still says yes in small talk.
 func TestChatYes(t *testing.T) {
 	for _, text := range []string{"wi merci", "ouais ok"} {
-		if got := chitchat(lex.expandWords(text)); got == "" {
+		if got := lex.smallTalk(lex.expandWords(text)); got == "" {
 			t.Errorf("%q: not small talk", text)
 		}
 	}
@@ -91,7 +91,7 @@ func TestAbbreviationByPreviousWord(t *testing.T) {
 // Having written in the wrong room is small talk, whatever the room.
 func TestWrongRoomIsSmallTalk(t *testing.T) {
 	for _, text := range []string{"dsl je me suis trompée de conversation", "oups, trompé de salon"} {
-		if got := chitchat(lex.expandWords(text)); got == "" {
+		if got := lex.smallTalk(lex.expandWords(text)); got == "" {
 			t.Errorf("%q: not small talk", text)
 		}
 	}

@@ -56,12 +56,15 @@ var otherLangFactor float32 = 0.7
 var entityMissFactor float32 = 0.85
 
 // NewMatcher indexes the served entries of kb.
-func NewMatcher(kb *KB, opts Options) *LexicalMatcher {
+func NewMatcher(kb *KB, opts Options) *LexicalMatcher { return newMatcher(kb, opts, lex) }
+
+// newMatcher indexes kb with the language packs of packs and kb's glossary.
+func newMatcher(kb *KB, opts Options, packs *lexicon) *LexicalMatcher {
 	cal := DefaultCalibration
 	if opts.Calibration != nil {
 		cal = *opts.Calibration
 	}
-	lx := lex.withGlossary(kb.Glossary)
+	lx := packs.withGlossary(kb.Glossary)
 	m := &LexicalMatcher{kb: kb, lx: lx, ix: buildIndex(kb.Served(), defaultBM25, lx), cal: cal,
 		answerT: cal.Threshold, suggT: cal.Suggest}
 	if opts.Threshold > 0 {
@@ -215,8 +218,8 @@ type queryTerm struct {
 func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ws := m.lx.expandWords(text)
 	sizesAsStorage(ws)
-	a := &Analysis{Lang: detectLang(text, ws, lang)}
-	if a.Chitchat = chitchat(ws); a.Chitchat != "" {
+	a := &Analysis{Lang: m.lx.detectLang(text, ws, lang)}
+	if a.Chitchat = m.lx.smallTalk(ws); a.Chitchat != "" {
 		return a
 	}
 	ix := m.ix
@@ -248,7 +251,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
 		wt := 1.0
-		if isCommon(tok.Word, term) || context[ti] || whenTerms[term] && acting {
+		if m.lx.isCommon(tok.Word, term) || context[ti] || whenTerms[term] && acting {
 			wt = commonWeight
 		}
 		if focus != nil && !focus[tok.Term] {
@@ -265,7 +268,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			continue
 		}
 		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: m.lx.names[tok.Word], full: wt == 1, name: term,
-			common: isCommon(tok.Word, term)})
+			common: m.lx.isCommon(tok.Word, term)})
 	}
 	if len(qts) == 0 {
 		return a

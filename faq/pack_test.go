@@ -1,6 +1,8 @@
 package faq
 
 import (
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -60,4 +62,47 @@ chatter: hallo
 			t.Errorf("problem %d = %q, want it to start with %q", i, got[i], want[i])
 		}
 	}
+}
+
+// A third language is one more pack file: with testdata/packs/de.txt
+// beside the built-in packs, German questions find the French and
+// English entries, with no change to the code.
+func TestThirdLanguagePack(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, dir := range []fs.FS{must(fs.Sub(packFiles, "lang")), os.DirFS("testdata/packs")} {
+		names, _ := fs.Glob(dir, "*.txt")
+		for _, n := range names {
+			data, _ := fs.ReadFile(dir, n)
+			fsys[n] = &fstest.MapFile{Data: data}
+		}
+	}
+	packs, probs := loadPacks(fsys, "packs")
+	if len(probs) > 0 || fsys["de.txt"] == nil {
+		t.Fatalf("packs: %v", probs)
+	}
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"Ich habe mein Passwort für Nuage vergessen": "nuage-password",
+		"Wie viel kostet eine Schulung?":             "formation-tarifs",
+	} {
+		if a := newMatcher(kb, Options{}, packs).Analyze(q, ""); len(a.Candidates) == 0 || a.Candidates[0].Entry.ID != want && a.Candidates[0].Entry.ID != "nuage-mot-de-passe" {
+			t.Errorf("%q with the German pack: terms %v, candidates %v", q, a.Terms, a.Candidates)
+		}
+		if a := NewMatcher(kb, Options{}).Analyze(q, ""); len(a.Candidates) > 0 && a.Candidates[0].Entry.ID == want {
+			t.Errorf("%q found %s without the German pack: the test shows nothing", q, want)
+		}
+	}
+	if packs.smallTalk(packs.expandWords("hallo, vielen Dank")) != "thanks" {
+		t.Error("German small talk is not read")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
