@@ -17,6 +17,7 @@ import (
 type DB struct {
 	*sql.DB
 	Path string
+	wal  walGuard
 }
 
 // Open opens (creating if needed) the database at path, switches it to WAL
@@ -50,6 +51,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		raw.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
+	if err := db.guardWAL(ctx); err != nil {
+		raw.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
 	return db, nil
 }
 
@@ -74,6 +79,9 @@ func (db *DB) check(ctx context.Context) error {
 
 // Tx runs fn in a transaction, committed when fn returns nil.
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := db.walIntact(); err != nil {
+		return err
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return db.storageError(err)

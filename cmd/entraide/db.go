@@ -7,14 +7,22 @@ import (
 
 	"codeberg.org/entraide/entraide/adapters/matrix"
 	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/sqlite"
 	"codeberg.org/entraide/entraide/storage"
 )
 
 func dbCommand() *subcommand {
 	return &subcommand{
 		name:    "db",
-		summary: "copy a community's SQLite database to Postgres",
-		usage: `Usage: entraide db copy --from FILE --to postgres://USER@HOST:PORT/DATABASE
+		summary: "back up the SQLite database, or copy it to Postgres",
+		usage: `Usage: entraide db backup (--config FILE | --db FILE) BACKUP
+       entraide db copy --from FILE --to postgres://USER@HOST:PORT/DATABASE
+
+backup writes a consistent copy of the SQLite database to the new file
+       BACKUP, while the bot runs (SQLite's VACUUM INTO). Never copy the
+       database file, its -wal or its -shm by hand: a copy taken while the
+       bot writes can miss acknowledged tickets or be damaged. A Postgres
+       database is backed up with pg_dump.
 
 copy   moves everything the bot stored in the SQLite file FILE (tickets and
        their history, FAQ answers and feedback, announcement posts, the
@@ -29,8 +37,11 @@ The Postgres password comes from ` + config.EnvDatabasePassword + ` or the URL.`
 }
 
 func runDB(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "backup" {
+		return runDBBackup(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "copy" {
-		return usageError{"missing action: copy"}
+		return usageError{"missing action: backup or copy"}
 	}
 	fs := newFlags("db copy")
 	from := fs.String("from", "", "")
@@ -78,5 +89,45 @@ func runDB(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("copy to %s failed, nothing was committed: %w", dst.Where(), err)
 	}
 	fmt.Fprintf(e.stdout, "copied %d rows from %s to %s\n", total, src.Where(), dst.Where())
+	return nil
+}
+
+func runDBBackup(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("db backup")
+	cfgPath := fs.String("config", "", "")
+	dbPath := fs.String("db", "", "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() != 1:
+		return usageError{"give the backup file to write"}
+	case (*cfgPath == "") == (*dbPath == ""):
+		return usageError{"give --config FILE or --db FILE"}
+	}
+	src := *dbPath
+	if *cfgPath != "" {
+		cfg, err := config.LoadOffline(*cfgPath)
+		if err != nil {
+			return err
+		}
+		src = cfg.Bot.Database
+	}
+	if config.IsDatabaseURL(src) {
+		return fmt.Errorf("db backup copies a SQLite file; back up a Postgres database with pg_dump")
+	}
+	if _, err := os.Stat(src); err != nil {
+		return fmt.Errorf("database %s: %w", src, err) // rather than create an empty one
+	}
+	db, err := sqlite.Open(ctx, src)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	dest := fs.Arg(0)
+	if err := db.Backup(ctx, dest); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backed up %s to %s\n", src, dest)
 	return nil
 }
