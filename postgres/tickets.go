@@ -86,6 +86,11 @@ func init() {
 			at         BIGINT NOT NULL,
 			PRIMARY KEY (answer_id, user_adapter, user_id)
 		)`,
+		// tickets as conversations (as sqlite's steps)
+		`ALTER TABLE tickets ADD COLUMN notice_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE tickets ADD COLUMN context TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX tickets_by_notice ON tickets(notice_id)`,
+		`CREATE INDEX tickets_by_asker ON tickets(adapter, room_id, asker_id, state)`,
 	)
 }
 
@@ -111,19 +116,23 @@ func fromMS(v int64) time.Time {
 
 const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
 	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
-	created_at, updated_at, reminded_at, resolved_at, purged`
+	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanTicket(s scanner) (*tickets.Ticket, error) {
 	var t tickets.Ticket
-	var state, guesses string
+	var state, guesses, context string
 	var created, updated, reminded, resolved int64
 	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
 		&t.Asker.ID, &t.Asker.Name, &t.MsgID, &t.ThreadID, &t.Question, &t.Lang, &t.EntryID, &guesses,
-		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged)
+		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged,
+		&t.NoticeID, &context)
 	if err != nil {
 		return nil, err
+	}
+	if t.Context, err = tickets.DecodeContext(context); err != nil {
+		return nil, fmt.Errorf("ticket %d: %w", t.ID, err)
 	}
 	t.State = tickets.State(state)
 	if guesses != "" {
@@ -170,12 +179,17 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if t.State == "" {
 		t.State = tickets.Open
 	}
+	context, err := tickets.EncodeContext(t.Context)
+	if err != nil {
+		return err
+	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+	err = tx.QueryRowContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
+		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context)
+		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
 		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
-		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated)).Scan(&id)
+		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated),
+		context).Scan(&id)
 	if err != nil {
 		return err
 	}
@@ -292,6 +306,44 @@ func (db *DB) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, erro
 	return out, rows.Err()
 }
 
+// SetNotice implements tickets.Store.
+func (db *DB) SetNotice(ctx context.Context, id int64, noticeID string) error {
+	_, err := db.ExecContext(ctx, `UPDATE tickets SET notice_id = $1 WHERE id = $2`, noticeID, id)
+	return err
+}
+
+// TicketByNotice implements tickets.Store.
+func (db *DB) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
+	if noticeID == "" {
+		return nil, tickets.ErrNoTicket
+	}
+	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE notice_id = $1
+		ORDER BY id DESC LIMIT 1`, noticeID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, tickets.ErrNoTicket
+	}
+	return t, err
+}
+
+// AskerTickets implements tickets.Store.
+func (db *DB) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE adapter = $1 AND room_id = $2
+		AND asker_id = $3 AND state <> $4 ORDER BY id DESC`, room.Adapter, room.ID, askerID, string(tickets.Resolved))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*tickets.Ticket
+	for rows.Next() {
+		t, err := scanTicket(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
 // MarkReminded implements tickets.Store.
 func (db *DB) MarkReminded(ctx context.Context, id int64, at time.Time) error {
 	_, err := db.ExecContext(ctx, `UPDATE tickets SET reminded_at = $1 WHERE id = $2`, ms(at), id)
@@ -304,7 +356,7 @@ func (db *DB) MarkReminded(ctx context.Context, id int64, at time.Time) error {
 func (db *DB) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
 	var n int
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '', purged = true
+		rows, err := tx.QueryContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '', context = '', purged = true
 			WHERE state = $1 AND NOT purged AND resolved_at > 0 AND resolved_at < $2 RETURNING id`,
 			string(tickets.Resolved), ms(before))
 		if err != nil {

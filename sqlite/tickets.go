@@ -89,6 +89,13 @@ func init() {
 		`ALTER TABLE faq_answers ADD COLUMN picked INTEGER NOT NULL DEFAULT 0`,
 		// a message handled again after a crash finds the ticket it opened
 		`CREATE INDEX tickets_by_msg ON tickets(adapter, room_id, msg_id)`,
+		// tickets as conversations: the notice in the mentors' room (the
+		// root of its thread there), what the asker said before, and the
+		// asker's open tickets looked up on each of their messages
+		`ALTER TABLE tickets ADD COLUMN notice_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE tickets ADD COLUMN context TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX tickets_by_notice ON tickets(notice_id)`,
+		`CREATE INDEX tickets_by_asker ON tickets(adapter, room_id, asker_id, state)`,
 	)
 }
 
@@ -117,19 +124,23 @@ func fromMS(v int64) time.Time {
 
 const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
 	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
-	created_at, updated_at, reminded_at, resolved_at, purged`
+	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanTicket(s scanner) (*tickets.Ticket, error) {
 	var t tickets.Ticket
-	var state, guesses string
+	var state, guesses, context string
 	var created, updated, reminded, resolved int64
 	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
 		&t.Asker.ID, &t.Asker.Name, &t.MsgID, &t.ThreadID, &t.Question, &t.Lang, &t.EntryID, &guesses,
-		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged)
+		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged,
+		&t.NoticeID, &context)
 	if err != nil {
 		return nil, err
+	}
+	if t.Context, err = tickets.DecodeContext(context); err != nil {
+		return nil, fmt.Errorf("ticket %d: %w", t.ID, err)
 	}
 	t.State = tickets.State(state)
 	if guesses != "" {
@@ -170,11 +181,15 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if t.State == "" {
 		t.State = tickets.Open
 	}
+	context, err := tickets.EncodeContext(t.Context)
+	if err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
-		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated))
+		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated), context)
 	if err != nil {
 		return err
 	}
@@ -293,6 +308,44 @@ func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Eve
 	return out, rows.Err()
 }
 
+// SetNotice implements tickets.Store.
+func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE id = ?`, noticeID, id)
+	return err
+}
+
+// TicketByNotice implements tickets.Store.
+func (s *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
+	if noticeID == "" {
+		return nil, tickets.ErrNoTicket
+	}
+	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE notice_id = ?
+		ORDER BY id DESC LIMIT 1`, noticeID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, tickets.ErrNoTicket
+	}
+	return t, err
+}
+
+// AskerTickets implements tickets.Store.
+func (s *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE adapter = ? AND room_id = ?
+		AND asker_id = ? AND state <> ? ORDER BY id DESC`, room.Adapter, room.ID, askerID, string(tickets.Resolved))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*tickets.Ticket
+	for rows.Next() {
+		t, err := scanTicket(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
 // MarkReminded implements tickets.Store.
 func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE id = ?`, ms(at), id)
@@ -325,7 +378,7 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 		}
 		for _, id := range ids {
 			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '',
-				purged = 1 WHERE id = ?`, id); err != nil {
+				context = '', purged = 1 WHERE id = ?`, id); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {

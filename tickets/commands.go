@@ -1,8 +1,6 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
-	"codeberg.org/entraide/entraide/faq"
 	"context"
 	"errors"
 	"fmt"
@@ -10,12 +8,16 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/faq"
 )
 
-// registerCommands adds the mentor commands. Names are French first with
-// English aliases, like !aide/!help.
+// registerCommands adds !humain for everyone and the mentor commands.
+// Names are French first with English aliases, like !aide/!help.
 func (tk *Desk) registerCommands() {
 	b := tk.b
+	b.Handle(&bot.Command{Names: []string{"humain", "human"}, Help: "help.human", Run: tk.cmdHuman})
 	b.Handle(&bot.Command{Names: []string{"prendre", "claim"}, Args: "N", Help: "help.claim", Mentor: true,
 		Run: tk.simple("claim", "ticket.claimed_ok")})
 	b.Handle(&bot.Command{Names: []string{"liberer", "unclaim", "libérer"}, Args: "N", Help: "help.unclaim", Mentor: true,
@@ -78,11 +80,11 @@ func (tk *Desk) change(ctx context.Context, req *bot.Request, id int64, action s
 }
 
 // Change applies one workflow action (claim, unclaim, resolve, reopen) to
-// ticket id atomically and records who did it. A refusal is a *TicketError
+// ticket id atomically and records who did it. A refusal is a *Refusal
 // (or ErrNoTicket). The chat commands and the web page both go through it.
 func (tk *Desk) Change(ctx context.Context, id int64, action string, actor Actor, admin bool) (*Ticket, error) {
 	if action == "answer" {
-		return nil, errors.New("an answer goes through Tickets.Answer, which relays it")
+		return nil, errors.New("an answer goes through Desk.Answer, which relays it")
 	}
 	now := tk.clock.Now()
 	ev := Event{At: now, Kind: action, Actor: actor}
@@ -133,7 +135,7 @@ func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 // ticket answered. The relay comes first: a ticket is never marked answered
 // with an answer the asker did not get. A second answer arriving while one
 // is being relayed is refused (startAnswer), not sent as well. Refusals,
-// including a failed relay, are *TicketError.
+// including a failed relay, are *Refusal.
 func (tk *Desk) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
 	text = strings.TrimSpace(text)
 	if faq.IsBlank(text) {
@@ -254,15 +256,17 @@ func (tk *Desk) details(lang string, t *Ticket, evs []Event) string {
 	} else {
 		sb.WriteString("\n" + bot.Quote(t.Question))
 	}
+	if c := tk.renderContext(lang, t); c != "" {
+		sb.WriteString("\n" + c)
+	}
 	if t.EntryID != "" {
 		sb.WriteString("\n" + bot.T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
 	}
 	if t.Mentor.ID != "" {
 		sb.WriteString("\n" + bot.T(lang, "ticket.holder", bot.EscapeMarkdown(t.Mentor.DisplayName())))
 	}
-	if t.Answer != "" {
-		sb.WriteString("\n" + bot.T(lang, "ticket.last_answer") + "\n" + bot.Quote(t.Answer))
-	}
+	// the history holds the whole conversation: each answer and each
+	// message of the asker, in order
 	sb.WriteString("\n" + bot.T(lang, "ticket.history"))
 	for _, ev := range evs {
 		who := ev.Actor.DisplayName()
@@ -270,6 +274,9 @@ func (tk *Desk) details(lang string, t *Ticket, evs []Event) string {
 			who = tk.b.Name()
 		}
 		fmt.Fprintf(&sb, "\n- %s %s (%s)", ev.At.In(tk.opts.Location).Format("2006-01-02 15:04"), bot.T(lang, "ticket.event."+ev.Kind), bot.EscapeMarkdown(who))
+		if (ev.Kind == "answer" || ev.Kind == "message") && ev.Note != "" {
+			sb.WriteString(" : « " + bot.EscapeMarkdown(excerpt(ev.Note, 300)) + " »")
+		}
 	}
 	return sb.String()
 }

@@ -1,7 +1,6 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"errors"
 	"fmt"
@@ -10,9 +9,11 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"codeberg.org/entraide/entraide/bot"
 )
 
-// TicketOptions tune the escalation feature. A zero duration turns its
+// Options tune the escalation feature. A zero duration turns its
 // behaviour off.
 type Options struct {
 	Clock          bot.Clock      // nil = the system clock
@@ -26,7 +27,7 @@ type Options struct {
 	Location       *time.Location // zone of the dates shown to mentors (nil = the server's)
 }
 
-// Tickets is the escalation feature wired into one bot: unanswered
+// Desk is the escalation feature wired into one bot: unanswered
 // questions become tickets that mentors claim, answer and resolve.
 type Desk struct {
 	b     *bot.Bot
@@ -37,10 +38,11 @@ type Desk struct {
 
 	mu        sync.Mutex
 	turns     map[string]lastTurn // see feedback.go
+	history   history             // see context.go
 	answering map[int64]Actor     // tickets whose answer is being relayed, and by whom
 }
 
-// EnableTickets wires the whole escalation feature into b: the mentor
+// Enable wires the whole escalation feature into b: the mentor
 // commands, the Unanswered hook that opens tickets, feedback on FAQ answers
 // (words and reactions), and the background job for reminders and
 // retention. Call it once, before b.Run.
@@ -69,7 +71,8 @@ func Enable(b *bot.Bot, store Store, opts Options) (*Desk, error) {
 		b.Logger().Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}
 	tk.registerCommands()
-	b.Before(tk.feedbackHook)
+	b.Before(tk.before)
+	b.Observe(tk)
 	b.Unanswered(tk.unansweredHook)
 	b.Answered(tk.rememberAnswer)
 	b.OnReaction(tk.reactionHook)
@@ -80,25 +83,35 @@ func Enable(b *bot.Bot, store Store, opts Options) (*Desk, error) {
 // Store is the store the feature was enabled with.
 func (tk *Desk) Store() Store { return tk.store }
 
-// unansweredHook opens a ticket for a question the FAQ could not answer.
+// unansweredHook opens a ticket for a question the FAQ could not answer,
+// with what the asker said before it.
 func (tk *Desk) unansweredHook(ctx context.Context, req *bot.Request) bool {
 	if req.Match != nil && req.Match.Chitchat != "" {
 		return false // "merci" on its own is not a question
 	}
-	if FeedbackVerdict(req.Msg.Text) != 0 {
-		return false // "non", "ça marche pas" with nothing before: a mentor could do nothing with it
-	}
 	if !strings.ContainsFunc(req.Msg.Text, unicode.IsLetter) {
 		return false // "!", "2", "???": no question for a mentor to answer
 	}
+	turns := tk.contextOf(req.Msg)
+	q := strings.TrimSpace(req.Msg.Text)
+	if FeedbackVerdict(q) != 0 {
+		// "non", "ça ne marche pas": about what they asked just before, if
+		// anything; otherwise a mentor could do nothing with it
+		prev := lastQuestion(turns)
+		if prev == "" {
+			tk.reply(ctx, req, req.T("vague"))
+			return true
+		}
+		q = prev + "\n(" + q + ")"
+	}
 	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
-		ThreadID: req.Msg.ThreadID, Question: strings.TrimSpace(req.Msg.Text), Lang: req.Lang}
+		ThreadID: req.Msg.ThreadID, Question: q, Lang: req.Lang, Context: turns}
 	if m := req.Match; m != nil {
-		if m.Entry != nil {
+		if m.Entry != nil && relevant(q, m.Entry) {
 			t.Guesses = append(t.Guesses, m.Entry.ID)
 		}
 		for _, e := range m.Suggestions {
-			if e != nil && (m.Entry == nil || e.ID != m.Entry.ID) && len(t.Guesses) < 3 {
+			if e != nil && (m.Entry == nil || e.ID != m.Entry.ID) && len(t.Guesses) < 3 && relevant(q, e) {
 				t.Guesses = append(t.Guesses, e.ID)
 			}
 		}
@@ -141,36 +154,54 @@ func (tk *Desk) mentorsLang() string {
 	return bot.NormLang(tk.b.Options().Lang)
 }
 
-// toMentors posts text in the mentors' room.
-func (tk *Desk) toMentors(ctx context.Context, text string) {
+// toMentors posts text in the mentors' room, in thread when there is one
+// (adapters without threads ignore it), and returns the post's id.
+func (tk *Desk) toMentors(ctx context.Context, text, thread string) string {
 	mr := tk.b.Options().MentorsRoom
 	if mr == nil {
-		return
+		return ""
 	}
-	if _, err := tk.b.Send(ctx, bot.Reply{Room: *mr, Text: text}); err != nil {
+	id, err := tk.b.Send(ctx, bot.Reply{Room: *mr, Text: text, ThreadID: thread})
+	if err != nil {
 		tk.log.Error("notifying the mentors failed", "room", mr.Key(), "err", err)
 	}
+	return id
 }
 
 // notify announces a new ticket in the mentors' room: number, asker, room,
-// the question (escaped) and the matcher's best guesses.
+// the question (escaped), what the asker said before, and the FAQ's leads
+// (only relevant ones, see relevant). The notice's id is kept: on Matrix
+// the ticket's conversation goes on in its thread.
 func (tk *Desk) notify(ctx context.Context, t *Ticket, req *bot.Request) {
 	lang := tk.mentorsLang()
 	var sb strings.Builder
 	key := "ticket.notice"
-	if t.Origin == OriginFeedback {
+	switch t.Origin {
+	case OriginFeedback:
 		key = "ticket.notice_feedback"
+	case OriginHuman:
+		key = "ticket.notice_human"
 	}
 	sb.WriteString(bot.T(lang, key, t.ID, tk.who(t), tk.where(t)))
 	sb.WriteString("\n" + bot.Quote(clip(t.Question, 1500)))
+	if c := tk.renderContext(lang, t); c != "" {
+		sb.WriteString("\n" + c)
+	}
 	if t.EntryID != "" {
 		sb.WriteString("\n" + bot.T(lang, "ticket.entry_given", tk.entryTitle(t.EntryID)))
 	}
 	if guesses := tk.guesses(t, req); guesses != "" {
 		sb.WriteString("\n" + bot.T(lang, "ticket.guesses", guesses))
 	}
-	sb.WriteString("\n" + bot.T(lang, "ticket.how_to_claim", t.ID))
-	tk.toMentors(ctx, sb.String())
+	sb.WriteString("\n" + bot.T(lang, "ticket.how_to_claim", t.ID, t.ID))
+	id := tk.toMentors(ctx, sb.String(), "")
+	if id == "" {
+		return
+	}
+	if err := tk.store.SetNotice(ctx, t.ID, id); err != nil {
+		tk.log.Error("recording a ticket's notice failed", "ticket", t.ID, "err", err)
+	}
+	t.NoticeID = id
 }
 
 func (tk *Desk) who(t *Ticket) string {

@@ -1,7 +1,6 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/faq"
 	"gopkg.in/yaml.v3"
 )

@@ -1,12 +1,12 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"strings"
 	"time"
 	"unicode"
 
+	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/faq"
 )
 
@@ -253,7 +253,8 @@ func (tk *Desk) reactionHook(ctx context.Context, r bot.Reaction) {
 func (tk *Desk) notHelpful(ctx context.Context, rec *AnswerRecord, said string) {
 	if rec.TicketID == 0 {
 		t := &Ticket{Origin: OriginFeedback, Asker: rec.Asker, Room: rec.Room, MsgID: rec.MsgID, ThreadID: rec.ThreadID,
-			Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID}
+			Question: rec.Question, Lang: rec.Lang, EntryID: rec.EntryID,
+			Context: tk.history.recent(rec.Room.Key()+"|"+rec.Asker.ID, tk.clock.Now())}
 		if said != "" {
 			t.Question = rec.Question + "\n(" + strings.TrimSpace(said) + ")"
 		}
@@ -284,3 +285,46 @@ func (tk *Desk) tellAsker(ctx context.Context, room bot.Room, asker bot.User, ms
 
 // convKey names a person's conversation with the bot in one room.
 func convKey(m bot.Message) string { return m.Room.Key() + "|" + m.Sender.ID }
+
+// noneOfThese are replies to a "did you mean" list saying none fits, beside
+// the negative feedback words.
+var noneOfThese = phrases(`0|aucune|aucun|aucune ne convient|aucune des deux|rien de tout ca|ni l un ni l autre|
+	none|none of these|none of them|neither|no one of them|nothing fits`)
+
+// dissatisfiedWithList opens a ticket when the asker answers a "did you
+// mean" list with "ça ne marche pas", "non", "aucune", 👎: the question
+// goes to the mentors with the titles that were offered, and the asker gets
+// its number. (A list the asker ignored for FeedbackWindow is behind them.)
+func (tk *Desk) dissatisfiedWithList(ctx context.Context, req *bot.Request) bool {
+	text := strings.TrimSpace(req.Msg.Text)
+	folded := strings.Join(foldedWords(text), " ")
+	none := false
+	for _, p := range noneOfThese {
+		if folded == p {
+			none = true
+		}
+	}
+	if !none && FeedbackVerdict(text) >= 0 {
+		return false
+	}
+	turn, ok := tk.history.last(convKey(req.Msg), tk.clock.Now(), tk.opts.FeedbackWindow)
+	if !ok || turn.Reply != ReplyList {
+		return false
+	}
+	if turn.Lang != "" {
+		req.Lang = turn.Lang // the list's language: « 0 » alone tells none
+	}
+	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
+		ThreadID: req.Msg.ThreadID, Question: turn.Said + "\n(" + text + ")", Lang: req.Lang,
+		Context: tk.contextOf(req.Msg)}
+	if err := tk.open(ctx, t); err != nil {
+		tk.log.Error("opening a ticket failed", "err", err)
+		tk.reply(ctx, req, req.T("ticket.not_recorded"))
+		return true
+	}
+	tk.reply(ctx, req, req.T("feedback.list_ticket", t.ID))
+	if !t.Repeat {
+		tk.notify(ctx, t, nil)
+	}
+	return true
+}

@@ -1,10 +1,11 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
 	"context"
 	"strings"
 	"time"
+
+	"codeberg.org/entraide/entraide/bot"
 )
 
 // runJobs is the background job: every Tick it sends due reminders and
@@ -65,7 +66,7 @@ func (tk *Desk) remind(ctx context.Context) error {
 			text = bot.T(lang, "ticket.remind_claimed", t.ID, bot.EscapeMarkdown(t.Mentor.DisplayName()), idle, tk.who(t), tk.where(t))
 		}
 		text += "\n" + bot.Quote(excerpt(t.Question, 200))
-		tk.toMentors(ctx, text)
+		tk.toMentors(ctx, text, "")
 		if err := tk.store.MarkReminded(ctx, t.ID, now); err != nil {
 			return err
 		}

@@ -1,13 +1,17 @@
 package tickets
 
 import (
-	"codeberg.org/entraide/entraide/bot"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
+
+	"codeberg.org/entraide/entraide/bot"
 )
 
-// TicketState is where a ticket is in its life: open → claimed → answered →
+// State is where a ticket is in its life: open → claimed → answered →
 // resolved, and back to open with a reopen.
 type State string
 
@@ -18,20 +22,21 @@ const (
 	Resolved State = "resolved"
 )
 
-// TicketStates lists every state in workflow order.
+// States lists every state in workflow order.
 var States = []State{Open, Claimed, Answered, Resolved}
 
 // Why a ticket was opened.
 const (
 	OriginUnanswered = "unanswered" // the FAQ had no confident answer
 	OriginFeedback   = "feedback"   // the asker said a FAQ answer did not help
+	OriginHuman      = "human"      // the asker asked for a person
 )
 
 // Ticket is a question handed to human mentors.
 type Ticket struct {
 	ID       int64
 	State    State
-	Origin   string // OriginUnanswered or OriginFeedback
+	Origin   string // OriginUnanswered, OriginFeedback or OriginHuman
 	Asker    bot.User
 	Room     bot.Room // where the question was asked; the answer goes back there
 	MsgID    string   // the question's message id, replied to by the answer
@@ -48,6 +53,13 @@ type Ticket struct {
 	Reminded time.Time // last reminder in the mentors' room; zero if none
 	Resolved time.Time // when it was last resolved; zero otherwise
 	Purged   bool      // texts removed by the retention policy
+
+	// Context is what the asker said to the bot, and what it replied, in
+	// the half hour before the ticket opened, oldest first.
+	Context []Turn
+	// NoticeID is the id of the ticket's notice in the mentors' room; on
+	// Matrix, the root of the thread where its conversation goes on.
+	NoticeID string
 
 	// Repeat is set by CreateTicket when the question's message already
 	// had a ticket (the message was handled again after a crash): t is
@@ -79,17 +91,17 @@ func (a Actor) DisplayName() string {
 // Is reports whether a and o are the same person on the same adapter.
 func (a Actor) Is(o Actor) bool { return a.ID != "" && a.Adapter == o.Adapter && a.ID == o.ID }
 
-// TicketEvent is one line of a ticket's history.
+// Event is one line of a ticket's history.
 type Event struct {
 	TicketID int64
 	At       time.Time
-	Kind     string // "open", "claim", "unclaim", "answer", "resolve", "reopen", "purge"
+	Kind     string // "open", "claim", "unclaim", "answer", "message", "resolve", "reopen", "purge"
 	Actor    Actor
 	From, To State
-	Note     string // the answer text for "answer"
+	Note     string // the mentor's words for "answer", the asker's for "message"
 }
 
-// TicketFilter selects tickets to list.
+// Filter selects tickets to list.
 type Filter struct {
 	States []State // empty = every state
 	Limit  int     // 0 = no limit
@@ -98,7 +110,7 @@ type Filter struct {
 // ErrNoTicket is returned for a ticket number that does not exist.
 var ErrNoTicket = errors.New("no such ticket")
 
-// TicketStore keeps tickets, their history and the feedback on FAQ answers.
+// Store keeps tickets, their history and the feedback on FAQ answers.
 // Implementations must make each call atomic: UpdateTicket reads, applies and
 // writes in one transaction so two mentors cannot both claim a ticket.
 type Store interface {
@@ -118,6 +130,14 @@ type Store interface {
 	Tickets(ctx context.Context, f Filter) ([]*Ticket, error)
 	// TicketEvents is a ticket's history, oldest first.
 	TicketEvents(ctx context.Context, id int64) ([]Event, error)
+	// SetNotice records the id of ticket id's notice in the mentors' room.
+	SetNotice(ctx context.Context, id int64, noticeID string) error
+	// TicketByNotice finds the ticket whose notice has that id, or
+	// returns ErrNoTicket.
+	TicketByNotice(ctx context.Context, noticeID string) (*Ticket, error)
+	// AskerTickets lists the tickets of askerID in room that are not
+	// resolved, newest first.
+	AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*Ticket, error)
 	// MarkReminded records that a reminder about ticket id was posted.
 	MarkReminded(ctx context.Context, id int64, at time.Time) error
 	// PurgeResolved blanks the texts of tickets resolved before the time
@@ -129,7 +149,7 @@ type Store interface {
 }
 
 // check reports whether actor may apply the action to t now; the error is a
-// *TicketError that says why not, in the mentor's language.
+// *Refusal that says why not, in the mentor's language.
 func (t *Ticket) check(action string, actor Actor, admin bool) error {
 	holder := t.Mentor.DisplayName()
 	switch action {
@@ -177,6 +197,11 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 			return ticketErr("ticket.already_resolved", t.ID)
 		}
 		return nil
+	case "message":
+		if t.State == Resolved {
+			return ticketErr("ticket.is_resolved", t.ID)
+		}
+		return nil
 	case "reopen":
 		if t.State == Open || t.State == Claimed {
 			return ticketErr("ticket.not_closed", t.ID)
@@ -199,13 +224,17 @@ func (t *Ticket) apply(action string, actor Actor, text string, now time.Time) {
 		t.State, t.Resolved = Resolved, now
 	case "reopen":
 		t.State, t.Mentor, t.Resolved = Open, Actor{}, time.Time{}
+	case "message":
+		if t.State == Answered {
+			t.State = Claimed // the asker wrote back: the holder has to answer again
+		}
 	}
 	// Reminders count from the last change: a fresh claim or unclaim
 	// starts the wait again.
 	t.Updated, t.Reminded = now, time.Time{}
 }
 
-// TicketError is a refused ticket action, with the catalogue key (and its
+// Refusal is a refused ticket action, with the catalogue key (and its
 // arguments) of the explanation to give to the mentor.
 type Refusal struct {
 	Key  string
@@ -215,3 +244,68 @@ type Refusal struct {
 func ticketErr(key string, args ...any) *Refusal { return &Refusal{Key: key, Args: args} }
 
 func (e *Refusal) Error() string { return bot.T("en", e.Key, e.Args...) }
+
+// Turn is one message the asker sent the bot before a ticket opened, and
+// what the bot did with it.
+type Turn struct {
+	At      time.Time `json:"at"`
+	Said    string    `json:"said"`
+	Reply   string    `json:"reply,omitempty"`   // one of the Reply… kinds
+	Entries []string  `json:"entries,omitempty"` // titles of the entries answered or offered
+	Lang    string    `json:"lang,omitempty"`    // the language the bot replied in
+}
+
+// What the bot replied to a Turn.
+const (
+	ReplyAnswer = "answer" // a FAQ entry
+	ReplyPick   = "pick"   // the entry picked by number from a list
+	ReplyList   = "list"   // "did you mean" titles
+	ReplyOther  = "other"  // anything else (small talk, a request for details)
+)
+
+// Said is one message of a ticket's conversation.
+type Said struct {
+	At    time.Time
+	Who   Actor
+	Asker bool // the asker wrote it; otherwise a mentor did
+	Text  string
+}
+
+// Conversation lists the messages of a ticket both ways, oldest first: the
+// question, then every mentor answer and asker message in its history.
+// Texts erased by the retention policy are left out.
+func Conversation(t *Ticket, evs []Event) []Said {
+	var out []Said
+	if q := strings.TrimSpace(t.Question); q != "" {
+		out = append(out, Said{At: t.Created, Who: ActorOf(t.Room.Adapter, t.Asker), Asker: true, Text: q})
+	}
+	for _, ev := range evs {
+		if (ev.Kind != "answer" && ev.Kind != "message") || strings.TrimSpace(ev.Note) == "" {
+			continue
+		}
+		out = append(out, Said{At: ev.At, Who: ev.Actor, Asker: ev.Kind == "message", Text: ev.Note})
+	}
+	return out
+}
+
+// EncodeContext is the text form in which stores keep a ticket's context
+// ("" for none); DecodeContext reads it back.
+func EncodeContext(turns []Turn) (string, error) {
+	if len(turns) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(turns)
+	return string(b), err
+}
+
+// DecodeContext reads what EncodeContext wrote.
+func DecodeContext(s string) ([]Turn, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var turns []Turn
+	if err := json.Unmarshal([]byte(s), &turns); err != nil {
+		return nil, fmt.Errorf("unreadable ticket context: %w", err)
+	}
+	return turns, nil
+}

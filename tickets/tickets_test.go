@@ -2,6 +2,7 @@ package tickets_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -118,11 +119,17 @@ func mustContain(t *testing.T, what, got string, wants ...string) {
 
 const unknownQ = "vous avez une instance jitsi ?"
 
-// open asks an unknown question as alice and returns the new ticket number.
+// open asks an unknown question as alice, or as another asker when alice
+// already has a ticket open (her next words would join it), and returns
+// the new ticket number.
 func (e *ticketEnv) open(t *testing.T) int64 {
 	t.Helper()
 	before, _ := e.store.Tickets(e.ctx, tickets.Filter{})
-	e.say("support", "alice", unknownQ)
+	asker := "alice"
+	if mine, _ := e.store.AskerTickets(e.ctx, e.fa.Room("support"), "alice"); len(mine) > 0 {
+		asker = fmt.Sprintf("asker%d", len(before))
+	}
+	e.say("support", asker, unknownQ)
 	after, _ := e.store.Tickets(e.ctx, tickets.Filter{})
 	if len(after) != len(before)+1 {
 		t.Fatalf("no ticket opened")
@@ -171,7 +178,7 @@ func TestNoticeListsTheMatchersGuesses(t *testing.T) {
 	e2, _ := kb.Get("nuage-mdp")
 	e := newTicketEnv(t, stubMatcher{faq.Result{Decision: faq.Abstain, Entry: e1, Score: 0.31,
 		Suggestions: []*faq.Entry{e1, e2}, Lang: "en"}}, tickets.Options{})
-	sent := e.say("support", "alice", "how much is it")
+	sent := e.say("support", "alice", "how much is the formation if my nuage password is lost")
 	mustContain(t, "ack in the asker's language", sent[0].Text, "ticket #1")
 	mustContain(t, "notice", sent[1].Text, "Combien coûte la formation ? (formation-tarifs) 31 %", "Mot de passe du Nuage perdu (nuage-mdp)")
 	if g := e.ticket(t, 1).Guesses; len(g) != 2 || g[0] != "formation-tarifs" || g[1] != "nuage-mdp" {
@@ -512,7 +519,13 @@ func TestSameMessageAgainOpensNoSecondTicket(t *testing.T) {
 	if n := len(e.fa.In("mentors")); n != 0 {
 		t.Fatalf("the mentors were notified again (%d notices)", n)
 	}
-	// another message with the same words is another question
+	// another message with the same words joins the open ticket's
+	// conversation; once it is resolved, it is another question
+	e.say("support", "alice", unknownQ)
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 1 {
+		t.Fatalf("a new message while ticket 1 is open must join it, got %d tickets", len(ts))
+	}
+	e.mentor(t, "bob", "!resolve 1")
 	e.say("support", "alice", unknownQ)
 	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 2 {
 		t.Fatalf("a new message must open a new ticket, got %d tickets", len(ts))

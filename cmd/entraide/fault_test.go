@@ -50,16 +50,22 @@ var (
 
 var ticketAck = regexp.MustCompile(`\(ticket n° (\d+)\)`)
 
-// supportReplies splits console output into the bot's replies to "vous"
+// supportReply is the head of the bot's reply to someone in the support room.
+var supportReply = regexp.MustCompile(`^\[support\] entraide: [^ :]+: `)
+
+// asAsker prefixes question i with a console line that makes a new person
+// ask it: a person's next questions would join their open ticket.
+func asAsker(i int, q string) string { return fmt.Sprintf("/as asker%d\n%s\n", i, q) }
+
+// supportReplies splits console output into the bot's replies to askers
 // in the support room, continuation lines included, in order.
 func supportReplies(out string) []string {
 	var replies []string
-	const head = "[support] entraide: vous: "
 	in := false
 	for _, l := range strings.Split(out, "\n") {
 		switch {
-		case strings.HasPrefix(l, head):
-			replies = append(replies, strings.TrimPrefix(l, head))
+		case supportReply.MatchString(l):
+			replies = append(replies, supportReply.ReplaceAllString(l, ""))
 			in = true
 		case in && strings.HasPrefix(l, "    "):
 			replies[len(replies)-1] += "\n" + strings.TrimSpace(l)
@@ -100,8 +106,12 @@ func TestKill9DuringBurstOf200(t *testing.T) {
 			questions[i] = "combien coûte la formation ?"
 		}
 	}
+	var burst strings.Builder
+	for i, q := range questions {
+		burst.WriteString(asAsker(i, q))
+	}
 	cmd := exec.Command(bin, "demo", "--db", db)
-	cmd.Stdin = strings.NewReader(strings.Join(questions, "\n") + "\n") // the whole burst is queued at once
+	cmd.Stdin = strings.NewReader(burst.String()) // the whole burst is queued at once
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +126,7 @@ func TestKill9DuringBurstOf200(t *testing.T) {
 	seen := 0
 	for sc.Scan() {
 		out.WriteString(sc.Text() + "\n")
-		if strings.HasPrefix(sc.Text(), "[support] entraide: vous: ") {
+		if supportReply.MatchString(sc.Text()) {
 			if seen++; seen == killAt {
 				cmd.Process.Kill() // SIGKILL: no deferred code, no clean close
 			}
@@ -194,7 +204,7 @@ func seedDB(t *testing.T, n int) (string, []string) {
 	for i := range n {
 		q := fmt.Sprintf("xylophone zorglub %d blorf ?", i)
 		qs = append(qs, q)
-		in.WriteString(q + "\n")
+		in.WriteString(asAsker(i, q))
 	}
 	if _, errs, code := runCLI(t, in.String(), "demo", "--db", db); code != 0 {
 		t.Fatalf("seed: %d %s", code, errs)
@@ -287,7 +297,7 @@ func TestDiskFullKeepsWhatWasStored(t *testing.T) {
 	for i := range 100 {
 		q := fmt.Sprintf("wagon quetzal %d plouf ?", i)
 		qs = append(qs, q)
-		in.WriteString(q + "\n")
+		in.WriteString(asAsker(i, q))
 	}
 	cmd := exec.Command(prlimit, "--fsize="+strconv.FormatInt(limit, 10), bin, "demo", "--db", db)
 	cmd.Stdin = strings.NewReader(in.String())

@@ -335,9 +335,18 @@ func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
 	if t.Mentor.ID != "" {
 		fmt.Fprintf(w, "Mentor:   %s (%s)\n", t.Mentor.DisplayName(), t.Mentor.Adapter)
 	}
-	if t.Answer != "" {
-		fmt.Fprintf(w, "Answer:   %s\n", t.Answer)
+	if len(t.Context) > 0 {
+		fmt.Fprintln(w, "Before:")
+		for _, turn := range t.Context {
+			fmt.Fprintf(w, "  %s  %s", turn.At.Local().Format("15:04:05"), turn.Said)
+			if len(turn.Entries) > 0 {
+				fmt.Fprintf(w, "  → %s: %s", turn.Reply, strings.Join(turn.Entries, " ; "))
+			}
+			fmt.Fprintln(w)
+		}
 	}
+	// the history holds the conversation: every answer and every message
+	// of the asker, with its words
 	fmt.Fprintln(w, "History:")
 	for _, ev := range evs {
 		who := ev.Actor.DisplayName()
@@ -345,6 +354,9 @@ func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
 			who = "entraide"
 		}
 		fmt.Fprintf(w, "  %s  %-8s %-9s → %-9s %s\n", ev.At.Local().Format("2006-01-02 15:04:05"), ev.Kind, ev.From, ev.To, who)
+		if ev.Note != "" && (ev.Kind == "answer" || ev.Kind == "message") {
+			fmt.Fprintf(w, "      %s\n", strings.ReplaceAll(ev.Note, "\n", "\n      "))
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 )
 
 // buildEntraide compiles the command once per test run.
-var ackLine = regexp.MustCompile(`^\[support\] entraide: vous: .*\(ticket n° (\d+)\)`)
+var ackLine = regexp.MustCompile(`^\[support\] entraide: [^ :]+: .*\(ticket n° (\d+)\)`)
 
 // TestKill9LosesNoAcknowledgedTicket pipes questions into the real binary,
 // SIGKILLs it in the middle, and checks that every ticket number the bot
@@ -63,7 +63,7 @@ func TestKill9LosesNoAcknowledgedTicket(t *testing.T) {
 	sent := 0
 	for len(got) < killAfter {
 		for sent < total && sent < len(got)+inFlight {
-			if _, err := io.WriteString(stdin, questions[sent]+"\n"); err != nil {
+			if _, err := io.WriteString(stdin, asAsker(sent, questions[sent])); err != nil {
 				t.Fatal(err)
 			}
 			sent++

@@ -145,6 +145,7 @@ func TestReport(t *testing.T) {
 		"instance jitsi disponible ?",
 		"/as carl",
 		"le wifi du local zorglub ne marche pas",
+		"/as eve", // carl's next words would join his ticket
 		"combien coûte la formation ?",
 		"ça ne marche pas",
 		"/as dina",

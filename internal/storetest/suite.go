@@ -22,6 +22,7 @@ func Run(t *testing.T, new Factory) {
 		{"OneTicketPerMessage", oneTicketPerMessage},
 		{"StateTransitions", stateTransitions},
 		{"OneTicketPerAnswer", oneTicketPerAnswer},
+		{"Conversation", conversation},
 		{"AnnouncementRecordedBeforeSend", announcementRecordedBeforeSend},
 		{"JournalBeginFinish", journalBeginFinish},
 		{"HandledRetention", handledRetention},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -229,4 +230,76 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// A ticket's conversation: its context round-trips, its notice finds it,
+// the asker's unresolved tickets are found in their room only, messages
+// join the history in order, and the purge erases all of it.
+func conversation(t *testing.T, s storage.Store) {
+	at := time.UnixMilli(time.Now().UnixMilli())
+	tk := question("m-1", "mon imprimante affiche E-05")
+	tk.Context = []tickets.Turn{{At: at, Said: "imprimante en panne", Reply: tickets.ReplyList,
+		Entries: []string{"Matériel", "Contact"}, Lang: "fr"}}
+	if err := s.CreateTicket(ctx, tk); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetNotice(ctx, tk.ID, "$notice:example.org"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.TicketByNotice(ctx, "$notice:example.org")
+	if err != nil || got.ID != tk.ID || got.NoticeID != "$notice:example.org" {
+		t.Fatalf("TicketByNotice = %+v, %v", got, err)
+	}
+	if len(got.Context) != 1 || !got.Context[0].At.Equal(at) || got.Context[0].Said != "imprimante en panne" ||
+		len(got.Context[0].Entries) != 2 || got.Context[0].Reply != tickets.ReplyList {
+		t.Fatalf("context read back: %+v", got.Context)
+	}
+	if _, err := s.TicketByNotice(ctx, "$other"); !errors.Is(err, tickets.ErrNoTicket) {
+		t.Fatalf("an unknown notice: %v, want ErrNoTicket", err)
+	}
+	elsewhere := question("m-2", "autre salon")
+	elsewhere.Room = bot.Room{Adapter: "xmpp", ID: "support@conference.localhost"}
+	if err := s.CreateTicket(ctx, elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := s.AskerTickets(ctx, room, "alice@localhost")
+	if err != nil || len(mine) != 1 || mine[0].ID != tk.ID {
+		t.Fatalf("AskerTickets = %+v, %v; want ticket %d only", mine, err, tk.ID)
+	}
+	for i, note := range []string{"Redémarrez-la.", "toujours E-05", "merci, c'est bon"} {
+		kind := "message"
+		if i%2 == 0 {
+			kind = "answer"
+		}
+		if _, err := s.UpdateTicket(ctx, tk.ID, tickets.Event{At: time.Now(), Kind: kind, Note: note},
+			func(t *tickets.Ticket) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs, _ := s.TicketEvents(ctx, tk.ID)
+	var said []string
+	for _, m := range tickets.Conversation(got, evs) {
+		said = append(said, m.Text)
+	}
+	if want := "mon imprimante affiche E-05|Redémarrez-la.|toujours E-05|merci, c'est bon"; strings.Join(said, "|") != want {
+		t.Fatalf("conversation %q, want %q", said, want)
+	}
+	resolved := time.Now().Add(-200 * 24 * time.Hour)
+	if _, err := s.UpdateTicket(ctx, tk.ID, tickets.Event{At: resolved, Kind: "resolve"}, func(t *tickets.Ticket) error {
+		t.State, t.Resolved = tickets.Resolved, resolved
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if mine, _ := s.AskerTickets(ctx, room, "alice@localhost"); len(mine) != 0 {
+		t.Fatalf("a resolved ticket is still the asker's open one: %+v", mine)
+	}
+	if _, err := s.PurgeResolved(ctx, time.Now().Add(-180*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Ticket(ctx, tk.ID)
+	evs, _ = s.TicketEvents(ctx, tk.ID)
+	if len(got.Context) != 0 || len(tickets.Conversation(got, evs)) != 0 {
+		t.Fatalf("the purge left the conversation: %+v %+v", got, evs)
+	}
 }

@@ -1,0 +1,332 @@
+package tickets
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/faq"
+)
+
+// A ticket is a conversation. Until it is resolved, what its asker writes
+// in the same conversation (the room, or the thread they asked in) goes to
+// the mentors and into its history, not to the FAQ; the mentors answer as
+// often as needed, with !answer N or, on Matrix, by replying in the thread
+// of the ticket's notice.
+
+// privatePrefix starts a mentor's message in a ticket's thread that stays
+// among mentors.
+const privatePrefix = "//"
+
+// sharedRoomPause: in a room with several people, the asker's messages
+// outside a thread count as the ticket's conversation only this long after
+// its last message (from the asker, a mentor or the bot); after that they
+// are routed as usual, so a week-old ticket does not swallow everything
+// they say in the room.
+const sharedRoomPause = 30 * time.Minute
+
+// before is the Before hook: a mentor's reply in a ticket's thread, a
+// request for a person, the conversation of an open ticket, then
+// dissatisfaction with a list and feedback on a FAQ answer.
+func (tk *Desk) before(ctx context.Context, req *bot.Request) bool {
+	if bot.IsCommand(req.Msg.Text) {
+		return false
+	}
+	if tk.b.IsMentorsRoom(req.Msg.Room) {
+		return tk.fromMentors(ctx, req)
+	}
+	if lang, ok := asksForHuman(req.Msg.Text); ok {
+		req.Lang = lang
+		tk.handToHuman(ctx, req, "")
+		return true
+	}
+	return tk.converse(ctx, req) || tk.dissatisfiedWithList(ctx, req) || tk.feedbackHook(ctx, req)
+}
+
+// ticketOf is the unresolved ticket whose conversation m belongs to, or nil:
+// the asker's latest one in that room, preferring one asked in m's thread.
+func (tk *Desk) ticketOf(ctx context.Context, m bot.Message) *Ticket {
+	ts, err := tk.store.AskerTickets(ctx, m.Room, m.Sender.ID)
+	if err != nil {
+		tk.log.Error("looking for the asker's tickets failed", "err", err)
+		return nil
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	if ts[0].MsgID == m.ID && m.ID != "" {
+		return nil // the question itself, handled again after a crash
+	}
+	for _, t := range ts {
+		if m.ThreadID != "" && (m.ThreadID == t.ThreadID || m.ThreadID == t.MsgID) {
+			return t // the thread of the question: always its conversation
+		}
+	}
+	t := ts[0]
+	if !m.Room.Direct && (toSomeoneElse(m.Text, tk.b.Name()) || tk.clock.Now().Sub(t.Updated) > sharedRoomPause) {
+		return nil
+	}
+	return t
+}
+
+// converse adds the asker's message to their open ticket and relays it to
+// the mentors, unless it closes the ticket or is clearly a new question.
+func (tk *Desk) converse(ctx context.Context, req *bot.Request) bool {
+	t := tk.ticketOf(ctx, req.Msg)
+	if t == nil {
+		return false
+	}
+	req.Lang = t.Lang
+	text := strings.TrimSpace(req.Msg.Text)
+	switch closing(text) {
+	case solved:
+		tk.closeByAsker(ctx, req, t)
+		return true
+	case thanks:
+		if t.Answer != "" {
+			tk.closeByAsker(ctx, req, t)
+			return true
+		}
+		return false // thanks for passing it on: the usual "avec plaisir"
+	}
+	if strings.IndexFunc(text, func(r rune) bool { return !unicode.IsDigit(r) && !unicode.IsSpace(r) }) < 0 {
+		return false // "2": a pick from a list the bot offered
+	}
+	if tk.clearlyNew(ctx, req, t) {
+		return false
+	}
+	tk.followUp(ctx, req, t)
+	return true
+}
+
+// followUp records the asker's message in ticket t and shows it to the
+// mentors, in the notice's thread where there are threads, prefixed with
+// the ticket's number everywhere.
+func (tk *Desk) followUp(ctx context.Context, req *bot.Request, t *Ticket) {
+	text := strings.TrimSpace(req.Msg.Text)
+	if _, err := tk.record(ctx, t.ID, "message", ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), text); err != nil {
+		tk.log.Error("adding a message to a ticket failed", "ticket", t.ID, "err", err)
+		tk.reply(ctx, req, req.T("ticket.not_recorded"))
+		return
+	}
+	lang := tk.mentorsLang()
+	tk.toMentors(ctx, bot.T(lang, "ticket.follow_up", t.ID, tk.who(t))+"\n"+bot.Quote(clip(text, 1500)), t.NoticeID)
+}
+
+// record appends a message or a resolution by actor to ticket id's history.
+func (tk *Desk) record(ctx context.Context, id int64, action string, actor Actor, text string) (*Ticket, error) {
+	now := tk.clock.Now()
+	ev := Event{At: now, Kind: action, Actor: actor, Note: text}
+	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+		if err := t.check(action, actor, false); err != nil {
+			return err
+		}
+		t.apply(action, actor, text, now)
+		return nil
+	})
+}
+
+// closeByAsker resolves t on the asker's word ("c'est réglé", or thanks
+// after an answer): their message joins the history, the ticket is
+// resolved in their name, and the mentors are told.
+func (tk *Desk) closeByAsker(ctx context.Context, req *bot.Request, t *Ticket) {
+	text := strings.TrimSpace(req.Msg.Text)
+	asker := ActorOf(req.Msg.Room.Adapter, req.Msg.Sender)
+	if _, err := tk.record(ctx, t.ID, "message", asker, text); err != nil {
+		tk.log.Error("adding a message to a ticket failed", "ticket", t.ID, "err", err)
+		tk.reply(ctx, req, req.T("ticket.not_recorded"))
+		return
+	}
+	if _, err := tk.record(ctx, t.ID, "resolve", asker, ""); err != nil {
+		tk.log.Error("resolving a ticket failed", "ticket", t.ID, "err", err)
+	}
+	tk.reply(ctx, req, req.T("ticket.closed_by_asker", t.ID))
+	lang := tk.mentorsLang()
+	tk.toMentors(ctx, bot.T(lang, "ticket.asker_closed", t.ID, tk.who(t))+"\n"+bot.Quote(clip(text, 300)), t.NoticeID)
+}
+
+// fromMentors handles a message in the mentors' room: a mentor's reply in
+// the thread of a ticket's notice (or a reply to the notice) is an answer
+// to the asker, unless it starts with privatePrefix. Anything else there is
+// the mentors' own talk.
+func (tk *Desk) fromMentors(ctx context.Context, req *bot.Request) bool {
+	m := req.Msg
+	root := m.ThreadID
+	if root == "" {
+		root = m.ReplyTo
+	}
+	if root == "" {
+		return false
+	}
+	t, err := tk.store.TicketByNotice(ctx, root)
+	if errors.Is(err, ErrNoTicket) {
+		return false
+	}
+	if err != nil {
+		tk.log.Error("finding the ticket of a thread failed", "err", err)
+		return false
+	}
+	text := strings.TrimSpace(m.Text)
+	if !req.IsMentor() || strings.HasPrefix(text, privatePrefix) {
+		return true
+	}
+	req.Lang = tk.mentorsLang()
+	if _, err := tk.Answer(ctx, t.ID, ActorOf(m.Room.Adapter, m.Sender), req.IsAdmin(), text); err != nil {
+		if err := tk.refusal(ctx, req, t.ID, err); err != nil {
+			tk.log.Error("answering from a thread failed", "ticket", t.ID, "err", err)
+		}
+	}
+	return true
+}
+
+// clearlyNew reports whether the asker's message, although their ticket is
+// open, is a new question the FAQ answers: it reads as a question, does not
+// go on from what was said ("oui mais…", "et pour…"), the FAQ answers it
+// confidently with no close second, and it shares no significant word with
+// the ticket's conversation (its question, answers and messages; what was
+// said before the ticket opened does not count). Anything less is relayed: a mentor reading one
+// message too many costs less than an asker answered beside the point.
+func (tk *Desk) clearlyNew(ctx context.Context, req *bot.Request, t *Ticket) bool {
+	matcher, _ := tk.b.FAQ()
+	text := req.Msg.Text
+	if matcher == nil || !readsAsQuestion(text) || goesOn(text) {
+		return false
+	}
+	res := matcher.Match(text, t.Lang)
+	if res.Decision != faq.Answer || res.Entry == nil || len(res.SeeAlso) > 0 || res.Chitchat != "" {
+		return false
+	}
+	evs, err := tk.store.TicketEvents(ctx, t.ID)
+	if err != nil {
+		return false
+	}
+	var said []string
+	for _, s := range Conversation(t, evs) {
+		said = append(said, s.Text)
+	}
+	before := significantWords(strings.Join(said, " "))
+	for w := range significantWords(text) {
+		if before[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// readsAsQuestion: a question mark, or a question word first.
+func readsAsQuestion(text string) bool {
+	if strings.Contains(text, "?") {
+		return true
+	}
+	words := foldedWords(text)
+	return len(words) > 0 && questionWords[words[0]]
+}
+
+var questionWords = setOf(`comment combien quand ou pourquoi quel quelle quels quelles qui est peut peux puis
+	how what when where why which who can could do does is are`)
+
+// goesOn reports whether a message starts like the next line of a
+// conversation rather than a new subject.
+func goesOn(text string) bool {
+	words := foldedWords(text)
+	return len(words) > 0 && continuations[words[0]]
+}
+
+var continuations = setOf(`oui non si mais et toujours encore pareil meme aussi sinon ok d alors donc
+	yes no but and still also same ok okay so then`)
+
+// The asker's words that close their ticket.
+const (
+	notClosing = iota
+	thanks     // thanks, or "ça marche": closes a ticket that had an answer
+	solved     // "c'est réglé", "problem solved": closes it whatever its state
+)
+
+var (
+	solvedPhrases = phrases(`c est regle|c est resolu|c est bon|c est ok|probleme regle|probleme resolu|j ai trouve|
+		ca marche maintenant|ca fonctionne maintenant|laissez tomber|laisse tomber|plus besoin|
+		it s solved|it is solved|solved|resolved|all good|it works now|never mind|nevermind|no longer needed`)
+	thanksPhrases = phrases(`merci|ok merci|oui merci|ca marche|ca fonctionne|super|parfait|genial|top|nickel|impeccable|
+		thanks|thank you|thx|great|perfect|it works|👍`)
+	// any of these words makes a closing phrase a new problem: "merci mais
+	// toujours E-05", "thanks, but it still fails"
+	notClosed = setOf(`mais pas toujours encore ne n plus probleme erreur but not still again doesn don t isn won error fails`)
+)
+
+// closing classifies a short message of the asker about their ticket.
+func closing(text string) int {
+	if strings.Contains(text, "?") {
+		return notClosing
+	}
+	words := foldedWords(text)
+	if len(words) == 0 || len(words) > 10 {
+		return notClosing
+	}
+	for _, w := range words {
+		if notClosed[w] {
+			return notClosing
+		}
+	}
+	joined := " " + strings.Join(words, " ") + " "
+	for _, p := range solvedPhrases {
+		if strings.Contains(joined, " "+p+" ") {
+			return solved
+		}
+	}
+	for _, p := range thanksPhrases {
+		if strings.HasPrefix(joined, " "+p+" ") {
+			return thanks
+		}
+	}
+	return notClosing
+}
+
+// toSomeoneElse reports whether a room message is addressed to another
+// person ("@alice …", "alice: …").
+func toSomeoneElse(text, botName string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	var name string
+	switch {
+	case strings.HasPrefix(first, "@") && len(first) > 1:
+		name = strings.TrimRight(first[1:], ":,")
+	case strings.HasSuffix(first, ":") && len(first) > 1 && !strings.Contains(first, "//"):
+		name = strings.TrimSuffix(first, ":")
+	default:
+		return false
+	}
+	if i := strings.IndexAny(name, ":@"); i > 0 {
+		name = name[:i]
+	}
+	return !strings.EqualFold(name, botName)
+}
+
+// foldedWords splits text into lowercase words without accents, apostrophes
+// and hyphens splitting too ("c'est" → "c", "est").
+func foldedWords(text string) []string {
+	return strings.FieldsFunc(faq.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '👍' && r != '👎'
+	})
+}
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// phrases splits a "|"-separated list of phrases, folding each like
+// foldedWords folds messages.
+func phrases(list string) []string {
+	var out []string
+	for _, p := range strings.Split(list, "|") {
+		if w := foldedWords(p); len(w) > 0 {
+			out = append(out, strings.Join(w, " "))
+		}
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+package tickets
+
+import (
+	"context"
+	"strings"
+
+	"codeberg.org/entraide/entraide/bot"
+)
+
+// Asking for a person, in words or with !humain / !human, opens a ticket at
+// once with what the asker said before, and gives its number; asking again
+// while it is open gets the same ticket.
+
+// humanNouns are who an asker may ask for, after a verb of humanVerbs.
+var (
+	humanNouns = setOf(`humain humaine humains benevole benevoles mentor mentors quelqu quelqu un personne
+		conseiller conseillere operateur agent vrai vraie
+		human humans person someone somebody volunteer volunteers real operator agent`)
+	humanVerbs = setOf(`parler discuter echanger contacter joindre passer veux voudrais voudrait aimerais
+		besoin avoir
+		talk speak chat contact reach get want need have`)
+	// "personne" also means "nobody": only "une personne", "a person"
+	humanArticles = setOf(`un une a an un e`)
+	// a whole message asking for a person: "humain", "un humain svp", "human please"
+	humanAlone   = setOf(`humain humaine human benevole volunteer`)
+	politeness   = setOf(`svp stp please plz merci thanks un une a an vrai vraie real e`)
+	englishHuman = setOf(`talk speak chat contact reach get want need have human humans person someone somebody
+		volunteer volunteers real please can could i to a an with`)
+)
+
+// asksForHuman reports whether text asks to talk to a person, and in which
+// language it asks.
+func asksForHuman(text string) (string, bool) {
+	words := foldedWords(text)
+	if len(words) == 0 || len(words) > 16 {
+		return "", false
+	}
+	if alone(words) || verbThenPerson(words) {
+		return langOf(words), true
+	}
+	return "", false
+}
+
+// alone: the message is only a person asked for, with courtesy words.
+func alone(words []string) bool {
+	found := false
+	for _, w := range words {
+		switch {
+		case humanAlone[w]:
+			found = true
+		case !politeness[w]:
+			return false
+		}
+	}
+	return found
+}
+
+// verbThenPerson: a verb of humanVerbs, then within four words a noun of
+// humanNouns. Past forms are not in humanVerbs: "j'ai parlé à un bénévole
+// hier" tells a story rather than asks.
+func verbThenPerson(words []string) bool {
+	for i, w := range words {
+		if !humanVerbs[w] {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+4; j++ {
+			n := words[j]
+			if !humanNouns[n] {
+				continue
+			}
+			if (n == "personne" || n == "person") && !humanArticles[words[j-1]] && !(j >= 2 && humanArticles[words[j-2]]) {
+				continue // "je veux parler, personne ne répond"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// langOf guesses the language of a request for a person: English when most
+// of its words are English ones.
+func langOf(words []string) string {
+	en := 0
+	for _, w := range words {
+		if englishHuman[w] {
+			en++
+		}
+	}
+	if en*2 > len(words) {
+		return "en"
+	}
+	return "fr"
+}
+
+// cmdHuman is !humain / !human [what it is about].
+func (tk *Desk) cmdHuman(ctx context.Context, req *bot.Request) error {
+	tk.handToHuman(ctx, req, strings.TrimSpace(req.Args))
+	return nil
+}
+
+// handToHuman opens a ticket for a person who asked for one, or points to
+// the one they already have. about is what they said it is about ("" when
+// they did not say): otherwise the ticket's question is their latest
+// question to the bot, and the context holds the rest.
+func (tk *Desk) handToHuman(ctx context.Context, req *bot.Request, about string) {
+	m := req.Msg
+	if t := tk.ticketOf(ctx, m); t != nil {
+		tk.followUp(ctx, req, t)
+		tk.reply(ctx, req, req.T("ticket.human_again", t.ID))
+		return
+	}
+	turns := tk.contextOf(m)
+	q := about
+	if q == "" {
+		q = lastQuestion(turns)
+	}
+	if q == "" {
+		q = strings.TrimSpace(m.Text)
+	}
+	t := &Ticket{Origin: OriginHuman, Asker: m.Sender, Room: m.Room, MsgID: m.ID, ThreadID: m.ThreadID,
+		Question: q, Lang: req.Lang, Context: turns}
+	if err := tk.open(ctx, t); err != nil {
+		tk.log.Error("opening a ticket failed", "err", err)
+		tk.reply(ctx, req, req.T("ticket.not_recorded"))
+		return
+	}
+	tk.reply(ctx, req, req.T("ticket.human_opened", t.ID))
+	if !t.Repeat {
+		tk.notify(ctx, t, nil)
+	}
+}
