@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -329,10 +330,14 @@ func TestFAQHealthCountsAnswersVotesAndRejections(t *testing.T) {
 	mustHave(t, "health", w, http.StatusOK, "Combien coûte la formation ?", "Mot de passe du Nuage perdu",
 		"Questions où elle n'a pas aidé (1)", "Entrées jamais données")
 	body := w.Body.String()
-	row := body[strings.Index(body, "Combien coûte la formation ?"):]
-	row = row[:strings.Index(row, "</tr>")]
-	if !strings.Contains(row, "<td>2</td><td>1</td><td>1</td><td>1</td>") {
-		t.Fatalf("answers 2, merci 1, 👍 1, 👎 1 expected in:\n%s", row)
+	card := body[strings.Index(body, "<h3>Combien coûte la formation ?</h3>"):]
+	card = card[:strings.Index(card, "</li>")]
+	var counts []string
+	for _, m := range regexp.MustCompile(`<dd>(\d+)</dd>`).FindAllStringSubmatch(card, -1) {
+		counts = append(counts, m[1])
+	}
+	if strings.Join(counts, " ") != "2 1 1 1" {
+		t.Fatalf("answers 2, merci 1, 👍 1, 👎 1 expected, got %v in:\n%s", counts, card)
 	}
 	unused := body[strings.Index(body, "Entrées jamais données"):]
 	if !strings.Contains(unused, "Mot de passe du Nuage perdu") {
