@@ -214,7 +214,10 @@ type queryTerm struct {
 	name   string
 }
 
-// Analyze ranks the entries for text and computes the confidence.
+// Analyze ranks the entries for text and computes the confidence, in
+// named steps: read the question's terms, score the entries that have
+// them, keep the best candidates, measure the evidence, and check that the
+// best entry fits the kind of question.
 func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ws := m.lx.expandWords(text)
 	sizesAsStorage(ws)
@@ -222,6 +225,32 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	if a.Chitchat = m.lx.smallTalk(ws); a.Chitchat != "" {
 		return a
 	}
+	qts := m.queryTerms(a, text, ws)
+	if len(qts) == 0 {
+		return a
+	}
+	s := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(s)
+	total, ideal := m.accumulate(s, qts)
+	cands := m.candidates(s, qts, a.Lang)
+	s.reset()
+	if len(cands) == 0 {
+		a.Features = Features{Unknown: float64(len(a.Unknown)) / float64(len(qts)), Salient: float64(len(qts))}
+		return a
+	}
+	for _, c := range cands {
+		a.Candidates = append(a.Candidates, Candidate{Entry: m.ix.entries[c.doc], Score: c.score, Coverage: c.cov / total})
+	}
+	a.Features = m.features(a, qts, cands, total, ideal)
+	a.Confidence = m.cal.confidence(a.Features)
+	m.checkFit(a, qts, text, ws, cands[0].doc)
+	return a
+}
+
+// queryTerms reads the question's distinct terms, correcting typos, and
+// weighs each: common words, the asker's description of themselves, the
+// date of an action and the sentences around the question count less.
+func (m *LexicalMatcher) queryTerms(a *Analysis, text string, ws []string) []queryTerm {
 	ix := m.ix
 	var qts []queryTerm
 	seen := map[string]bool{}
@@ -250,8 +279,9 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		}
 		seen[term] = true
 		a.Terms = append(a.Terms, term)
+		common := m.lx.isCommon(tok.Word, term)
 		wt := 1.0
-		if m.lx.isCommon(tok.Word, term) || context[ti] || whenTerms[term] && acting {
+		if common || context[ti] || whenTerms[term] && acting {
 			wt = commonWeight
 		}
 		if focus != nil && !focus[tok.Term] {
@@ -267,15 +297,16 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			qts = append(qts, queryTerm{id: -1, idf: wt * float64(ix.maxIDF), full: wt == 1, name: term})
 			continue
 		}
-		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: m.lx.names[tok.Word], full: wt == 1, name: term,
-			common: m.lx.isCommon(tok.Word, term)})
+		qts = append(qts, queryTerm{id: id, idf: wt * float64(ix.idf[id]), entity: m.lx.names[tok.Word], full: wt == 1, name: term, common: common})
 	}
-	if len(qts) == 0 {
-		return a
-	}
-	s := m.scratch.Get().(*scratch)
-	defer m.scratch.Put(s)
-	var total, ideal float64
+	return qts
+}
+
+// accumulate adds each known term's weight to the entries that have it
+// (BM25F score, coverage, and the part in title, questions and tags), and
+// returns the question's total weight and the best score possible.
+func (m *LexicalMatcher) accumulate(s *scratch, qts []queryTerm) (total, ideal float64) {
+	ix := m.ix
 	for _, q := range qts {
 		total += q.idf
 		if q.id < 0 {
@@ -297,40 +328,29 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			}
 		}
 	}
-	type cand struct {
-		doc                int32
-		score, cov, strong float64
+	return total, ideal
+}
+
+// reset clears the entries touched by accumulate for the next question.
+func (s *scratch) reset() {
+	for _, d := range s.touched {
+		s.score[d], s.cov[d], s.strong[d], s.ent[d] = 0, 0, 0, 0
 	}
-	// The question may name a product or service that is the topic of some
-	// entries (in their title, questions or tags). An entry in the other
-	// language that names it so keeps its full score when it explains the
-	// question better (more of it in title, questions and tags) than every
-	// entry in the asker's language naming it so: "forgot my Mastodon
-	// password" must not go to an English answer about another service
-	// that mentions Mastodon in passing, when only French has the answer.
-	var nEnt int32
-	for _, q := range qts {
-		if q.entity && q.id >= 0 {
-			nEnt++
-		}
-	}
-	entSame, entAny := false, false
-	var entStrongSame float32
-	if nEnt > 0 {
-		for _, d := range s.touched {
-			e, st := s.ent[d], s.strong[d]
-			if t := ix.twin[d]; t >= 0 {
-				e, st = max(e, s.ent[t]), max(st, s.strong[t])
-			}
-			if e == nEnt {
-				entAny = true
-			}
-			if e == nEnt && ix.entries[d].Lang == a.Lang {
-				entSame = true
-				entStrongSame = max(entStrongSame, st)
-			}
-		}
-	}
+	s.touched = s.touched[:0]
+}
+
+// cand is an entry being ranked.
+type cand struct {
+	doc                int32
+	score, cov, strong float64
+}
+
+// candidates keeps the best maxCandidates entries, a pair of translations
+// as one topic, weighing down an entry in the other language and one that
+// does not name a product the question names when others do.
+func (m *LexicalMatcher) candidates(s *scratch, qts []queryTerm, lang string) []cand {
+	ix := m.ix
+	ent := m.entityEvidence(s, qts, lang)
 	// keep the best maxCandidates with an insertion into a short sorted
 	// list: touched can be most of a large KB, sorting it all would dominate
 	cands := make([]cand, 0, maxCandidates+1)
@@ -339,7 +359,7 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		// a pair of translations competes as one topic, under the entry in
 		// the asker's language, with the better evidence of the two
 		rep := d
-		if t := ix.twin[d]; t >= 0 && ix.entries[d].Lang != a.Lang && ix.entries[t].Lang == a.Lang {
+		if t := ix.twin[d]; t >= 0 && ix.entries[d].Lang != lang && ix.entries[t].Lang == lang {
 			rep = t
 			if s.score[t] > 0 || s.cov[t] > 0 {
 				continue // t is touched too and stands for the pair
@@ -349,15 +369,15 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 		if t := ix.twin[rep]; t >= 0 {
 			sc, cv, st = max(sc, s.score[t]), max(cv, s.cov[t]), max(st, s.strong[t])
 		}
-		ent := s.ent[rep]
+		e := s.ent[rep]
 		if t := ix.twin[rep]; t >= 0 {
-			ent = max(ent, s.ent[t])
+			e = max(e, s.ent[t])
 		}
-		namesIt := nEnt > 0 && ent == nEnt && (!entSame || st > entStrongSame)
-		if ix.entries[rep].Lang != a.Lang && !namesIt {
+		namesIt := ent.n > 0 && e == ent.n && (!ent.same || st > ent.strongSame)
+		if ix.entries[rep].Lang != lang && !namesIt {
 			sc *= otherLangFactor
 		}
-		if entAny && ent < nEnt {
+		if ent.any && e < ent.n {
 			// the question names a product or protocol that some entries
 			// are about (title, questions or tags): one merely mentioning
 			// it in its answer is about something else
@@ -378,17 +398,54 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			cands = cands[:maxCandidates]
 		}
 	}
+	return cands
+}
+
+// entities is what the entries say of the products the question names.
+type entities struct {
+	n          int32   // products or protocols the question names that entries have
+	any, same  bool    // some entry (in the asker's language) has them all as its topic
+	strongSame float32 // the best title/questions/tags evidence of such an entry in the asker's language
+}
+
+// entityEvidence: the question may name a product or service that is the
+// topic of some entries (in their title, questions or tags). An entry in
+// the other language that names it so keeps its full score when it
+// explains the question better (more of it in title, questions and tags)
+// than every entry in the asker's language naming it so: "forgot my
+// Mastodon password" must not go to an English answer about another
+// service that mentions Mastodon in passing, when only French has the
+// answer.
+func (m *LexicalMatcher) entityEvidence(s *scratch, qts []queryTerm, lang string) entities {
+	ix := m.ix
+	var ent entities
+	for _, q := range qts {
+		if q.entity && q.id >= 0 {
+			ent.n++
+		}
+	}
+	if ent.n == 0 {
+		return ent
+	}
 	for _, d := range s.touched {
-		s.score[d], s.cov[d], s.strong[d], s.ent[d] = 0, 0, 0, 0
+		e, st := s.ent[d], s.strong[d]
+		if t := ix.twin[d]; t >= 0 {
+			e, st = max(e, s.ent[t]), max(st, s.strong[t])
+		}
+		if e == ent.n {
+			ent.any = true
+			if ix.entries[d].Lang == lang {
+				ent.same = true
+				ent.strongSame = max(ent.strongSame, st)
+			}
+		}
 	}
-	s.touched = s.touched[:0]
-	if len(cands) == 0 {
-		a.Features = Features{Unknown: float64(len(a.Unknown)) / float64(len(qts)), Salient: float64(len(qts))}
-		return a
-	}
-	for _, c := range cands {
-		a.Candidates = append(a.Candidates, Candidate{Entry: ix.entries[c.doc], Score: c.score, Coverage: c.cov / total})
-	}
+	return ent
+}
+
+// features measures the evidence for the best candidate.
+func (m *LexicalMatcher) features(a *Analysis, qts []queryTerm, cands []cand, total, ideal float64) Features {
+	ix := m.ix
 	top := cands[0]
 	second := 0.0
 	if len(cands) > 1 {
@@ -418,24 +475,30 @@ func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 			f.Missing = max(f.Missing, q.idf/float64(ix.maxIDF))
 		}
 	}
-	a.Features = f
-	a.Confidence = m.cal.confidence(f)
+	return f
+}
+
+// checkFit marks what makes the best entry doc no answer to this kind of
+// question: it asks how many or how long and the entry gives no number,
+// asks whether X is offered and the entry does not name X, or names what
+// the glossary tells apart from the entry's topic.
+func (m *LexicalMatcher) checkFit(a *Analysis, qts []queryTerm, text string, ws []string, doc int32) {
+	ix := m.ix
 	if asked := m.lx.askedQuantity(ws); asked != "" {
 		id, ok := int32(durationID), true
 		if asked != durationTerm {
 			id, ok = ix.terms[asked]
 		}
-		a.noCount = !ok || !ix.gives(top.doc, id) && (ix.twin[top.doc] < 0 || !ix.gives(ix.twin[top.doc], id))
+		a.noCount = !ok || !ix.gives(doc, id) && (ix.twin[doc] < 0 || !ix.gives(ix.twin[doc], id))
 	}
-	a.nearMiss = m.nearMiss(qts, top.doc)
-	a.lead = m.lead(qts, top.doc)
+	a.nearMiss = m.nearMiss(qts, doc)
+	a.lead = m.lead(qts, doc)
 	for _, t := range m.lx.askedObject(ws, strings.Contains(text, "?")) {
 		id, ok := ix.terms[t]
-		if !ok || !ix.has(id, top.doc) && (ix.twin[top.doc] < 0 || !ix.has(id, ix.twin[top.doc])) {
+		if !ok || !ix.has(id, doc) && (ix.twin[doc] < 0 || !ix.has(id, ix.twin[doc])) {
 			a.noObject = true
 		}
 	}
-	return a
 }
 
 func termName(ix *index, id int32) string { return ix.names[id] }
