@@ -134,12 +134,13 @@ func (a *Adapter) onRoomName(_ context.Context, evt *event.Event) {
 	a.mu.Unlock()
 }
 
-// inviteAllowed applies InviteAllow: exact user ids or ":server" suffixes.
+// inviteAllowed applies InviteAllow: exact user ids, ":server" suffixes,
+// or "*" for anyone.
 func (a *Adapter) inviteAllowed(sender id.UserID) bool {
-	if len(a.opts.InviteAllow) == 0 {
-		return true
-	}
 	for _, allow := range a.opts.InviteAllow {
+		if allow == "*" {
+			return true
+		}
 		if strings.HasPrefix(allow, ":") {
 			if strings.HasSuffix(sender.String(), allow) {
 				return true

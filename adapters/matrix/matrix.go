@@ -37,7 +37,8 @@ type Options struct {
 	// same across restarts.
 	PickleKey string
 	// InviteAllow limits auto-join to invites sent by these user ids or by
-	// users of these servers (written ":example.org"). Empty: accept all.
+	// users of these servers (written ":example.org"); "*" alone accepts
+	// anyone. Empty: the bot's own server only.
 	InviteAllow []string
 
 	// State keeps the device, access token, sync token and the events
@@ -126,13 +127,25 @@ func New(o Options) (*Adapter, error) {
 		return nil, errors.New("matrix: encryption is on but this entraide was built without it (build with -tags goolm)")
 	}
 	for _, a := range o.InviteAllow {
+		if a == "*" && len(o.InviteAllow) == 1 {
+			continue
+		}
 		if !strings.HasPrefix(a, "@") && !strings.HasPrefix(a, ":") {
-			return nil, fmt.Errorf("matrix: invite_allow entry %q must be a user id (@user:server) or a server (:server)", a)
+			return nil, fmt.Errorf("matrix: invite_allow entry %q must be a user id (@user:server), a server (:server), or \"*\" alone for anyone", a)
 		}
 	}
+	if len(o.InviteAllow) == 0 {
+		o.InviteAllow = []string{":" + uid.Homeserver()} // the bot's own server, as on XMPP
+	}
+	log := o.Logger.With("adapter", o.Name)
+	rule := strings.Join(o.InviteAllow, ", ")
+	if o.InviteAllow[0] == "*" {
+		rule = "anyone"
+	}
+	log.Info("matrix: invitations accepted from", "invite_allow", rule)
 	return &Adapter{
 		opts:      o,
-		log:       o.Logger.With("adapter", o.Name),
+		log:       log,
 		userID:    uid,
 		ready:     make(chan struct{}),
 		joinedAt:  map[id.RoomID]int64{},

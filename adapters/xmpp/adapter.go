@@ -33,7 +33,7 @@ type Options struct {
 	CAFile      string   // PEM file of an extra certificate authority to trust
 	// InviteAllow lists who may invite the bot into a room (XEP-0249 or
 	// mediated invitations): bare JIDs, or "@example.org" for a whole
-	// domain. Empty means invitations are ignored.
+	// domain; "*" alone accepts anyone. Empty: the bot's own domain only.
 	InviteAllow []string
 	// Store remembers handled messages and the rooms joined by invitation
 	// across restarts; an in-memory store is used when nil.
@@ -129,13 +129,21 @@ func New(o Options) (*Adapter, error) {
 		o.Store = newMemStore()
 	}
 	for _, w := range o.InviteAllow {
-		if strings.HasPrefix(w, "@") && len(w) > 1 {
+		if strings.HasPrefix(w, "@") && len(w) > 1 || w == "*" && len(o.InviteAllow) == 1 {
 			continue
 		}
 		if err := checkBareJID("xmpp.invite_allow entry", w); err != nil {
 			return nil, err
 		}
 	}
+	if len(o.InviteAllow) == 0 {
+		o.InviteAllow = []string{"@" + domainOf(bare)} // the bot's own domain, as on Matrix
+	}
+	rule := strings.Join(o.InviteAllow, ", ")
+	if o.InviteAllow[0] == "*" {
+		rule = "anyone"
+	}
+	o.Logger.Info("xmpp: invitations accepted from", "adapter", o.Name, "invite_allow", rule)
 	a := &Adapter{
 		o: o, bare: bare, log: o.Logger.With("adapter", o.Name), store: o.Store,
 		rooms:    map[string]*room{},

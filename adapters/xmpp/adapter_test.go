@@ -1,6 +1,8 @@
 package xmpp
 
 import (
+	"bytes"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -52,9 +54,33 @@ func TestInviteAllowList(t *testing.T) {
 			t.Errorf("mayInvite(%q) = %v, want %v", from, got, want)
 		}
 	}
-	none, _ := New(Options{JID: "bot@example.org", Password: "pw"})
-	if none.mayInvite("alice@example.org") {
-		t.Error("an empty allow-list must refuse every invitation")
+}
+
+// invite_allow means the same as on Matrix: empty is the bot's own domain
+// only (it used to mean nobody), "*" is anyone, and the rule in force is
+// logged when the adapter is made.
+func TestInviteAllowDefaultsToOwnDomain(t *testing.T) {
+	var logs bytes.Buffer
+	own, err := New(Options{JID: "bot@example.org", Password: "pw", Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !own.mayInvite("alice@example.org/phone") || own.mayInvite("eve@evil.org") || own.mayInvite("eve@sub.example.org") {
+		t.Error("an empty allow-list must accept the bot's own domain only")
+	}
+	if !strings.Contains(logs.String(), "invitations accepted from") || !strings.Contains(logs.String(), "invite_allow=@example.org") {
+		t.Errorf("effective rule not logged:\n%s", logs.String())
+	}
+	logs.Reset()
+	anyone, err := New(Options{JID: "bot@example.org", Password: "pw", InviteAllow: []string{"*"}, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !anyone.mayInvite("eve@evil.org") || !strings.Contains(logs.String(), "invite_allow=anyone") {
+		t.Errorf(`"*" must accept anyone and say so: %s`, logs.String())
+	}
+	if _, err := New(Options{JID: "bot@example.org", Password: "pw", InviteAllow: []string{"*", "a@b.org"}}); err == nil {
+		t.Error(`"*" with other entries must be refused`)
 	}
 }
 

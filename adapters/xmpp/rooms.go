@@ -233,6 +233,9 @@ func (a *Adapter) mayInvite(from string) bool {
 		return false // a server or component, not a person
 	}
 	for _, w := range a.o.InviteAllow {
+		if w == "*" {
+			return true
+		}
 		w = strings.ToLower(w)
 		if b == w || (strings.HasPrefix(w, "@") && domainOf(b) == w[1:]) {
 			return true
