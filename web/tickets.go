@@ -202,8 +202,9 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 		if who == "" {
 			who = s.o.Chat.Name()
 		}
-		e := event{At: s.date(ev.At), What: q.say("event." + ev.Kind), Who: who}
-		if ev.Kind == "answer" || ev.Kind == tickets.DraftEvent {
+		// The chat's words for the event, so that a new kind needs no change here.
+		e := event{At: s.date(ev.At), What: bot.T(q.lang, "ticket.event."+ev.Kind), Who: who}
+		if ev.Kind == "answer" || ev.Kind == "message" || ev.Kind == tickets.DraftEvent {
 			e.Note = ev.Note
 		}
 		d.Events = append(d.Events, e)

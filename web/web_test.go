@@ -132,7 +132,9 @@ func TestTicketActionsGoThroughTheCore(t *testing.T) {
 	path := "/tickets/" + strconv.FormatInt(id, 10)
 
 	mustHave(t, "queue", c.get("/tickets"), http.StatusOK, "mon imprimante affiche une erreur ?", "ouvert", "Prendre le n° 1")
-	mustHave(t, "ticket page", c.get(path), http.StatusOK, "Ticket n° 1", "la FAQ n'avait pas de réponse", "Historique", "Prendre")
+	s.ask("vous", "support", "c'est une HP DeskJet 2700")
+	mustHave(t, "ticket page", c.get(path), http.StatusOK, "Ticket n° 1", "la FAQ n'avait pas de réponse", "Historique", "Prendre",
+		"message de la personne (vous)", "c'est une HP DeskJet 2700")
 
 	w := c.post(path+"/claim", nil)
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != path+"?done=claim" {
@@ -309,7 +311,7 @@ func TestGapsGroupQuestionsAndDraftAnEntry(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "on peut se garer près du local ?") || !strings.Contains(string(data), "(Réponse à écrire.)") {
 		t.Fatalf("group draft: %v\n%s", err, data)
 	}
-	mustHave(t, "history", c.get("/tickets/2"), http.StatusOK, "brouillon de FAQ (mentor)", "garer-pres-local")
+	mustHave(t, "history", c.get("/tickets/2"), http.StatusOK, "brouillon de FAQ écrit (mentor)", "garer-pres-local")
 	mustHave(t, "unknown ticket", c.post("/gaps/draft", url.Values{"t": {"77"}}), http.StatusNotFound)
 	mustHave(t, "bad number", c.post("/gaps/draft", url.Values{"t": {"x"}}), http.StatusBadRequest)
 	mustHave(t, "drafts on the health page", c.get("/faq"), http.StatusOK, "Brouillons à relire", "garer-pres-local.md")
