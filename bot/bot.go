@@ -48,6 +48,7 @@ type Bot struct {
 
 	firstBefore int // how many hooks at the head of before came from BeforeFirst
 	observers   []Observer
+	fence       func() error // see Fence
 
 	mu      sync.Mutex
 	pending map[string]suggestion // "room|user" → last "did you mean" list
@@ -130,8 +131,22 @@ func (b *Bot) FAQ() (faq.Matcher, *faq.KB) {
 // (reminders, schedulers, reloaders). A job returning an error stops the bot.
 func (b *Bot) Go(job func(ctx context.Context) error) { b.jobs = append(b.jobs, job) }
 
+// Fence makes every send ask may first, and refuse when it returns an
+// error: an instance that lost its leader lease must never talk again.
+func (b *Bot) Fence(may func() error) { b.fence = may }
+
+func (b *Bot) fenced() error {
+	if b.fence == nil {
+		return nil
+	}
+	return b.fence()
+}
+
 // Send posts r through the adapter named in r.Room.Adapter.
 func (b *Bot) Send(ctx context.Context, r Reply) (string, error) {
+	if err := b.fenced(); err != nil {
+		return "", err
+	}
 	a, ok := b.adapters[r.Room.Adapter]
 	if !ok {
 		return "", fmt.Errorf("no adapter named %q for room %s", r.Room.Adapter, r.Room.ID)
@@ -156,6 +171,9 @@ func (b *Bot) SendDirect(ctx context.Context, adapter, userID, text string) erro
 	}
 	room, err := d.DirectRoom(ctx, userID)
 	if err != nil {
+		return err
+	}
+	if err := b.fenced(); err != nil {
 		return err
 	}
 	_, err = a.Send(ctx, Reply{Room: room, Text: text})

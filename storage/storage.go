@@ -67,3 +67,12 @@ func (s sqliteStore) Where() string { return s.Path }
 type postgresStore struct{ *postgres.DB }
 
 func (s postgresStore) SQL() (*sql.DB, string) { return s.DB.DB, "postgres" }
+
+// Leaser is a store that several instances can share: a leader lease
+// decides which one talks to the chat servers. Postgres stores are
+// Leasers; a SQLite file belongs to one instance.
+type Leaser interface {
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (term int64, err error)
+	RenewLease(ctx context.Context, name, holder string, term int64, ttl time.Duration) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string, term int64) error
+}

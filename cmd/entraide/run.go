@@ -6,6 +6,7 @@ import (
 
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
+	"codeberg.org/entraide/entraide/storage"
 )
 
 func demoCommand() *subcommand {
@@ -77,6 +78,17 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	cfg, err := config.Load(*path)
 	if err != nil {
 		return err
+	}
+	if config.IsDatabaseURL(cfg.Bot.Database) {
+		// a shared database: one instance leads, the others stand by
+		st, err := storage.Open(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if l, ok := st.(storage.Leaser); ok {
+			return runLeased(ctx, e, cfg, l)
+		}
 	}
 	a, err := newApp(ctx, cfg, e, nil, nil)
 	if err != nil {

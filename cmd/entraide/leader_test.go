@@ -1,0 +1,292 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"codeberg.org/entraide/entraide/adapters/matrix"
+	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
+)
+
+var kills = flag.Int("kills", 1, "how many times TestTwoInstancesLeaderKilled kills the leader")
+
+// instance is one "entraide run" process of a pair sharing a database.
+type instance struct {
+	name   string
+	config string
+	addr   string // bot.listen
+	env    []string
+	cmd    *exec.Cmd
+	logs   *testkit.Buffer
+}
+
+func (in *instance) start(t *testing.T) {
+	t.Helper()
+	in.logs = &testkit.Buffer{}
+	in.cmd = exec.Command(testBinary(t), "run", "--config", in.config)
+	in.cmd.Env = in.env
+	in.cmd.Stderr = in.logs
+	if err := in.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	cmd := in.cmd
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+}
+
+func (in *instance) kill() {
+	in.cmd.Process.Signal(syscall.SIGKILL)
+	in.cmd.Wait()
+}
+
+func (in *instance) get(path string) (int, string) {
+	c := http.Client{Timeout: 2 * time.Second}
+	resp, err := c.Get("http://" + in.addr + path)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// leading reads entraide_leader from /metrics: 1, 0, or -1 when unknown.
+func (in *instance) leading() int {
+	code, body := in.get("/metrics")
+	if code != 200 {
+		return -1
+	}
+	for _, l := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(l, "entraide_leader "); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(v))
+			return n
+		}
+	}
+	return -1
+}
+
+func loopbackAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// pairOnPostgres writes two configs that share one Postgres database and
+// the given adapter sections, each with its own HTTP address.
+func pairOnPostgres(t *testing.T, pg *testenv.Postgres, adapters string, env ...string) ([2]*instance, string) {
+	t.Helper()
+	entry := "---\nlang: fr\ntitle: \"Horaires de la permanence\"\nquestions:\n  - \"Quels sont les horaires de la permanence ?\"\n---\nLe mercredi de 17 h à 19 h.\n"
+	db := pg.NewDatabase()
+	url := pg.URL(db)
+	var out [2]*instance
+	for i, name := range []string{"A", "B"} {
+		addr := loopbackAddr(t)
+		cfg := fmt.Sprintf("[bot]\nfaq_dir = \"faq\"\ndatabase = %q\nlisten = %q\nlog_level = \"debug\"\n\n"+
+			"[ratelimit]\nuser_per_minute = 0\nroom_per_minute = 0\n\n[reload]\nwatch = false\n\n%s", url, addr, adapters)
+		out[i] = &instance{name: name, config: writeRunDir(t, entry, cfg), addr: addr,
+			env: append(os.Environ(), append([]string{"ENTRAIDE_DATABASE_PASSWORD=" + pg.Password}, env...)...)}
+	}
+	return out, db
+}
+
+// waitRole waits until in serves /healthz as the leader ("ok") or as a
+// standby.
+func waitRole(t *testing.T, in *instance, standby bool, timeout time.Duration) {
+	t.Helper()
+	ok := testkit.Poll(timeout, func() bool {
+		code, body := in.get("/healthz")
+		if standby {
+			return code == 200 && strings.HasPrefix(body, "standby") && in.leading() == 0
+		}
+		return code == 200 && strings.HasPrefix(body, "ok") && in.leading() == 1
+	})
+	if !ok {
+		code, body := in.get("/healthz")
+		t.Fatalf("instance %s is not %s (healthz %d %q, leader %d):\n%s", in.name, map[bool]string{true: "on standby", false: "leading"}[standby],
+			code, body, in.leading(), in.logs.String())
+	}
+}
+
+// TestTwoInstancesLeaderKilled runs two "entraide run" on one Postgres
+// against real Prosody and Dendrite. Alice asks 80 questions over XMPP 1:1
+// and 20 in an encrypted Matrix room; the leader is killed with SIGKILL in
+// the middle (with -kills N, N times, the killed one coming back as the
+// standby). The standby takes over, as the same Matrix device; every
+// acknowledged ticket is stored, no question is answered twice, none is
+// left unanswered. The takeover times are printed.
+func TestTwoInstancesLeaderKilled(t *testing.T) {
+	if !matrix.EncryptionAvailable {
+		if os.Getenv(testenv.EnvIntegration) == "" {
+			t.Skip("needs -tags goolm")
+		}
+		t.Fatal("needs -tags goolm (scripts/test sets it)")
+	}
+	pg := testenv.StartPostgres(t)
+	srv := testenv.StartProsody(t, testenv.ProsodyOptions{Users: map[string]string{"bot": "b0t-pass", "alice": "alicepass"}})
+	d := testenv.StartDendrite(t, "bot", "alice")
+	adapters := fmt.Sprintf(`[xmpp]
+enabled = true
+address = %q
+jid = %q
+resource = "bot"
+ca_file = %q
+
+[matrix]
+enabled = true
+homeserver = %q
+user_id = %q
+encryption = true
+`, srv.Addr, srv.JID("bot"), srv.CAFile, d.URL, d.UserID("bot"))
+	pair, db := pairOnPostgres(t, pg, adapters, "ENTRAIDE_XMPP_PASSWORD=b0t-pass",
+		"ENTRAIDE_MATRIX_PASSWORD="+d.Password("bot"), "ENTRAIDE_MATRIX_PICKLE_KEY=pickle-key-for-both")
+	leader, standby := pair[0], pair[1]
+	leader.start(t)
+	waitRole(t, leader, false, 60*time.Second)
+	standby.start(t)
+	waitRole(t, standby, true, 30*time.Second)
+
+	botJID, botID := srv.JID("bot"), id.UserID(d.UserID("bot"))
+	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
+	malice := testenv.NewMatrixUser(t, d, "alice", true)
+	room := malice.CreateRoom("support", true, botID)
+
+	const xmppTotal, matrixTotal = 80, 20
+	n := max(*kills, 1)
+	killAt := map[int]bool{}
+	for k := range n {
+		killAt[(k+1)*xmppTotal/(n+1)] = true
+	}
+	question := func(proto string, i int) string {
+		if i%2 == 0 {
+			return fmt.Sprintf("xylophone %s zorglub %d blorf quux ?", proto, i)
+		}
+		return "Quels sont les horaires de la permanence ?"
+	}
+	var asked []string
+	acked := map[int64]string{}
+	ack := func(reply, q string) {
+		if m := ticketAck.FindStringSubmatch(reply); m != nil {
+			n, _ := strconv.ParseInt(m[1], 10, 64)
+			if other, dup := acked[n]; dup {
+				t.Errorf("ticket %d acknowledged twice: %q and %q", n, other, q)
+			}
+			acked[n] = q
+		}
+	}
+	check := func(reply, q string) {
+		if strings.Contains(q, "zorglub") != strings.Contains(reply, "ticket n°") ||
+			!strings.Contains(q, "zorglub") && !strings.Contains(reply, "mercredi") {
+			t.Errorf("question %q got %q", q, reply)
+		}
+	}
+	var mq []id.EventID
+	var mtext []string
+	var takeovers []time.Duration
+	for i := range xmppTotal {
+		if i%(xmppTotal/matrixTotal) == 0 {
+			text := question("matrix", i/(xmppTotal/matrixTotal))
+			mq = append(mq, malice.Say(room, text))
+			mtext = append(mtext, text)
+		}
+		if killAt[i] {
+			leader.kill() // SIGKILL between two exchanges, mid-burst
+			killed := time.Now()
+			q := question("xmpp", i)
+			asked = append(asked, q)
+			alice.Chat(botJID, q)
+			r := alice.Next(botJID, 60*time.Second).Body
+			took := time.Since(killed)
+			takeovers = append(takeovers, took)
+			check(r, q)
+			ack(r, q)
+			waitRole(t, standby, false, 10*time.Second)
+			t.Logf("kill %d: instance %s took over; first answer %.1f s after the SIGKILL", len(takeovers), standby.name, took.Seconds())
+			if took > 15*time.Second {
+				t.Errorf("takeover took %s, over 15 s", took)
+			}
+			// the killed one comes back, as the standby
+			leader, standby = standby, leader
+			standby.start(t)
+			waitRole(t, standby, true, 30*time.Second)
+			continue
+		}
+		q := question("xmpp", i)
+		asked = append(asked, q)
+		alice.Chat(botJID, q)
+		r := alice.Next(botJID, 30*time.Second).Body
+		check(r, q)
+		ack(r, q)
+	}
+	if more := alice.Collect(botJID, 2*time.Second); len(more) > 0 {
+		t.Errorf("XMPP questions answered twice: %q", more)
+	}
+	for j, ev := range mq {
+		r := malice.WaitFor(t, 60*time.Second, fmt.Sprintf("answer to Matrix question %d", j), testenv.IsReplyTo(room, botID, ev))
+		if r.Mautrix.EventSource&event.SourceDecrypted == 0 {
+			t.Errorf("Matrix answer %d was not encrypted", j)
+		}
+		body := r.Content.AsMessage().Body
+		check(body, mtext[j])
+		ack(body, mtext[j])
+		asked = append(asked, mtext[j])
+	}
+	time.Sleep(2 * time.Second) // time for a duplicate to arrive
+	for j, ev := range mq {
+		if got := malice.Events(testenv.IsReplyTo(room, botID, ev)); len(got) != 1 {
+			t.Errorf("Matrix question %d %q answered %d times", j, mtext[j], len(got))
+		}
+	}
+
+	list := listTickets(t, testBinary(t), pg.URLWithPassword(db))
+	want := map[string]bool{}
+	for _, q := range asked {
+		want[q] = true
+	}
+	byQuestion := map[string]int64{}
+	stored := map[int64]bool{}
+	for _, tk := range list {
+		stored[tk.ID] = true
+		if !want[tk.Question] {
+			t.Errorf("ticket %d holds a question nobody asked: %q", tk.ID, tk.Question)
+		}
+		if other, dup := byQuestion[tk.Question]; dup {
+			t.Errorf("question %q has two tickets: %d and %d", tk.Question, other, tk.ID)
+		}
+		byQuestion[tk.Question] = tk.ID
+	}
+	for n, q := range acked {
+		if !stored[n] {
+			t.Errorf("ticket %d (%q) was acknowledged but is lost", n, q)
+		}
+	}
+	if len(acked) != xmppTotal/2+matrixTotal/2 {
+		t.Errorf("%d tickets acknowledged, want %d", len(acked), xmppTotal/2+matrixTotal/2)
+	}
+	sort.Slice(takeovers, func(i, j int) bool { return takeovers[i] < takeovers[j] })
+	fmt.Printf("takeover after SIGKILL of the leader (kill to first answer), %d kills: median %.1f s, max %.1f s\n",
+		len(takeovers), takeovers[len(takeovers)/2].Seconds(), takeovers[len(takeovers)-1].Seconds())
+	if strings.Contains(leader.logs.String()+standby.logs.String(), pg.Password) {
+		t.Error("the database password appears in a log")
+	}
+}
