@@ -140,11 +140,11 @@ func (l *lexicon) withGlossary(g *Glossary) *lexicon {
 	}
 	d.apart = map[string][]string{}
 	for _, gl := range g.Same {
-		d.addGlossaryLine(gl, g.File)
+		d.addGlossaryLine(gl, g.File, true)
 	}
 	for _, gl := range g.Apart {
-		a := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[:1]}, g.File)
-		b := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[1:]}, g.File)
+		a := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[:1]}, g.File, false)
+		b := d.addGlossaryLine(GlossaryLine{Line: gl.Line, Terms: gl.Terms[1:]}, g.File, false)
 		if a != b {
 			d.apart[a] = append(d.apart[a], b)
 			d.apart[b] = append(d.apart[b], a)
@@ -155,8 +155,10 @@ func (l *lexicon) withGlossary(g *Glossary) *lexicon {
 
 // addGlossaryLine files a line's terms under one concept and returns it:
 // the concept a term already has (the glossary's own first), or a new one
-// named after the first term.
-func (l *lexicon) addGlossaryLine(gl GlossaryLine, file string) string {
+// named after the first term. keep says a name of several words keeps its
+// words' own terms as well (a name); the two sides of a "!=" line do not
+// (they are read as a whole, so that « jardin partagé » shares nothing).
+func (l *lexicon) addGlossaryLine(gl GlossaryLine, file string, keep bool) string {
 	src := file + ":" + strconv.Itoa(gl.Line)
 	concept := ""
 	for _, t := range gl.Terms {
@@ -170,7 +172,9 @@ func (l *lexicon) addGlossaryLine(gl GlossaryLine, file string) string {
 	for _, t := range gl.Terms {
 		if len(t) > 1 {
 			// ahead of the packs' expressions of the same length
-			l.phrases[t[0]] = append([]phrase{newPhrase(t, concept)}, l.phrases[t[0]]...)
+			p := newPhrase(t, concept)
+			p.keep = keep
+			l.phrases[t[0]] = append([]phrase{p}, l.phrases[t[0]]...)
 			l.src["p:"+strings.Join(t, " ")] = src
 			continue
 		}

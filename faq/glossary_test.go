@@ -39,9 +39,11 @@ devenir mentor != trouver un mentor
 	if got := Terms("mon mot de passe du Nuage"); slices.Contains(got, "=cloud") {
 		t.Errorf("without the glossary, Nuage is no cloud: %v", got)
 	}
+	// a name of several words is the line's concept, and its words keep
+	// their own terms (« l'assemblée » alone still finds it)
 	ag, full := glossaryTerms(t, g, "l'AG"), glossaryTerms(t, g, "l'assemblée générale")
-	if len(ag) != 1 || !slices.Equal(ag, full) {
-		t.Errorf("AG %v and assemblée générale %v differ", ag, full)
+	if len(ag) != 1 || len(full) != 3 || full[0] != ag[0] || !slices.Contains(full, glossaryTerms(t, g, "l'assemblée")[0]) {
+		t.Errorf("AG %v and assemblée générale %v", ag, full)
 	}
 	be, get := glossaryTerms(t, g, "je peux être mentor ?"), glossaryTerms(t, g, "comment être accompagnés ?")
 	if len(be) == 0 || len(get) == 0 || slices.Contains(get, be[0]) {

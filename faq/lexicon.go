@@ -38,6 +38,7 @@ type phrase struct {
 	words   []string
 	stems   []string // stem of each word, computed once
 	concept string
+	keep    bool // its words keep their own terms too (a glossary's name)
 }
 
 func newPhrase(ws []string, concept string) phrase {
@@ -85,10 +86,11 @@ func (s *stems) at(i int) string {
 }
 
 // matchPhrase returns the length and concept of the longest expression
-// starting at word i of s.ws, or 0.
-func (l *lexicon) matchPhrase(s *stems, i int) (int, string) {
+// starting at word i of s.ws, or 0, and whether its words keep their own
+// terms.
+func (l *lexicon) matchPhrase(s *stems, i int) (int, string, bool) {
 	ws := s.ws[i:]
-	best, concept := 0, ""
+	best, concept, keep := 0, "", false
 	for _, list := range [2][]phrase{l.phrases[ws[0]], l.pairs[s.at(i)]} {
 		for _, p := range list {
 			if len(p.words) > len(ws) || len(p.words) <= best {
@@ -102,9 +104,9 @@ func (l *lexicon) matchPhrase(s *stems, i int) (int, string) {
 				}
 			}
 			if ok {
-				best, concept = len(p.words), p.concept
+				best, concept, keep = len(p.words), p.concept, p.keep
 			}
 		}
 	}
-	return best, concept
+	return best, concept, keep
 }

@@ -212,7 +212,7 @@ func (l *lexicon) analyzeCached(exp []string, cache *wordCache) []Token {
 	st := newStems(exp, cache)
 	for i := 0; i < len(exp); {
 		// longest multi-word expression first
-		if n, concept := l.matchPhrase(st, i); n > 0 {
+		if n, concept, keep := l.matchPhrase(st, i); n > 0 {
 			// a verb-object expression stands for several concepts
 			w := strings.Join(exp[i:i+n], " ")
 			if concept == "" {
@@ -221,6 +221,13 @@ func (l *lexicon) analyzeCached(exp []string, cache *wordCache) []Token {
 			}
 			for _, c := range strings.Fields(concept) {
 				toks = append(toks, Token{Word: w, Term: c})
+			}
+			if keep {
+				// a glossary's name of several words: « la conseillère »
+				// alone still finds « conseillère numérique »
+				for _, x := range exp[i : i+n] {
+					toks = append(toks, Token{Word: x, Term: l.termOf(x)})
+				}
 			}
 			i += n
 			continue
