@@ -85,7 +85,7 @@ type sample struct {
 	// asks whether a product the FAQ never mentions is offered: neither
 	// answered nor, under the answer threshold, suggested
 	unsuggestable bool
-	noLead        bool // no word of the question in the best entry's title, questions or tags: never suggested
+	noLead        bool // no word of the question, but common ones, in the best entry's title, questions or tags: never suggested
 }
 
 // Fit learns the confidence model and thresholds from labelled questions.
@@ -97,8 +97,8 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	out := make([]sample, 0, len(qs))
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
-		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject,
-			unsuggestable: a.foreign && a.noObject, noLead: a.Features.Strong == 0}
+		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject || a.nearMiss != "",
+			unsuggestable: a.foreign && a.noObject, noLead: a.Features.Strong == 0 || !a.lead}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect
 			s.inSugg = hasEntry(m.suggestions(a), q.Expect)

@@ -25,6 +25,10 @@ func TestBuiltinPacks(t *testing.T) {
 	if lex.langOf["le"] != "fr" || lex.langOf["the"] != "en" || lex.langOf["www"] != "" {
 		t.Errorf("stop words' languages: le %q, the %q, www %q", lex.langOf["le"], lex.langOf["the"], lex.langOf["www"])
 	}
+	// a tablet is not a computer: "borrow a laptop" is no answer about tablets
+	if a, b := Terms("tablette"), Terms("ordinateur portable"); slices.Contains(b, a[0]) {
+		t.Errorf("tablette %v is read as a computer %v", a, b)
+	}
 	if !lex.names["whatsapp"] {
 		t.Error("intl.txt's names are not loaded")
 	}

@@ -142,6 +142,9 @@ var genericVerbs = wordSet(`faire avoir mettre prendre obtenir trouver voir util
 demander garder acceder
 do have get make put take find see use receive give come go ask keep access`)
 
+// alsoWords may stand between the verb and its object.
+var alsoWords = wordSet(`aussi encore egalement meme also too even still`)
+
 // possessives may stand between a determiner and the object.
 var possessives = wordSet(`propre propres own`)
 
@@ -222,6 +225,9 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 			continue
 		}
 		opens := func(w string) bool { return determiners[w] || can && ownDeterminers[w] }
+		for rest < len(ws) && alsoWords[ws[rest]] {
+			rest++ // "vous vendez aussi des téléphones ?"
+		}
 		if rest >= len(ws) || !opens(ws[rest]) && !(can && l.termOf(ws[rest]) != "") {
 			continue // "can I schedule toots" has no determiner
 		}

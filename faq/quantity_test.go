@@ -37,6 +37,7 @@ func TestAnswerMustFitTheQuestion(t *testing.T) {
 		{"how many GB can a video upload be?", "video", true},                           // "2 GB"
 		{"vous fournissez des alias de courriel ?", "alias", true},                      // the entry names them
 		{"vous fournissez des boîtes de courriel ?", "alias", false},                    // it does not
+		{"vous fournissez aussi des boîtes de courriel ?", "alias", false},              // "aussi" before the object
 		{"is there a way to upload a video?", "video", true},                            // a way to do something, not a thing
 		{"Do you host a chat platform for videos?", "video", false},
 		{"il y a un formulaire d'adhésion", "adhesion", true}, // a statement, not a question

@@ -1,0 +1,66 @@
+package faq
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestRefitDefault prints DefaultCalibration fitted on every labelled set
+// open for development, each with its FAQ and glossary: the shared Le Nid
+// Libre FAQ (dev, fresh, sets a to h; i and j stay out) and La Passerelle
+// Numérique (testdata/kb2, its sets beside it). Fitted on two kinds of
+// community, the thresholds suit a third better than fitted on one. Run it
+// by hand when FeatureNames or the matcher change:
+//
+//	ENTRAIDE_REFIT=1 go test -run TestRefitDefault -v ./faq
+//
+// and paste the result into defaults.go.
+func TestRefitDefault(t *testing.T) {
+	if os.Getenv("ENTRAIDE_REFIT") == "" {
+		t.Skip("set ENTRAIDE_REFIT=1 to refit the built-in calibration")
+	}
+	eval := os.Getenv("ENTRAIDE_EVAL")
+	if eval == "" {
+		eval = filepath.Join("..", "..", "shared", "eval")
+	}
+	type faqSets struct {
+		kb, glossary string
+		sets         []string
+	}
+	nid := []string{filepath.Join(eval, "dev.jsonl"), "testdata/fresh.jsonl"}
+	for _, x := range "abcdefgh" {
+		nid = append(nid, fmt.Sprintf("testdata/set-%c.jsonl", x))
+	}
+	kb2, _ := filepath.Glob("testdata/kb2/*.jsonl")
+	var ss []sample
+	for _, f := range []faqSets{
+		{filepath.Join(eval, "kb"), "testdata/nidlibre-glossary.txt", nid},
+		{"testdata/kb2", "testdata/kb2-glossary.txt", kb2},
+	} {
+		kb, err := LoadDir(f.kb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kb.Glossary, err = LoadGlossary(f.glossary); err != nil {
+			t.Fatal(err)
+		}
+		m := NewMatcher(kb, Options{})
+		for _, set := range f.sets {
+			data, err := os.Open(set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs, err := ReadQueries(data, set, true)
+			data.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss = append(ss, m.samples(qs)...)
+			t.Logf("%s: %d lines", set, len(qs))
+		}
+	}
+	c := fitSamples(ss, DefaultTargets)
+	t.Logf("%d lines\nWeights:   %#v,\nThreshold: %.3f,\nSuggest:   %.3f,", len(ss), c.Weights, c.Threshold, c.Suggest)
+}
