@@ -290,3 +290,66 @@ encryption = true
 		t.Error("the database password appears in a log")
 	}
 }
+
+// TestLeaderCutOffFromPostgres stops Postgres for 20 s under two
+// instances: the leader, unable to renew its lease, falls silent within
+// the fence (4 s) and disconnects; a question asked meanwhile waits on the
+// XMPP server; when Postgres returns exactly one instance leads, and the
+// question is answered once.
+func TestLeaderCutOffFromPostgres(t *testing.T) {
+	pg := testenv.StartPostgres(t)
+	srv := testenv.StartProsody(t, testenv.ProsodyOptions{Users: map[string]string{"bot": "b0t-pass", "alice": "alicepass"}})
+	adapters := fmt.Sprintf("[xmpp]\nenabled = true\naddress = %q\njid = %q\nresource = \"bot\"\nca_file = %q\n",
+		srv.Addr, srv.JID("bot"), srv.CAFile)
+	pair, _ := pairOnPostgres(t, pg, adapters, "ENTRAIDE_XMPP_PASSWORD=b0t-pass")
+	a, b := pair[0], pair[1]
+	a.start(t)
+	waitRole(t, a, false, 30*time.Second)
+	b.start(t)
+	waitRole(t, b, true, 30*time.Second)
+	botJID := srv.JID("bot")
+	alice := testenv.ConnectXMPP(t, srv, "alice", "alicepass")
+	const q = "Quels sont les horaires de la permanence ?"
+	alice.Chat(botJID, q)
+	if r := alice.Next(botJID, 10*time.Second).Body; !strings.Contains(r, "mercredi") {
+		t.Fatalf("before the cut: %q", r)
+	}
+
+	pg.Stop()
+	cut := time.Now()
+	// the leader may still answer until its fence, never after it
+	alice.Collect(botJID, leaseFence+500*time.Millisecond-time.Since(cut))
+	silent := time.Now()
+	time.Sleep(3 * time.Second) // the fenced leader has disconnected: this waits on the server
+	alice.Chat(botJID, "Quels sont les horaires de la permanence ? (pendant la coupure)")
+	alice.Quiet(botJID, 20*time.Second-time.Since(cut))
+	for _, in := range pair {
+		if l := in.leading(); l != 0 {
+			t.Errorf("instance %s reports entraide_leader %d while Postgres is down", in.name, l)
+		}
+	}
+	t.Logf("no message from the bot from %.1f s after Postgres stopped until it restarted, %.1f s after",
+		silent.Sub(cut).Seconds(), time.Since(cut).Seconds())
+
+	pg.Start()
+	r := alice.Next(botJID, 30*time.Second).Body
+	if !strings.Contains(r, "mercredi") {
+		t.Fatalf("the question asked during the cut got %q", r)
+	}
+	if more := alice.Collect(botJID, 3*time.Second); len(more) > 0 {
+		t.Errorf("answered twice: %q", more)
+	}
+	leaders := 0
+	for _, in := range pair {
+		if in.leading() == 1 {
+			leaders++
+		}
+	}
+	if leaders != 1 {
+		t.Fatalf("%d instances lead after Postgres returned, want 1\nA:\n%s\nB:\n%s", leaders, a.logs.String(), b.logs.String())
+	}
+	alice.Chat(botJID, q)
+	if r := alice.Next(botJID, 10*time.Second).Body; !strings.Contains(r, "mercredi") {
+		t.Fatalf("after the cut: %q", r)
+	}
+}
