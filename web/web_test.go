@@ -118,6 +118,16 @@ func TestLoginRefusals(t *testing.T) {
 		t.Fatalf("the first code stays valid: %d %s", w.Code, w.Body)
 	}
 
+	// After login, only a path of this site is followed.
+	c = s.browser()
+	c.get("/login")
+	s.clock.Advance(2 * time.Minute)
+	c.post("/login", url.Values{"id": {"mentor"}})
+	w = c.post("/login/code", url.Values{"code": {s.lastCode("mentor")}, "next": {"//evil.example/x"}})
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/tickets" {
+		t.Fatalf("next=//evil.example: %d %q", w.Code, w.Header().Get("Location"))
+	}
+
 	// A login form without its CSRF token.
 	c = s.browser()
 	c.get("/login")

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/internal/testenv"
@@ -144,7 +145,30 @@ func TestBrowserMentorSession(t *testing.T) {
 	}
 
 	// Claim from the queue, answer from the ticket's page.
-	submit("claim", `form[action="/tickets/1/claim"] button`)
+	// Claim with the keyboard alone: the skip link comes first, then Tab
+	// reaches the claim button and Enter presses it.
+	first, reached := "", false
+	for i := 0; i < 40 && !reached; i++ {
+		do("tab", chromedp.KeyEvent(kb.Tab))
+		focused, err := chromedp.Run(bctx, chromedp.Evaluate[string](
+			`document.activeElement.closest('form') ? document.activeElement.closest('form').getAttribute('action') : document.activeElement.textContent.trim()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = focused
+		}
+		reached = focused == "/tickets/1/claim"
+	}
+	if !reached {
+		t.Fatal("Tab never reached the claim button")
+	}
+	if first != "Aller au contenu" {
+		t.Errorf("the first Tab stop is %q, want the skip link", first)
+	}
+	if _, err := chromedp.Run(bctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
+		t.Fatalf("claim with Enter: %v", err)
+	}
 	if flash, _ := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(".flash"))); flash != "Ticket pris." {
 		t.Fatalf("claim: flash %q", flash)
 	}
