@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"codeberg.org/entraide/entraide/config"
+	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/internal/testkit"
 )
 
@@ -309,4 +310,30 @@ func TestGitPullBringsNewEntries(t *testing.T) {
 	testkit.Git(t, origin, "add", ".")
 	testkit.Git(t, origin, "commit", "-qm", "adhesion")
 	waitFor(t, "the pulled entry to be served", func() bool { return served(l.app) == 2 }, l)
+}
+
+// The FAQ folder's glossary.txt is reloaded with the entries: a saved line
+// changes the next answer, a broken one keeps the last good FAQ.
+func TestHotReloadPicksUpTheGlossary(t *testing.T) {
+	cfg, _ := opsConfig(t)
+	cfg.Reload.Watch = true
+	cfg.Reload.Debounce = config.Duration{Duration: 50 * time.Millisecond}
+	l := startApp(t, cfg)
+	glossed := func() bool {
+		m, _ := l.app.bot.FAQ()
+		lm, ok := m.(*faq.LexicalMatcher)
+		return ok && strings.Contains(fmt.Sprint(lm.Explain("macramé")), "glossary.txt:2")
+	}
+	if glossed() {
+		t.Fatal("glossary read before it exists")
+	}
+	glossary := filepath.Join(cfg.Bot.FAQDir, "glossary.txt")
+	testkit.WriteFile(t, glossary, "# ours\nmacramé = formation\n")
+	waitFor(t, "the glossary to be read", glossed, l)
+	testkit.WriteFile(t, glossary, "# ours\nmacramé = formation\nbroken line\n")
+	want := glossary + ":3: want"
+	waitFor(t, "the broken glossary to reach the mentors' room", func() bool { return strings.Contains(l.out.String(), want) }, l)
+	if !glossed() {
+		t.Fatal("a broken glossary must keep the last good one")
+	}
 }
