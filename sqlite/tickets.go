@@ -502,8 +502,7 @@ func (s *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat
 	return out, rows.Err()
 }
 
-// EntryUsage counts, per FAQ entry, the answers given and the helpful votes
-// that were words ("merci") rather than reactions.
+// EntryUsage implements tickets.FeedbackStore.
 func (s *TicketStore) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
 	answers, thanks = map[string]int{}, map[string]int{}
 	for _, q := range []struct {

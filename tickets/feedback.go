@@ -65,6 +65,9 @@ type FeedbackStore interface {
 	OpenAnswerTicket(ctx context.Context, answerID int64, t *Ticket) (created bool, err error)
 	// FeedbackStats counts votes per entry, most "not helpful" first.
 	FeedbackStats(ctx context.Context) ([]FeedbackStat, error)
+	// EntryUsage counts, per entry, the answers given and the helpful
+	// votes that were words ("merci") rather than reactions.
+	EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error)
 }
 
 // Feedback words, compared after folding accents and case. Negative phrases

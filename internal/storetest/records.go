@@ -241,6 +241,9 @@ func labels(t *testing.T, s storage.Store) {
 			t.Fatal(err)
 		}
 	}
+	// A "merci" on the silent answer, given after the label checks below.
+	thank := tickets.Feedback{AnswerID: silent.ID, EntryID: "tarifs", User: tickets.Actor{Adapter: "xmpp", ID: "bob"},
+		Helpful: true, Source: "text", At: at}
 	last, err := s.LastAnswer(ctx, room, "bob", at)
 	if err != nil || last == nil || last.ID != silent.ID {
 		t.Fatalf("LastAnswer = %+v, %v; want the latest", last, err)
@@ -276,6 +279,13 @@ func labels(t *testing.T, s storage.Store) {
 	}
 	if a, tk, err := s.LabelHistory(ctx, time.Now().Add(time.Hour)); err != nil || len(a)+len(tk) != 0 {
 		t.Fatalf("since the future: %v %v %v", a, tk, err)
+	}
+	if err := s.AddFeedback(ctx, thank); err != nil {
+		t.Fatal(err)
+	}
+	used, thanked, err := s.EntryUsage(ctx)
+	if err != nil || fmt.Sprint(used) != "map[nuage:1 tarifs:2]" || fmt.Sprint(thanked) != "map[tarifs:1]" {
+		t.Fatalf("EntryUsage = %v, %v, %v; want answers nuage 1, tarifs 2 and one merci for tarifs", used, thanked, err)
 	}
 }
 
