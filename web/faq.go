@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"os"
@@ -14,13 +13,6 @@ import (
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/tickets"
 )
-
-// Usage is implemented by stores that count, per FAQ entry, the answers
-// given and the "merci" among the helpful votes; the FAQ health page shows
-// those columns when the store has them.
-type Usage interface {
-	EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error)
-}
 
 type gapGroup struct {
 	Heading string
@@ -134,10 +126,10 @@ type entryRow struct {
 }
 
 type faqData struct {
-	HasKB, HasUsage bool
-	Entries         []entryRow
-	Unused          []entryRow
-	Drafts          []string
+	HasKB   bool
+	Entries []entryRow
+	Unused  []entryRow
+	Drafts  []string
 }
 
 // faqPage shows how each entry is received, the entries never given and
@@ -155,13 +147,10 @@ func (s *Server) faqPage(q *req) {
 	for _, st := range stats {
 		votes[st.EntryID] = st
 	}
-	var answers, thanks map[string]int
-	if u, ok := s.o.Records.(Usage); ok {
-		if answers, thanks, err = u.EntryUsage(ctx); err != nil {
-			s.internal(q, err)
-			return
-		}
-		d.HasUsage = true
+	answers, thanks, err := s.o.Records.EntryUsage(ctx)
+	if err != nil {
+		s.internal(q, err)
+		return
 	}
 	ts, err := s.o.Records.Tickets(ctx, tickets.Filter{})
 	if err != nil {
@@ -184,7 +173,7 @@ func (s *Server) faqPage(q *req) {
 			r := entryRow{ID: e.ID, Title: e.Title, Lang: e.Lang, Answers: answers[e.ID], Thanks: thanks[e.ID],
 				Up: votes[e.ID].Helpful, Down: votes[e.ID].NotHelpful, Rejected: rejected[e.ID]}
 			d.Entries = append(d.Entries, r)
-			if d.HasUsage && r.Answers == 0 {
+			if r.Answers == 0 {
 				d.Unused = append(d.Unused, r)
 			}
 		}

@@ -34,6 +34,7 @@ type Records interface {
 	Ticket(ctx context.Context, id int64) (*tickets.Ticket, error)
 	TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error)
 	FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error)
+	EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error)
 }
 
 // Chat says who may log in and carries their login codes; *bot.Bot
