@@ -3,15 +3,22 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"codeberg.org/entraide/entraide/adapters/matrix"
 	"codeberg.org/entraide/entraide/announce"
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/internal/testenv"
+	"codeberg.org/entraide/entraide/internal/testkit"
 	"codeberg.org/entraide/entraide/storage"
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -146,5 +153,100 @@ func TestDBCopyRoundTrip(t *testing.T) {
 	defer dst.Close()
 	if ts, _ := dst.Tickets(ctx, tickets.Filter{}); len(ts) != 3 {
 		t.Fatalf("the refused copy changed the tickets: %d", len(ts))
+	}
+}
+
+// db copy of a Matrix bot with an end-to-end encrypted room: the bot
+// started on Postgres is the same device, goes on with the same tickets
+// and reads and answers in the same encrypted room.
+func TestDBCopyMatrixDevice(t *testing.T) {
+	if !matrix.EncryptionAvailable {
+		if os.Getenv(testenv.EnvIntegration) == "" {
+			t.Skip("needs -tags goolm")
+		}
+		t.Fatal("needs -tags goolm (scripts/test sets it)")
+	}
+	ctx := context.Background()
+	d := testenv.StartDendrite(t, "bot", "alice")
+	pg := testenv.StartPostgres(t)
+	name := pg.NewDatabase()
+	entry := "---\nlang: fr\ntitle: \"Horaires de la permanence\"\nquestions:\n  - \"Quels sont les horaires de la permanence ?\"\n---\nLe mercredi de 17 h à 19 h.\n"
+	cfg := func(database string) string {
+		return fmt.Sprintf("[bot]\nfaq_dir = \"faq\"\ndatabase = %q\n\n[mentors]\nids = { matrix = [%q] }\n\n"+
+			"[matrix]\nenabled = true\nhomeserver = %q\nuser_id = %q\nencryption = true\n",
+			database, d.UserID("alice"), d.URL, d.UserID("bot"))
+	}
+	path := writeRunDir(t, entry, cfg("entraide.db"))
+	file := filepath.Join(filepath.Dir(path), "entraide.db")
+	t.Setenv("ENTRAIDE_MATRIX_PASSWORD", d.Password("bot"))
+	t.Setenv("ENTRAIDE_MATRIX_PICKLE_KEY", "pickle-key-kept")
+	t.Setenv("ENTRAIDE_DATABASE_PASSWORD", pg.Password)
+	start := func() (stop func()) {
+		rctx, cancel := context.WithCancel(ctx)
+		var errs testkit.Buffer
+		code := make(chan int, 1)
+		go func() {
+			code <- run(rctx, &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errs}, []string{"run", "--config", path})
+		}()
+		return func() {
+			cancel()
+			select {
+			case c := <-code:
+				if c != 0 {
+					t.Errorf("exit %d:\n%s", c, errs.String())
+				}
+			case <-time.After(20 * time.Second):
+				t.Error("entraide run did not stop")
+			}
+		}
+	}
+	botID := id.UserID(d.UserID("bot"))
+	alice := testenv.NewMatrixUser(t, d, "alice", true)
+	ask := func(room id.RoomID, text, want string) {
+		t.Helper()
+		q := alice.Say(room, text)
+		r := alice.WaitFor(t, 30*time.Second, "answer to "+text, func(e *event.Event) bool {
+			return testenv.IsReplyTo(room, botID, q)(e) && e.Mautrix.EventSource&event.SourceDecrypted != 0
+		})
+		if body := r.Content.AsMessage().Body; !strings.Contains(body, want) {
+			t.Fatalf("%q got %q, want %q", text, body, want)
+		}
+	}
+
+	stop := start()
+	room := alice.CreateRoom("support", true, botID)
+	ask(room, "xylophone zorglub blorf quux ?", "ticket n° 1")
+	stop()
+	src, err := storage.Open(ctx, file, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	device, _, _ := src.Get(ctx, "matrix", "device_id")
+	src.Close()
+
+	if out, errs, code := runCLI(t, "", "db", "copy", "--from", file, "--to", pg.URL(name)); code != 0 || !strings.Contains(out, "crypto_account") {
+		t.Fatalf("db copy: exit %d\n%s\n%s", code, out, errs)
+	}
+	os.WriteFile(path, []byte(cfg(pg.URL(name))), 0o600)
+	os.Remove(file) // the bot must not find anything in the old file
+	stop = start()
+	defer stop()
+	ask(room, "Quels sont les horaires de la permanence ?", "mercredi")
+	ask(room, "!prendre 1", "Ticket n° 1 pris par")
+	dst, err := storage.Open(ctx, pg.URL(name), pg.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	if tk, err := dst.Ticket(ctx, 1); err != nil || tk.State != tickets.Claimed || tk.Question != "xylophone zorglub blorf quux ?" {
+		t.Fatalf("ticket 1 on Postgres: %+v, %v", tk, err)
+	}
+	if got, _, _ := dst.Get(ctx, "matrix", "device_id"); got == "" || got != device {
+		t.Fatalf("device on Postgres %q, on SQLite %q: want the same", got, device)
+	}
+	db, _ := dst.SQL()
+	var accounts int
+	if err := db.QueryRow(`SELECT count(*) FROM crypto_account`).Scan(&accounts); err != nil || accounts != 1 {
+		t.Fatalf("Olm accounts on Postgres: %d, %v; want 1", accounts, err)
 	}
 }
