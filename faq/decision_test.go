@@ -3,6 +3,7 @@ package faq_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"codeberg.org/entraide/entraide/faq"
 )
@@ -79,5 +80,55 @@ func TestSeeAlsoWithinATenthOfTheBest(t *testing.T) {
 	}
 	if near == 0 || far == 0 {
 		t.Fatalf("the corpus has %d close runners-up and %d between 70 and 90 %% of the best: it no longer exercises the rule", near, far)
+	}
+}
+
+// The answered entry is not offered again among the suggestions beside it.
+func TestAnsweredEntryIsNotAlsoSuggested(t *testing.T) {
+	m, kb := exampleMatcher(t, faq.Options{})
+	answered := 0
+	for _, q := range phrasings(kb) {
+		res := m.Match(q, "")
+		if res.Decision != faq.Answer {
+			continue
+		}
+		answered++
+		for _, s := range res.Suggestions {
+			if s.ID == res.Entry.ID {
+				t.Errorf("%q: answered with %s and suggested it again", q, s.ID)
+			}
+		}
+	}
+	if answered == 0 {
+		t.Fatal("no question answered: the corpus no longer exercises the rule")
+	}
+}
+
+// Of two entries in different languages that match a question about as
+// well, the one in the asker's language comes first, even when the other
+// would win on the words alone (it is shorter).
+func TestAskersLanguageWinsACloseCall(t *testing.T) {
+	kb, err := faq.LoadFS(fstest.MapFS{
+		"fr/wifi.md":    faq.EntryFile("fr", "Quel est le mot de passe du wifi de la salle ?", "Le code du réseau sans fil de l'accueil ?", "", "Il est affiché à l'accueil."),
+		"en/printer.md": faq.EntryFile("en", "Printer password?", "Printer password", "", "Ask at the desk."),
+		"fr/don.md":     faq.EntryFile("fr", "Comment faire un don ?", "Comment soutenir l'association ?", "", "Sur la page soutenir."),
+		"en/contact.md": faq.EntryFile("en", "How do I contact the team?", "What is the support address?", "", "Write to support."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := faq.NewMatcher(kb, faq.Options{})
+	for _, c := range []struct{ text, lang, want string }{
+		{"mot de passe ?", "fr", "wifi"},
+		{"password?", "en", "printer"},
+	} {
+		a := m.Analyze(c.text, c.lang)
+		if len(a.Candidates) < 2 || a.Candidates[0].Entry.ID != c.want {
+			var got []string
+			for _, x := range a.Candidates {
+				got = append(got, x.Entry.ID)
+			}
+			t.Errorf("%q (%s): ranked %v, want %s first", c.text, c.lang, got, c.want)
+		}
 	}
 }
