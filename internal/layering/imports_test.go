@@ -51,6 +51,7 @@ var rules = map[string]rule{
 	"internal/testenv":   {only: []string{}},
 	"internal/testkit":   {only: []string{}},
 	"internal/layering":  {only: []string{}},
+	"internal/mutate":    {only: []string{}},
 }
 
 type listed struct {
