@@ -85,3 +85,15 @@ func TestReplay(t *testing.T) {
 		t.Errorf("replay scored before %d+%d, after %d+%d lines", before.InScope, before.Null, after.InScope, after.Null)
 	}
 }
+
+// Recalibrate proposes nothing from too few labels.
+func TestRecalibrateNeedsEnoughLabels(t *testing.T) {
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := []Query{{Text: "mdp nuage perdu", Expect: "nuage-mot-de-passe"}, {Text: "quelle heure est-il ?"}}
+	if _, ok, builtin, _ := Recalibrate(NewMatcher(kb, Options{}), labels); ok || builtin != nil {
+		t.Errorf("recalibrated on %d labels", len(labels))
+	}
+}

@@ -9,13 +9,6 @@ import (
 	"codeberg.org/entraide/entraide/faq"
 )
 
-// Enough labels to propose a calibration of the community's own: fitted
-// on fewer, the thresholds follow a few questions by heart.
-const (
-	minCalibrationInScope = 150
-	minCalibrationNull    = 30
-)
-
 // faqLearn turns labelled questions (from "faq labels") into new
 // phrasings of the entries, written into the entry files for a git diff
 // (or into a review file), and proposes a calibration when the labels are
@@ -45,7 +38,8 @@ func faqLearn(e *env, args []string) error {
 	}
 	if *replay {
 		before, after, learnt := faq.Replay(kb, qs, faq.Options{})
-		fmt.Fprintf(e.stdout, "replay of %s: each half played as usage (thanks when answered right, a pick when offered), %d phrasings learnt, the other half scored\n", pos[0], learnt)
+		fmt.Fprintf(e.stdout, "replay of %s: each half played as usage (thanks when answered right, a pick when offered), "+
+			"%d phrasings learnt, the other half scored\n", pos[0], learnt)
 		printReport(e.stdout, "before learning", before, false)
 		printReport(e.stdout, "after learning", after, false)
 		return nil
@@ -110,37 +104,24 @@ func writeReview(path string, props []faq.Proposal) error {
 // and writes it only if, on those labels, it answers more questions right
 // than the built-in one without letting more false answers through.
 func proposeCalibration(e *env, kb *faq.KB, qs []faq.Query, out string) error {
-	var inScope, null int
-	for _, q := range qs {
-		if q.Expect == "" {
-			null++
-		} else {
-			inScope++
-		}
-	}
-	if inScope < minCalibrationInScope || null < minCalibrationNull {
-		fmt.Fprintf(e.stdout, "calibration: %d labels expect an entry and %d none; a calibration of your own is worth proposing from %d and %d\n",
-			inScope, null, minCalibrationInScope, minCalibrationNull)
+	cal, ok, builtin, fitted := faq.Recalibrate(faq.NewMatcher(kb, faq.Options{}), qs)
+	if builtin == nil {
+		fmt.Fprintf(e.stdout, "calibration: a calibration of your own is worth proposing from %d labels expecting an entry and %d expecting none\n",
+			faq.MinCalibrationInScope, faq.MinCalibrationNull)
 		return nil
 	}
-	builtin := faq.Evaluate(faq.NewMatcher(kb, faq.Options{}), qs)
-	t := faq.DefaultTargets
-	t.MaxFalseAnswer = min(t.MaxFalseAnswer, builtin.FalseAnswerRate())
-	cal := faq.Fit(faq.NewMatcher(kb, faq.Options{}), qs, t)
-	fitted := faq.Evaluate(faq.NewMatcher(kb, faq.Options{Calibration: &cal}), qs)
 	fmt.Fprintf(e.stdout, "calibration on your labels: top-1 %.1f %% (built-in %.1f %%), false answers %d (built-in %d)\n",
 		100*fitted.Top1Rate(), 100*builtin.Top1Rate(), fitted.FalseAnswers, builtin.FalseAnswers)
-	if fitted.FalseAnswers > builtin.FalseAnswers || fitted.Top1 <= builtin.Top1 {
+	switch {
+	case !ok:
 		fmt.Fprintln(e.stdout, "calibration: the built-in one stays (yours would not do better without more false answers)")
-		return nil
-	}
-	if out == "" {
+	case out == "":
 		fmt.Fprintln(e.stdout, "calibration: worth using; run again with --calibration-out FILE to write it")
-		return nil
+	default:
+		if err := cal.Save(out); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "calibration: wrote %s; set [matcher] calibration = %q and reload\n", out, out)
 	}
-	if err := cal.Save(out); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "calibration: wrote %s; set [matcher] calibration = %q and reload\n", out, out)
 	return nil
 }
