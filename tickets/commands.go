@@ -177,16 +177,39 @@ func (tk *Desk) startAnswer(id int64, actor Actor) (Actor, bool) {
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
 	if other, busy := tk.answering[id]; busy {
-		return other, true
+		return other.by, true
 	}
-	tk.answering[id] = actor
+	tk.answering[id] = relaying{by: actor, done: make(chan struct{})}
 	return Actor{}, false
 }
 
 func (tk *Desk) endAnswer(id int64) {
 	tk.mu.Lock()
 	defer tk.mu.Unlock()
+	close(tk.answering[id].done)
 	delete(tk.answering, id)
+}
+
+// relaying is an answer on its way to the asker.
+type relaying struct {
+	by   Actor
+	done chan struct{} // closed once the answer is in the history
+}
+
+// afterAnswer waits until no answer to ticket id is being relayed: the
+// asker may reply the moment they read it, and their reply must come after
+// it in the history.
+func (tk *Desk) afterAnswer(ctx context.Context, id int64) {
+	tk.mu.Lock()
+	r, busy := tk.answering[id]
+	tk.mu.Unlock()
+	if !busy {
+		return
+	}
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+	}
 }
 
 // cmdList lists open and claimed tickets, oldest first.

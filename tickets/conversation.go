@@ -116,8 +116,10 @@ func (tk *Desk) followUp(ctx context.Context, req *bot.Request, t *Ticket) {
 	tk.toMentors(ctx, bot.T(lang, "ticket.follow_up", t.ID, tk.who(t))+"\n"+bot.Quote(clip(text, 1500)), t.NoticeID)
 }
 
-// record appends a message or a resolution by actor to ticket id's history.
+// record appends a message or a resolution by actor to ticket id's history,
+// after any answer being relayed to the asker.
 func (tk *Desk) record(ctx context.Context, id int64, action string, actor Actor, text string) (*Ticket, error) {
+	tk.afterAnswer(ctx, id)
 	now := tk.clock.Now()
 	ev := Event{At: now, Kind: action, Actor: actor, Note: text}
 	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {

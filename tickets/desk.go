@@ -39,7 +39,7 @@ type Desk struct {
 	mu        sync.Mutex
 	turns     map[string]lastTurn // see feedback.go
 	history   history             // see context.go
-	answering map[int64]Actor     // tickets whose answer is being relayed, and by whom
+	answering map[int64]relaying  // tickets whose answer is being relayed
 }
 
 // Enable wires the whole escalation feature into b: the mentor
@@ -66,7 +66,7 @@ func Enable(b *bot.Bot, store Store, opts Options) (*Desk, error) {
 		return nil, errors.New("ticket durations must not be negative")
 	}
 	tk := &Desk{b: b, log: b.Logger(), store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{},
-		answering: map[int64]Actor{}}
+		answering: map[int64]relaying{}}
 	if b.Options().MentorsRoom == nil {
 		b.Logger().Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}
