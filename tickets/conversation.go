@@ -47,7 +47,8 @@ func (tk *Desk) before(ctx context.Context, req *bot.Request) bool {
 }
 
 // ticketOf is the unresolved ticket whose conversation m belongs to, or nil:
-// the asker's latest one in that room, preferring one asked in m's thread.
+// in a thread, the asker's ticket asked in that thread; outside threads,
+// their latest one in that room.
 func (tk *Desk) ticketOf(ctx context.Context, m bot.Message) *Ticket {
 	ts, err := tk.store.AskerTickets(ctx, m.Room, m.Sender.ID)
 	if err != nil {
@@ -64,6 +65,9 @@ func (tk *Desk) ticketOf(ctx context.Context, m bot.Message) *Ticket {
 		if m.ThreadID != "" && (m.ThreadID == t.ThreadID || m.ThreadID == t.MsgID) {
 			return t // the thread of the question: always its conversation
 		}
+	}
+	if m.ThreadID != "" {
+		return nil // another thread: another conversation
 	}
 	t := ts[0]
 	if !m.Room.Direct && (toSomeoneElse(m.Text, tk.b.Name()) || tk.clock.Now().Sub(t.Updated) > sharedRoomPause) {
