@@ -213,15 +213,19 @@ func (b *Bot) RoomLang(r Room) string {
 
 // Run starts every adapter and background job and blocks until all adapters
 // have returned (the console at EOF) or one fails, or ctx is done.
-func (b *Bot) Run(ctx context.Context) error {
-	if len(b.adapters) == 0 {
+func (b *Bot) Run(ctx context.Context) error { return run(ctx, b, b.Adapters(), b.jobs) }
+
+// run starts adapters, delivering to in, and jobs; it blocks until every
+// adapter has returned or one fails, or ctx is done, then stops the jobs.
+func run(ctx context.Context, in Inbox, adapters []Adapter, jobList []func(context.Context) error) error {
+	if len(adapters) == 0 {
 		return errors.New("no adapter configured")
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	errs := make(chan error, len(b.adapters)+len(b.jobs))
+	errs := make(chan error, len(adapters)+len(jobList))
 	var jobs sync.WaitGroup
-	for _, job := range b.jobs {
+	for _, job := range jobList {
 		jobs.Add(1)
 		go func() {
 			defer jobs.Done()
@@ -230,18 +234,18 @@ func (b *Bot) Run(ctx context.Context) error {
 			}
 		}()
 	}
-	var adapters sync.WaitGroup
-	for _, a := range b.Adapters() {
-		adapters.Add(1)
+	var running sync.WaitGroup
+	for _, a := range adapters {
+		running.Add(1)
 		go func() {
-			defer adapters.Done()
-			if err := a.Run(ctx, b); err != nil && ctx.Err() == nil {
+			defer running.Done()
+			if err := a.Run(ctx, in); err != nil && ctx.Err() == nil {
 				errs <- fmt.Errorf("%s: %w", a.Name(), err)
 			}
 		}()
 	}
 	done := make(chan struct{})
-	go func() { adapters.Wait(); close(done) }()
+	go func() { running.Wait(); close(done) }()
 	var err error
 	select {
 	case <-done:

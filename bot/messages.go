@@ -75,6 +75,11 @@ var catalogue = map[string]map[string]string{
 		// --- matrix ---
 
 		// --- xmpp ---
+
+		// --- communities (one bot serving several groups) ---
+		"hub.unknown_room": "Bonjour ! Je suis %s. Ce salon ne fait partie d'aucune des communautés que j'accompagne (%s) : je ne peux pas y répondre aux questions ni y ouvrir de ticket. Retrouvez-moi dans les salons de votre communauté.",
+		"hub.which":        "Je sers plusieurs communautés. Pour laquelle posez-vous votre question ? Répondez avec le numéro ou le nom :\n%s",
+		"hub.chosen":       "C'est noté : je vous réponds pour la communauté %s.",
 	},
 	"en": {
 		"welcome":        "Hello! I am %s, the community help assistant. Ask your question in one sentence (for example \"I lost my password\") and I will look it up in the FAQ. Type !help for the list of commands.",
@@ -147,6 +152,11 @@ var catalogue = map[string]map[string]string{
 		// --- matrix ---
 
 		// --- xmpp ---
+
+		// --- communities (one bot serving several groups) ---
+		"hub.unknown_room": "Hello! I am %s. This room belongs to none of the communities I serve (%s): I cannot answer questions or open tickets here. Find me in your community's rooms.",
+		"hub.which":        "I serve several communities. Which one is your question for? Reply with the number or the name:\n%s",
+		"hub.chosen":       "Noted: I answer you for the community %s.",
 	},
 }
 
