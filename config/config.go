@@ -17,6 +17,8 @@ type Config struct {
 	Matrix    Matrix    `toml:"matrix"`
 	XMPP      XMPP      `toml:"xmpp"`
 	Web       Web       `toml:"web"`
+	// Communities, when present, split the bot between groups; see Groups.
+	Communities []Community `toml:"communities"`
 
 	path string
 }

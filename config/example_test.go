@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -21,6 +22,14 @@ func TestExampleConfigDocumentsEveryKey(t *testing.T) {
 	for _, k := range md.Keys() {
 		defined[k.String()] = true
 	}
+	var g Config
+	md, err = toml.Decode(communitiesForm(t), &g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range md.Keys() {
+		defined[k.String()] = true
+	}
 	want := configKeys(reflect.TypeOf(c), "")
 	if len(want) < 50 {
 		t.Fatalf("found only %d keys in Config: %v", len(want), want)
@@ -29,6 +38,39 @@ func TestExampleConfigDocumentsEveryKey(t *testing.T) {
 		if !defined[k] {
 			t.Errorf("config.example.toml lacks %s", k)
 		}
+	}
+}
+
+// communitiesForm is the commented [[communities]] form of
+// config.example.toml: its lines that start with "#" and no space,
+// uncommented.
+func communitiesForm(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "#") && len(l) > 1 && l[1] != ' ' && l[1] != '#' && l[1] != '\t' {
+			sb.WriteString(l[1:] + "\n")
+		}
+	}
+	if !strings.Contains(sb.String(), "[[communities]]") {
+		t.Fatal("config.example.toml shows no [[communities]] form")
+	}
+	return sb.String()
+}
+
+// The commented form loads, with the adapters of the example, as the
+// example says: instead of the top-level rooms and mentors.
+func TestExampleCommunitiesFormLoads(t *testing.T) {
+	c, err := Load(write(t, "[console]\nenabled = true\n"+communitiesForm(t)))
+	if err != nil {
+		t.Fatalf("the [[communities]] form of config.example.toml must load: %v", err)
+	}
+	if names := c.CommunityNames(); len(names) != 2 || names[0] != "jardins" || names[1] != "velos" {
+		t.Fatalf("communities %v", names)
 	}
 }
 

@@ -82,6 +82,10 @@ func load(path string, needSecrets bool) (*Config, error) {
 	}
 	c.applyEnv()
 	c.resolvePaths(filepath.Dir(path))
+	c.communityDefaults(filepath.Dir(path))
+	if errs := c.validateCommunities(path, string(data)); len(errs) > 0 {
+		return nil, errors.New(strings.Join(errs, "\n"))
+	}
 	if errs := c.validate(needSecrets); len(errs) > 0 {
 		return nil, errs.in(path, string(data))
 	}
