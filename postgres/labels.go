@@ -8,7 +8,7 @@ import (
 )
 
 // LabelHistory implements tickets.LabelSource.
-func (db *DB) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
+func (db *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
 	answers, err := db.answerOutcomes(ctx, since)
 	if err != nil {
 		return nil, nil, err
@@ -20,16 +20,16 @@ func (db *DB) LabelHistory(ctx context.Context, since time.Time) ([]tickets.Answ
 	return answers, tickets, nil
 }
 
-func (db *DB) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
+func (db *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
 	rows, err := db.QueryContext(ctx, `SELECT a.id, a.entry_id, a.question, a.lang, a.picked, a.at,
 			COALESCE(SUM(f.helpful::int), 0), COALESCE(SUM(1 - f.helpful::int), 0),
 			COALESCE(MAX(CASE WHEN f.user_adapter = a.adapter AND f.user_id = a.user_id
 				THEN 2 * f.helpful::int - 1 END), 0)
 		FROM faq_answers a LEFT JOIN faq_feedback f ON f.answer_id = a.id
-		WHERE a.at >= $1
+		WHERE a.at >= $1 AND a.community = $2
 		GROUP BY a.id
 		HAVING COUNT(f.answer_id) > 0 OR a.picked
-		ORDER BY a.at, a.id`, ms(since))
+		ORDER BY a.at, a.id`, ms(since), db.community)
 	if err != nil {
 		return nil, err
 	}
@@ -48,16 +48,17 @@ func (db *DB) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.An
 	return out, rows.Err()
 }
 
-func (db *DB) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
+func (db *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
 	// A ticket about an unhelpful answer holds the question with the
 	// asker's complaint appended: the answer record has the question alone.
-	rows, err := db.QueryContext(ctx, `SELECT t.id, t.origin, t.question,
-			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.ticket_id = t.id ORDER BY a.id LIMIT 1), ''),
+	rows, err := db.QueryContext(ctx, `SELECT t.number, t.origin, t.question,
+			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.community = t.community
+				AND a.ticket_id = t.number ORDER BY a.id LIMIT 1), ''),
 			t.lang, t.created_at,
 			EXISTS(SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'answer')
 		FROM tickets t
-		WHERE t.created_at >= $1 AND NOT t.purged
-		ORDER BY t.created_at, t.id`, ms(since))
+		WHERE t.created_at >= $1 AND NOT t.purged AND t.community = $2
+		ORDER BY t.created_at, t.id`, ms(since), db.community)
 	if err != nil {
 		return nil, err
 	}
@@ -91,9 +92,9 @@ func (db *DB) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.Ti
 
 // drafts lists, per ticket, the ids of the FAQ drafts written from it,
 // oldest first.
-func (db *DB) drafts(ctx context.Context) (map[int64][]string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT ticket_id, note FROM ticket_events WHERE kind = $1 AND note <> ''
-		ORDER BY id`, tickets.DraftEvent)
+func (db *TicketStore) drafts(ctx context.Context) (map[int64][]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT t.number, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+		WHERE e.kind = $1 AND e.note <> '' AND t.community = $2 ORDER BY e.id`, tickets.DraftEvent, db.community)
 	if err != nil {
 		return nil, err
 	}

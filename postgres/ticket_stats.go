@@ -6,8 +6,8 @@ import (
 )
 
 // CountByState returns how many tickets are in each state.
-func (db *DB) CountByState(ctx context.Context) (map[string]int, error) {
-	rows, err := db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets GROUP BY state`)
+func (db *TicketStore) CountByState(ctx context.Context) (map[string]int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets WHERE community = $1 GROUP BY state`, db.community)
 	if err != nil {
 		return nil, err
 	}
@@ -26,9 +26,9 @@ func (db *DB) CountByState(ctx context.Context) (map[string]int, error) {
 
 // FirstAnswerDelays returns, for every ticket a mentor answered, the time
 // from its creation to the first answer.
-func (db *DB) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
+func (db *TicketStore) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
 	rows, err := db.QueryContext(ctx, `SELECT MIN(e.at) - t.created_at FROM tickets t
-		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' GROUP BY t.id`)
+		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' WHERE t.community = $1 GROUP BY t.id`, db.community)
 	if err != nil {
 		return nil, err
 	}

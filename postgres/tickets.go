@@ -91,13 +91,49 @@ func init() {
 		`ALTER TABLE tickets ADD COLUMN context TEXT NOT NULL DEFAULT ''`,
 		`CREATE INDEX tickets_by_notice ON tickets(notice_id)`,
 		`CREATE INDEX tickets_by_asker ON tickets(adapter, room_id, asker_id, state)`,
+		// communities, as in package sqlite: per-community numbers, the row
+		// id staying the key of the other tables
+		`ALTER TABLE tickets ADD COLUMN community TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE tickets ADD COLUMN number BIGINT NOT NULL DEFAULT 0`,
+		`UPDATE tickets SET number = id`,
+		`CREATE UNIQUE INDEX tickets_by_number ON tickets(community, number)`,
+		`ALTER TABLE faq_answers ADD COLUMN community TEXT NOT NULL DEFAULT ''`,
 	)
 }
 
 var (
-	_ tickets.Store       = (*DB)(nil)
-	_ tickets.LabelSource = (*DB)(nil)
+	_ tickets.Store       = (*TicketStore)(nil)
+	_ tickets.LabelSource = (*TicketStore)(nil)
 )
+
+// TicketStore is one community's tickets, FAQ answers and feedback; the
+// community "" is the bot without communities.
+type TicketStore struct {
+	*DB
+	community string
+}
+
+// In is the store of one community: its tickets numbered from 1, its FAQ
+// answers and their feedback. It never reads or changes another's.
+func (db *DB) In(community string) *TicketStore { return &TicketStore{DB: db, community: community} }
+
+// AdoptTickets gives the tickets and FAQ answers recorded before the
+// database knew communities to community, keeping their numbers.
+func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
+	var n int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tickets SET community = $1 WHERE community = ''`, community)
+		if err != nil {
+			return err
+		}
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET community = $1 WHERE community = ''`, community)
+		return err
+	})
+	return int(n), err
+}
 
 // Times are stored as Unix milliseconds, as in package sqlite.
 func ms(t time.Time) int64 {
@@ -114,7 +150,8 @@ func fromMS(v int64) time.Time {
 	return time.UnixMilli(v)
 }
 
-const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
+// ticketCols read number into Ticket.ID: the number its community knows it by.
+const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
 	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
 	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
 
@@ -144,7 +181,7 @@ func scanTicket(s scanner) (*tickets.Ticket, error) {
 
 // CreateTicket implements tickets.Store: the ticket row and its "open"
 // event are committed together before it returns.
-func (db *DB) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
+func (db *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
 	return db.Tx(ctx, func(tx *sql.Tx) error {
 		if t.MsgID != "" && t.Origin == tickets.OriginUnanswered {
 			// The same message handled again (an adapter resuming after a
@@ -158,8 +195,8 @@ func (db *DB) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
 			}
 			old, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets
 				WHERE adapter = $1 AND room_id = $2 AND msg_id = $3 AND origin = $4 AND asker_id = $5 AND question = $6
-				ORDER BY id LIMIT 1`,
-				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
+				AND community = $7 ORDER BY id LIMIT 1`,
+				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question, db.community))
 			if err == nil {
 				*t = *old
 				t.Repeat = true
@@ -169,13 +206,14 @@ func (db *DB) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
 				return err
 			}
 		}
-		return insertTicket(ctx, tx, t)
+		return db.insertTicket(ctx, tx, t)
 	})
 }
 
-// insertTicket writes t and its "open" event, and sets t.ID (and t.State,
-// when empty, to open).
-func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
+// insertTicket writes t and its "open" event, and sets t.ID to the next
+// number of the community (and t.State, when empty, to open). A lock on
+// the community makes concurrent tickets take their numbers in turn.
+func (db *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if t.State == "" {
 		t.State = tickets.Open
 	}
@@ -183,13 +221,23 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+		"tickets of community\n"+db.community); err != nil {
+		return err
+	}
+	var number int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE community = $1`,
+		db.community).Scan(&number); err != nil {
+		return err
+	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context,
+		community, number)
+		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
 		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
 		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated),
-		context).Scan(&id)
+		context, db.community, number).Scan(&id)
 	if err != nil {
 		return err
 	}
@@ -198,7 +246,7 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if err := insertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
-	t.ID = id
+	t.ID = number
 	return nil
 }
 
@@ -210,8 +258,9 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev tickets.Event) error {
 }
 
 // Ticket implements tickets.Store.
-func (db *DB) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
-	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1`, id))
+func (db *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
+	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = $1 AND number = $2`,
+		db.community, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, tickets.ErrNoTicket
 	}
@@ -221,13 +270,19 @@ func (db *DB) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
 // UpdateTicket implements tickets.Store. The row is locked (FOR UPDATE)
 // from the read to the commit, so the check done by apply and the write
 // cannot interleave with another update of the same ticket.
-func (db *DB) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
+func (db *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
 	var out *tickets.Ticket
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1 FOR UPDATE`, id))
+		var row int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM tickets WHERE community = $1 AND number = $2 FOR UPDATE`,
+			db.community, id).Scan(&row)
 		if errors.Is(err, sql.ErrNoRows) {
 			return tickets.ErrNoTicket
 		}
+		if err != nil {
+			return err
+		}
+		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1`, row))
 		if err != nil {
 			return err
 		}
@@ -238,14 +293,15 @@ func (db *DB) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, appl
 		_, err = tx.ExecContext(ctx, `UPDATE tickets SET state=$1, mentor_adapter=$2, mentor_id=$3, mentor_name=$4, answer=$5,
 			updated_at=$6, reminded_at=$7, resolved_at=$8 WHERE id=$9`,
 			string(t.State), t.Mentor.Adapter, t.Mentor.ID, t.Mentor.Name, t.Answer,
-			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), id)
+			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), row)
 		if err != nil {
 			return err
 		}
-		ev.TicketID, ev.From, ev.To = id, from, t.State
+		ev.TicketID, ev.From, ev.To = row, from, t.State
 		if err := insertEvent(ctx, tx, ev); err != nil {
 			return err
 		}
+		ev.TicketID = id
 		out = t
 		return nil
 	})
@@ -253,16 +309,16 @@ func (db *DB) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, appl
 }
 
 // Tickets implements tickets.Store.
-func (db *DB) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
-	q := `SELECT ` + ticketCols + ` FROM tickets`
-	var args []any
+func (db *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
+	q := `SELECT ` + ticketCols + ` FROM tickets WHERE community = $1`
+	args := []any{db.community}
 	if len(f.States) > 0 {
 		marks := make([]string, len(f.States))
 		for i, st := range f.States {
 			args = append(args, string(st))
-			marks[i] = fmt.Sprintf("$%d", i+1)
+			marks[i] = fmt.Sprintf("$%d", i+2)
 		}
-		q += ` WHERE state IN (` + strings.Join(marks, ",") + `)`
+		q += ` AND state IN (` + strings.Join(marks, ",") + `)`
 	}
 	q += ` ORDER BY created_at, id`
 	if f.Limit > 0 {
@@ -285,9 +341,10 @@ func (db *DB) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket,
 }
 
 // TicketEvents implements tickets.Store.
-func (db *DB) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
-	rows, err := db.QueryContext(ctx, `SELECT ticket_id, at, kind, actor_adapter, actor_id, actor_name, from_state,
-		to_state, note FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, id)
+func (db *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
+	rows, err := db.QueryContext(ctx, `SELECT t.number, e.at, e.kind, e.actor_adapter, e.actor_id, e.actor_name,
+		e.from_state, e.to_state, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+		WHERE t.community = $1 AND t.number = $2 ORDER BY e.id`, db.community, id)
 	if err != nil {
 		return nil, err
 	}
@@ -307,18 +364,18 @@ func (db *DB) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, erro
 }
 
 // SetNotice implements tickets.Store.
-func (db *DB) SetNotice(ctx context.Context, id int64, noticeID string) error {
+func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
 	_, err := db.ExecContext(ctx, `UPDATE tickets SET notice_id = $1 WHERE id = $2`, noticeID, id)
 	return err
 }
 
 // TicketByNotice implements tickets.Store.
-func (db *DB) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
+func (db *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
 	if noticeID == "" {
 		return nil, tickets.ErrNoTicket
 	}
 	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE notice_id = $1
-		ORDER BY id DESC LIMIT 1`, noticeID))
+		AND community = $2 ORDER BY id DESC LIMIT 1`, noticeID, db.community))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, tickets.ErrNoTicket
 	}
@@ -326,9 +383,10 @@ func (db *DB) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Tic
 }
 
 // AskerTickets implements tickets.Store.
-func (db *DB) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
+func (db *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
 	rows, err := db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE adapter = $1 AND room_id = $2
-		AND asker_id = $3 AND state <> $4 ORDER BY id DESC`, room.Adapter, room.ID, askerID, string(tickets.Resolved))
+		AND asker_id = $3 AND state <> $4 AND community = $5 ORDER BY id DESC`, room.Adapter, room.ID, askerID,
+		string(tickets.Resolved), db.community)
 	if err != nil {
 		return nil, err
 	}
@@ -345,20 +403,21 @@ func (db *DB) AskerTickets(ctx context.Context, room bot.Room, askerID string) (
 }
 
 // MarkReminded implements tickets.Store.
-func (db *DB) MarkReminded(ctx context.Context, id int64, at time.Time) error {
-	_, err := db.ExecContext(ctx, `UPDATE tickets SET reminded_at = $1 WHERE id = $2`, ms(at), id)
+func (db *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
+	_, err := db.ExecContext(ctx, `UPDATE tickets SET reminded_at = $1 WHERE community = $2 AND number = $3`,
+		ms(at), db.community, id)
 	return err
 }
 
 // PurgeResolved implements tickets.Store: questions, answers, names of
 // askers and answer texts in the history are blanked; states, dates, rooms
 // and counts stay for statistics.
-func (db *DB) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
+func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
 	var n int
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '', context = '', purged = true
-			WHERE state = $1 AND NOT purged AND resolved_at > 0 AND resolved_at < $2 RETURNING id`,
-			string(tickets.Resolved), ms(before))
+			WHERE state = $1 AND NOT purged AND resolved_at > 0 AND resolved_at < $2 AND community = $3 RETURNING id`,
+			string(tickets.Resolved), ms(before), db.community)
 		if err != nil {
 			return err
 		}
@@ -386,7 +445,8 @@ func (db *DB) PurgeResolved(ctx context.Context, before time.Time) (int, error) 
 			}
 		}
 		n = len(ids)
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE at < $1 AND question <> ''`, ms(before))
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE at < $1 AND question <> '' AND community = $2`,
+			ms(before), db.community)
 		return err
 	})
 	return n, err
@@ -411,29 +471,30 @@ func scanAnswer(s scanner) (*tickets.AnswerRecord, error) {
 }
 
 // RecordAnswer implements tickets.FeedbackStore.
-func (db *DB) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
+func (db *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
 	return db.QueryRowContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
-		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked, community)
+		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
 		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
-		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked).Scan(&a.ID)
+		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked, db.community).Scan(&a.ID)
 }
 
 // LastAnswer implements tickets.FeedbackStore.
-func (db *DB) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
+func (db *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
 	return scanAnswer(db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = $1 AND room_id = $2 AND user_id = $3 AND at >= $4 ORDER BY at DESC, id DESC LIMIT 1`,
-		room.Adapter, room.ID, userID, ms(since)))
+		WHERE adapter = $1 AND room_id = $2 AND user_id = $3 AND at >= $4 AND community = $5
+		ORDER BY at DESC, id DESC LIMIT 1`,
+		room.Adapter, room.ID, userID, ms(since), db.community))
 }
 
 // AnswerBySentID implements tickets.FeedbackStore.
-func (db *DB) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
+func (db *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
 	return scanAnswer(db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = $1 AND sent_id = $2 ORDER BY id DESC LIMIT 1`, adapter, sentID))
+		WHERE adapter = $1 AND sent_id = $2 AND community = $3 ORDER BY id DESC LIMIT 1`, adapter, sentID, db.community))
 }
 
 // AddFeedback implements tickets.FeedbackStore.
-func (db *DB) AddFeedback(ctx context.Context, f tickets.Feedback) error {
+func (db *TicketStore) AddFeedback(ctx context.Context, f tickets.Feedback) error {
 	return db.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO faq_feedback(answer_id, user_adapter, user_id, entry_id, helpful, source, at)
 			VALUES($1,$2,$3,$4,$5,$6,$7) ON CONFLICT(answer_id, user_adapter, user_id) DO UPDATE SET
@@ -450,11 +511,12 @@ func (db *DB) AddFeedback(ctx context.Context, f tickets.Feedback) error {
 // OpenAnswerTicket implements tickets.FeedbackStore. The answer's row is locked
 // from the read to the commit, so two votes on one answer cannot both find
 // it without a ticket.
-func (db *DB) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.Ticket) (bool, error) {
+func (db *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.Ticket) (bool, error) {
 	var created bool
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		var existing int64
-		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = $1 FOR UPDATE`, answerID).Scan(&existing)
+		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = $1 AND community = $2 FOR UPDATE`,
+			answerID, db.community).Scan(&existing)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("no FAQ answer %d", answerID)
 		}
@@ -465,7 +527,7 @@ func (db *DB) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.T
 			t.ID = existing
 			return nil
 		}
-		if err := insertTicket(ctx, tx, t); err != nil {
+		if err := db.insertTicket(ctx, tx, t); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = $1 WHERE id = $2`, t.ID, answerID)
@@ -476,9 +538,11 @@ func (db *DB) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.T
 }
 
 // FeedbackStats implements tickets.FeedbackStore.
-func (db *DB) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
-	rows, err := db.QueryContext(ctx, `SELECT entry_id, SUM(helpful::int), SUM(1 - helpful::int) FROM faq_feedback
-		GROUP BY entry_id ORDER BY SUM(1 - helpful::int) DESC, SUM(helpful::int) ASC, entry_id COLLATE "C"`)
+func (db *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
+	rows, err := db.QueryContext(ctx, `SELECT f.entry_id, SUM(f.helpful::int), SUM(1 - f.helpful::int) FROM faq_feedback f
+		JOIN faq_answers a ON a.id = f.answer_id WHERE a.community = $1
+		GROUP BY f.entry_id ORDER BY SUM(1 - f.helpful::int) DESC, SUM(f.helpful::int) ASC, f.entry_id COLLATE "C"`,
+		db.community)
 	if err != nil {
 		return nil, err
 	}

@@ -28,10 +28,10 @@ func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]ti
 			COALESCE(MAX(CASE WHEN f.user_adapter = a.adapter AND f.user_id = a.user_id
 				THEN 2 * f.helpful - 1 END), 0)
 		FROM faq_answers a LEFT JOIN faq_feedback f ON f.answer_id = a.id
-		WHERE a.at >= ?
+		WHERE a.community = ? AND a.at >= ?
 		GROUP BY a.id
 		HAVING COUNT(f.answer_id) > 0 OR a.picked = 1
-		ORDER BY a.at, a.id`, ms(since))
+		ORDER BY a.at, a.id`, s.community, ms(since))
 	if err != nil {
 		return nil, err
 	}
@@ -53,13 +53,14 @@ func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]ti
 func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
 	// A ticket about an unhelpful answer holds the question with the
 	// asker's complaint appended: the answer record has the question alone.
-	rows, err := s.db.QueryContext(ctx, `SELECT t.id, t.origin, t.question,
-			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.ticket_id = t.id ORDER BY a.id LIMIT 1), ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT t.number, t.origin, t.question,
+			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.community = t.community
+				AND a.ticket_id = t.number ORDER BY a.id LIMIT 1), ''),
 			t.lang, t.created_at,
 			EXISTS(SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'answer')
 		FROM tickets t
-		WHERE t.created_at >= ? AND t.purged = 0
-		ORDER BY t.created_at, t.id`, ms(since))
+		WHERE t.community = ? AND t.created_at >= ? AND t.purged = 0
+		ORDER BY t.created_at, t.id`, s.community, ms(since))
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +95,8 @@ func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]ti
 // drafts lists, per ticket, the ids of the FAQ drafts written from it,
 // oldest first.
 func (s *TicketStore) drafts(ctx context.Context) (map[int64][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ticket_id, note FROM ticket_events WHERE kind = ? AND note <> ''
-		ORDER BY id`, tickets.DraftEvent)
+	rows, err := s.db.QueryContext(ctx, `SELECT t.number, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+		WHERE t.community = ? AND e.kind = ? AND e.note <> '' ORDER BY e.id`, s.community, tickets.DraftEvent)
 	if err != nil {
 		return nil, err
 	}

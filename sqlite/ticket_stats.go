@@ -10,7 +10,7 @@ import (
 
 // CountByState returns how many tickets are in each state.
 func (s *TicketStore) CountByState(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets GROUP BY state`)
+	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets WHERE community = ? GROUP BY state`, s.community)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (s *TicketStore) CountByState(ctx context.Context) (map[string]int, error) 
 // from its creation to the first answer.
 func (s *TicketStore) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT MIN(e.at) - t.created_at FROM tickets t
-		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' GROUP BY t.id`)
+		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' WHERE t.community = ? GROUP BY t.id`, s.community)
 	if err != nil {
 		return nil, err
 	}

@@ -96,14 +96,52 @@ func init() {
 		`ALTER TABLE tickets ADD COLUMN context TEXT NOT NULL DEFAULT ''`,
 		`CREATE INDEX tickets_by_notice ON tickets(notice_id)`,
 		`CREATE INDEX tickets_by_asker ON tickets(adapter, room_id, asker_id, state)`,
+		// Communities: each numbers its tickets 1, 2, 3...; the row id stays
+		// the key the other tables use. Tickets from before communities keep
+		// their numbers and belong to no community until AdoptTickets gives
+		// them to the first one.
+		`ALTER TABLE tickets ADD COLUMN community TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE tickets ADD COLUMN number INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE tickets SET number = id`,
+		`CREATE UNIQUE INDEX tickets_by_number ON tickets(community, number)`,
+		`ALTER TABLE faq_answers ADD COLUMN community TEXT NOT NULL DEFAULT ''`,
 	)
 }
 
 // TicketStore keeps tickets, their event history, FAQ answers and feedback.
-type TicketStore struct{ db *DB }
+type TicketStore struct {
+	db        *DB
+	community string
+}
 
-// NewTicketStore returns the ticket store of db.
+// NewTicketStore returns the ticket store of db, for the bot without
+// communities; In gives one community's.
 func NewTicketStore(db *DB) *TicketStore { return &TicketStore{db: db} }
+
+// In is the store of one community: its tickets numbered from 1, its FAQ
+// answers and their feedback. It never reads or changes another's.
+func (s *TicketStore) In(community string) *TicketStore {
+	return &TicketStore{db: s.db, community: community}
+}
+
+// AdoptTickets gives the tickets and FAQ answers recorded before the
+// database knew communities to community, keeping their numbers. It
+// returns how many tickets moved; once done it finds nothing more.
+func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
+	var n int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tickets SET community = ? WHERE community = ''`, community)
+		if err != nil {
+			return err
+		}
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET community = ? WHERE community = ''`, community)
+		return err
+	})
+	return int(n), err
+}
 
 var _ tickets.Store = (*TicketStore)(nil)
 
@@ -122,7 +160,8 @@ func fromMS(v int64) time.Time {
 	return time.UnixMilli(v)
 }
 
-const ticketCols = `id, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
+// ticketCols read number into Ticket.ID: the number its community knows it by.
+const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
 	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
 	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
 
@@ -159,9 +198,9 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error
 			// crash): the ticket it opened, not a second one. Same asker
 			// and words too: some adapters' ids restart with the process.
 			old, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets
-				WHERE adapter = ? AND room_id = ? AND msg_id = ? AND origin = ? AND asker_id = ? AND question = ?
-				ORDER BY id LIMIT 1`,
-				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
+				WHERE community = ? AND adapter = ? AND room_id = ? AND msg_id = ? AND origin = ? AND asker_id = ?
+				AND question = ? ORDER BY id LIMIT 1`,
+				s.community, t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
 			if err == nil {
 				*t = *old
 				t.Repeat = true
@@ -171,13 +210,14 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error
 				return err
 			}
 		}
-		return insertTicket(ctx, tx, t)
+		return s.insertTicket(ctx, tx, t)
 	})
 }
 
-// insertTicket writes t and its "open" event, and sets t.ID (and t.State,
-// when empty, to open).
-func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
+// insertTicket writes t and its "open" event, and sets t.ID to the next
+// number of the community (and t.State, when empty, to open). The caller's
+// transaction holds the write lock, so two tickets cannot get one number.
+func (s *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if t.State == "" {
 		t.State = tickets.Open
 	}
@@ -185,10 +225,15 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
+	var number int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE community = ?`,
+		s.community).Scan(&number); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(community, number, state, origin, adapter, room_id, room_name,
+		room_direct, asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at,
+		context) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		s.community, number, string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
 		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated), context)
 	if err != nil {
 		return err
@@ -202,7 +247,7 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
 	if err := insertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
-	t.ID = id
+	t.ID = number
 	return nil
 }
 
@@ -215,7 +260,8 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev tickets.Event) error {
 
 // Ticket implements tickets.Store.
 func (s *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
-	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
+	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ? AND number = ?`,
+		s.community, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, tickets.ErrNoTicket
 	}
@@ -228,10 +274,15 @@ func (s *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, er
 func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
 	var out *tickets.Ticket
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
+		var row int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM tickets WHERE community = ? AND number = ?`, s.community, id).Scan(&row)
 		if errors.Is(err, sql.ErrNoRows) {
 			return tickets.ErrNoTicket
 		}
+		if err != nil {
+			return err
+		}
+		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, row))
 		if err != nil {
 			return err
 		}
@@ -242,14 +293,15 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Eve
 		_, err = tx.ExecContext(ctx, `UPDATE tickets SET state=?, mentor_adapter=?, mentor_id=?, mentor_name=?, answer=?,
 			updated_at=?, reminded_at=?, resolved_at=? WHERE id=?`,
 			string(t.State), t.Mentor.Adapter, t.Mentor.ID, t.Mentor.Name, t.Answer,
-			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), id)
+			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), row)
 		if err != nil {
 			return err
 		}
-		ev.TicketID, ev.From, ev.To = id, from, t.State
+		ev.TicketID, ev.From, ev.To = row, from, t.State
 		if err := insertEvent(ctx, tx, ev); err != nil {
 			return err
 		}
+		ev.TicketID = id
 		out = t
 		return nil
 	})
@@ -258,10 +310,10 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Eve
 
 // Tickets implements tickets.Store.
 func (s *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
-	q := `SELECT ` + ticketCols + ` FROM tickets`
-	var args []any
+	q := `SELECT ` + ticketCols + ` FROM tickets WHERE community = ?`
+	args := []any{s.community}
 	if len(f.States) > 0 {
-		q += ` WHERE state IN (?` + strings.Repeat(",?", len(f.States)-1) + `)`
+		q += ` AND state IN (?` + strings.Repeat(",?", len(f.States)-1) + `)`
 		for _, st := range f.States {
 			args = append(args, string(st))
 		}
@@ -288,8 +340,9 @@ func (s *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets
 
 // TicketEvents implements tickets.Store.
 func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ticket_id, at, kind, actor_adapter, actor_id, actor_name, from_state,
-		to_state, note FROM ticket_events WHERE ticket_id = ? ORDER BY id`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT t.number, e.at, e.kind, e.actor_adapter, e.actor_id, e.actor_name,
+		e.from_state, e.to_state, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+		WHERE t.community = ? AND t.number = ? ORDER BY e.id`, s.community, id)
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +363,8 @@ func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Eve
 
 // SetNotice implements tickets.Store.
 func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE id = ?`, noticeID, id)
+	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE community = ? AND number = ?`,
+		noticeID, s.community, id)
 	return err
 }
 
@@ -319,8 +373,8 @@ func (s *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tic
 	if noticeID == "" {
 		return nil, tickets.ErrNoTicket
 	}
-	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE notice_id = ?
-		ORDER BY id DESC LIMIT 1`, noticeID))
+	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ?
+		AND notice_id = ? ORDER BY id DESC LIMIT 1`, s.community, noticeID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, tickets.ErrNoTicket
 	}
@@ -329,8 +383,8 @@ func (s *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tic
 
 // AskerTickets implements tickets.Store.
 func (s *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE adapter = ? AND room_id = ?
-		AND asker_id = ? AND state <> ? ORDER BY id DESC`, room.Adapter, room.ID, askerID, string(tickets.Resolved))
+	rows, err := s.db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ? AND adapter = ?
+		AND room_id = ? AND asker_id = ? AND state <> ? ORDER BY id DESC`, s.community, room.Adapter, room.ID, askerID, string(tickets.Resolved))
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +402,8 @@ func (s *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID s
 
 // MarkReminded implements tickets.Store.
 func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE id = ?`, ms(at), id)
+	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE community = ? AND number = ?`,
+		ms(at), s.community, id)
 	return err
 }
 
@@ -358,8 +413,8 @@ func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) 
 func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
 	var n int
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM tickets WHERE state = ? AND purged = 0 AND resolved_at > 0
-			AND resolved_at < ?`, string(tickets.Resolved), ms(before))
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM tickets WHERE community = ? AND state = ? AND purged = 0
+			AND resolved_at > 0 AND resolved_at < ?`, s.community, string(tickets.Resolved), ms(before))
 		if err != nil {
 			return err
 		}
@@ -390,7 +445,8 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 			}
 		}
 		n = len(ids)
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE at < ? AND question <> ''`, ms(before))
+		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE community = ? AND at < ? AND question <> ''`,
+			s.community, ms(before))
 		return err
 	})
 	return n, err
@@ -416,9 +472,9 @@ func scanAnswer(s scanner) (*tickets.AnswerRecord, error) {
 
 // RecordAnswer implements tickets.FeedbackStore.
 func (s *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
-		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
+	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(community, adapter, room_id, room_name, room_direct, user_id,
+		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		s.community, a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
 		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked)
 	if err != nil {
 		return err
@@ -430,14 +486,14 @@ func (s *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord)
 // LastAnswer implements tickets.FeedbackStore.
 func (s *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
 	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = ? AND room_id = ? AND user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`,
-		room.Adapter, room.ID, userID, ms(since)))
+		WHERE community = ? AND adapter = ? AND room_id = ? AND user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`,
+		s.community, room.Adapter, room.ID, userID, ms(since)))
 }
 
 // AnswerBySentID implements tickets.FeedbackStore.
 func (s *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
 	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = ? AND sent_id = ? ORDER BY id DESC LIMIT 1`, adapter, sentID))
+		WHERE community = ? AND adapter = ? AND sent_id = ? ORDER BY id DESC LIMIT 1`, s.community, adapter, sentID))
 }
 
 // AddFeedback implements tickets.FeedbackStore.
@@ -462,7 +518,8 @@ func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *t
 	var created bool
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var existing int64
-		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = ?`, answerID).Scan(&existing)
+		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = ? AND community = ?`,
+			answerID, s.community).Scan(&existing)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("no FAQ answer %d", answerID)
 		}
@@ -473,7 +530,7 @@ func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *t
 			t.ID = existing
 			return nil
 		}
-		if err := insertTicket(ctx, tx, t); err != nil {
+		if err := s.insertTicket(ctx, tx, t); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = ? WHERE id = ?`, t.ID, answerID)
@@ -485,8 +542,9 @@ func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *t
 
 // FeedbackStats implements tickets.FeedbackStore.
 func (s *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM faq_feedback
-		GROUP BY entry_id ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, entry_id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT f.entry_id, SUM(f.helpful), SUM(1 - f.helpful) FROM faq_feedback f
+		JOIN faq_answers a ON a.id = f.answer_id WHERE a.community = ?
+		GROUP BY f.entry_id ORDER BY SUM(1 - f.helpful) DESC, SUM(f.helpful) ASC, f.entry_id`, s.community)
 	if err != nil {
 		return nil, err
 	}
@@ -509,10 +567,11 @@ func (s *TicketStore) EntryUsage(ctx context.Context) (answers, thanks map[strin
 		sql string
 		m   map[string]int
 	}{
-		{`SELECT entry_id, COUNT(*) FROM faq_answers GROUP BY entry_id`, answers},
-		{`SELECT entry_id, COUNT(*) FROM faq_feedback WHERE helpful = 1 AND source = 'text' GROUP BY entry_id`, thanks},
+		{`SELECT entry_id, COUNT(*) FROM faq_answers WHERE community = ? GROUP BY entry_id`, answers},
+		{`SELECT f.entry_id, COUNT(*) FROM faq_feedback f JOIN faq_answers a ON a.id = f.answer_id
+			WHERE a.community = ? AND f.helpful = 1 AND f.source = 'text' GROUP BY f.entry_id`, thanks},
 	} {
-		rows, err := s.db.QueryContext(ctx, q.sql)
+		rows, err := s.db.QueryContext(ctx, q.sql, s.community)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -25,9 +25,24 @@ type Store interface {
 	// it ("sqlite3", "postgres"): the Matrix adapter keeps its room state
 	// and crypto tables in the same database.
 	SQL() (db *sql.DB, dialect string)
+	// In is the part of the store one community owns: its tickets,
+	// numbered from 1, its FAQ answers and their feedback. The store's own
+	// ticket methods are those of the bot without communities (In("")).
+	In(community string) CommunityStore
+	// AdoptTickets gives the tickets and answers recorded before the
+	// database knew communities to community, keeping their numbers, and
+	// returns how many tickets moved.
+	AdoptTickets(ctx context.Context, community string) (int, error)
 	// Where names the database for messages, without any secret.
 	Where() string
 	Close() error
+}
+
+// CommunityStore is one community's tickets, answers and feedback.
+type CommunityStore interface {
+	tickets.Store
+	tickets.LabelSource
+	TicketStats
 }
 
 // TicketStats are the ticket figures read at each metrics scrape.
@@ -45,7 +60,7 @@ func Open(ctx context.Context, database, password string) (Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		return postgresStore{db}, nil
+		return postgresStore{DB: db, TicketStore: db.In("")}, nil
 	}
 	db, err := sqlite.Open(ctx, database)
 	if err != nil {
@@ -64,7 +79,14 @@ func (s sqliteStore) SQL() (*sql.DB, string) { return s.DB.DB, "sqlite3" }
 
 func (s sqliteStore) Where() string { return s.Path }
 
-type postgresStore struct{ *postgres.DB }
+func (s sqliteStore) In(community string) CommunityStore { return s.TicketStore.In(community) }
+
+type postgresStore struct {
+	*postgres.DB
+	*postgres.TicketStore
+}
+
+func (s postgresStore) In(community string) CommunityStore { return s.DB.In(community) }
 
 func (s postgresStore) SQL() (*sql.DB, string) { return s.DB.DB, "postgres" }
 

@@ -30,6 +30,10 @@ func Run(t *testing.T, new Factory) {
 		{"Labels", labels},
 		{"State", state},
 		{"TicketFigures", ticketFigures},
+		{"CommunitiesSeeOnlyTheirTickets", communitiesSeeOnlyTheirTickets},
+		{"CommunitiesKeepTheirFeedback", communitiesKeepTheirFeedback},
+		{"AdoptTicketsKeepsNumbers", adoptTicketsKeepsNumbers},
+		{"CommunityNumbersUnderConcurrency", communityNumbersUnderConcurrency},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, new(t)) })
