@@ -157,4 +157,3 @@ func communityNumbersUnderConcurrency(t *testing.T, s storage.Store) {
 		}
 	}
 }
-
