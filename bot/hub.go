@@ -30,6 +30,7 @@ type Hub struct {
 	comms    []*community
 	byRoom   map[string]*community
 	all      *community // the implicit community: every room is its own
+	jobs     []func(ctx context.Context) error
 
 	mu       sync.Mutex
 	seen     map[string]map[*community]bool // adapter|user → communities they spoke in
@@ -107,10 +108,14 @@ func (h *Hub) Bots() []*Bot {
 	return out
 }
 
+// Go registers a bot-wide background job (HTTP server, purges), started by
+// Run next to the communities' own.
+func (h *Hub) Go(job func(ctx context.Context) error) { h.jobs = append(h.jobs, job) }
+
 // Run starts every adapter once, with the hub as their inbox, and every
 // community's background jobs; it returns as Bot.Run does.
 func (h *Hub) Run(ctx context.Context) error {
-	var jobs []func(context.Context) error
+	jobs := h.jobs
 	for _, c := range h.comms {
 		jobs = append(jobs, c.bot.jobs...)
 	}

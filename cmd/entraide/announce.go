@@ -22,9 +22,9 @@ func announceCommand() *subcommand {
 	return &subcommand{
 		name:    "announce",
 		summary: "check announcement files, preview the posting schedule, print the trainings calendar",
-		usage: `Usage: entraide announce lint [--config FILE] [DIR]
-       entraide announce preview [--config FILE | --example] [--from DATE] [--to DATE]
-       entraide announce ics [--config FILE | --example] > trainings.ics
+		usage: `Usage: entraide announce lint [--config FILE [--community NAME]] [DIR]
+       entraide announce preview [--config FILE [--community NAME] | --example] [--from DATE] [--to DATE]
+       entraide announce ics [--config FILE [--community NAME] | --example] > trainings.ics
 
 lint     check every announcement file under DIR (default: bot.announce_dir
          of --config, else ./announcements); problems print as file:line
@@ -35,16 +35,19 @@ ics      the trainings as an iCalendar feed (RFC 5545), as served at
          /trainings.ics when bot.listen is set
 
 --config FILE  read bot.timezone, bot.announce_dir, [announce] and the database
+--community NAME  the community whose announcements to read, when the config
+               has [[communities]]
 --example      the demo's embedded announcements and settings
 DATE           2027-03-01, 2027-03-01T10:00 (in bot.timezone) or RFC 3339`,
 		run: runAnnounce,
 	}
 }
 
-// enableAnnouncements wires the poster, the !formations / !services
-// commands, the question router and the /trainings.ics feed.
-func enableAnnouncements(_ context.Context, a *app) error {
-	src, err := annSourceOf(a.cfg, a.annFS)
+// enableAnnouncements wires c's poster, the !formations / !services
+// commands, the question router and its trainings feed: /trainings.ics,
+// or /c/NAME/trainings.ics for a named community.
+func enableAnnouncements(_ context.Context, a *app, c *community) error {
+	src, err := annSourceOf(a.cfg, c.cfg.AnnounceDir, a.annFS)
 	if err != nil {
 		return err
 	}
@@ -53,49 +56,72 @@ func enableAnnouncements(_ context.Context, a *app) error {
 			// No folder: announcements are off. Starting with an empty set
 			// instead would read as "every file was removed" and cancel
 			// what was announced.
-			a.log.Warn("announcements off: folder not found", "announce_dir", src.dir)
+			c.bot.Logger().Warn("announcements off: folder not found", "announce_dir", src.dir)
 			return nil
 		}
 	}
-	anns, err := src.load()
+	anns, err := c.loadAnnouncements(src)
 	if err != nil {
 		return fmt.Errorf("announcements have problems, refusing to start:\n%w", err)
 	}
-	sched, err := scheduleOf(a.cfg, src.loc)
+	sched, err := scheduleOf(a.cfg, c.cfg, src.loc)
 	if err != nil {
 		return err
 	}
-	an := bot.NewAnnouncer(a.bot, anns, bot.AnnouncerOptions{Schedule: sched, Store: a.db})
+	an := bot.NewAnnouncer(c.bot, anns, bot.AnnouncerOptions{Schedule: sched, Store: a.db})
 	an.Register()
-	a.announcer = an
-	a.onReload("announcements", func(context.Context) error { return a.reloadAnnouncements() })
-	a.mux.HandleFunc("GET /trainings.ics", func(w http.ResponseWriter, r *http.Request) {
+	c.announcer = an
+	c.onReload("announcements", func(context.Context) error { return a.reloadAnnouncements(c) })
+	path := "/trainings.ics"
+	if c.cfg.Name != "" {
+		path = "/c/" + c.cfg.Name + "/trainings.ics"
+	}
+	feed := feedOf(c.cfg.Language)
+	a.mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 		w.Header().Set("Content-Disposition", `inline; filename="trainings.ics"`)
-		if err := announce.WriteICS(w, feedOf(a.cfg), an.Announcements(), time.Now()); err != nil {
-			a.log.Warn("trainings.ics: write failed", "err", err)
+		if err := announce.WriteICS(w, feed, an.Announcements(), time.Now()); err != nil {
+			c.bot.Logger().Warn("trainings.ics: write failed", "err", err)
 		}
 	})
 	return nil
 }
 
-// reloadAnnouncements re-reads the announcement files into the running
+// reloadAnnouncements re-reads c's announcement files into the running
 // poster. On problems the previous set stays in place (and the error says
 // why), so a bad edit never looks like removed announcements.
-func (a *app) reloadAnnouncements() error {
-	if a.announcer == nil {
+func (a *app) reloadAnnouncements(c *community) error {
+	if c.announcer == nil {
 		return nil
 	}
-	src, err := annSourceOf(a.cfg, a.annFS)
+	src, err := annSourceOf(a.cfg, c.cfg.AnnounceDir, a.annFS)
 	if err != nil {
 		return err
 	}
-	anns, err := src.load()
+	anns, err := c.loadAnnouncements(src)
 	if err != nil {
 		return err
 	}
-	a.announcer.Set(anns)
+	c.announcer.Set(anns)
 	return nil
+}
+
+// loadAnnouncements loads src and refuses a file that names a room of
+// another community (or of none): a community posts only in its rooms.
+func (c *community) loadAnnouncements(src annSource) ([]*announce.Announcement, error) {
+	anns, err := src.load()
+	if err != nil || c.cfg.Name == "" {
+		return anns, err
+	}
+	var errs []error
+	for _, an := range anns {
+		for _, r := range an.Rooms {
+			if !c.owns(r.Adapter, r.ID) {
+				errs = append(errs, fmt.Errorf("%s: rooms: %s is not a room of community %s", an.Path, r, c.cfg.Name))
+			}
+		}
+	}
+	return anns, errors.Join(errs...)
 }
 
 // annSource is where announcements are read from and in which time zone.
@@ -106,12 +132,12 @@ type annSource struct {
 	demo bool // the demo's examples: dates moved to come after today (demo_dates.go)
 }
 
-func annSourceOf(cfg *config.Config, fsys fs.FS) (annSource, error) {
+func annSourceOf(cfg *config.Config, dir string, fsys fs.FS) (annSource, error) {
 	loc, err := time.LoadLocation(cfg.Bot.Timezone)
 	if err != nil {
 		return annSource{}, fmt.Errorf("bot.timezone %q: %w", cfg.Bot.Timezone, err)
 	}
-	src := annSource{fsys: fsys, dir: cfg.Bot.AnnounceDir, loc: loc}
+	src := annSource{fsys: fsys, dir: dir, loc: loc}
 	if d, ok := fsys.(demoAnnFS); ok {
 		src.fsys, src.demo = d.FS, true
 	}
@@ -129,8 +155,10 @@ func (s annSource) load() ([]*announce.Announcement, error) {
 	return demoDates(anns, s.loc, time.Now()), nil
 }
 
-// scheduleOf reads the [announce] section.
-func scheduleOf(cfg *config.Config, loc *time.Location) (announce.Schedule, error) {
+// scheduleOf reads the [announce] section for community g: a named
+// community's announcements go to its rooms, the implicit one's to
+// [announce] rooms.
+func scheduleOf(cfg *config.Config, g config.Community, loc *time.Location) (announce.Schedule, error) {
 	s := announce.Schedule{Location: loc}
 	for _, d := range cfg.Announce.TrainingOffsets {
 		if d.Duration <= 0 {
@@ -145,14 +173,20 @@ func scheduleOf(cfg *config.Config, loc *time.Location) (announce.Schedule, erro
 		}
 		s.ServiceTime = c
 	}
-	for _, r := range cfg.Announce.Rooms {
+	rooms := cfg.Announce.Rooms
+	if g.Name != "" {
+		rooms = nil
+		for _, r := range g.Rooms {
+			rooms = append(rooms, config.RoomRef{Adapter: r.Adapter, ID: r.ID})
+		}
+	}
+	for _, r := range rooms {
 		s.Rooms = append(s.Rooms, announce.Room{Adapter: r.Adapter, ID: r.ID})
 	}
 	return s, nil
 }
 
-func feedOf(cfg *config.Config) announce.Feed {
-	lang := cfg.Bot.Language
+func feedOf(lang string) announce.Feed {
 	return announce.Feed{
 		Name:          bot.T(lang, "ann.feed_name"),
 		Domain:        "entraide",
@@ -169,6 +203,7 @@ func runAnnounce(ctx context.Context, e *env, args []string) error {
 	action := args[0]
 	fl := newFlags("announce " + action)
 	cfgPath := fl.String("config", "", "")
+	commName := fl.String("community", "", "")
 	var useExample *bool
 	var from, to *string
 	switch action {
@@ -205,7 +240,14 @@ func runAnnounce(ctx context.Context, e *env, args []string) error {
 	default:
 		cfg = config.Default()
 	}
-	src, err := annSourceOf(cfg, fsys)
+	if *commName != "" && *cfgPath == "" {
+		return usageError{"--community needs --config"}
+	}
+	g, err := cfg.Community(*commName)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	src, err := annSourceOf(cfg, g.AnnounceDir, fsys)
 	if err != nil {
 		return err
 	}
@@ -231,15 +273,15 @@ func runAnnounce(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return announce.WriteICS(e.stdout, feedOf(cfg), anns, time.Now())
+		return announce.WriteICS(e.stdout, feedOf(g.Language), anns, time.Now())
 	}
 	if fl.NArg() > 0 {
 		return usageError{"unexpected argument " + fl.Arg(0)}
 	}
-	return preview(ctx, e, cfg, src, *cfgPath != "", *from, *to)
+	return preview(ctx, e, cfg, g, src, *cfgPath != "", *from, *to)
 }
 
-func preview(ctx context.Context, e *env, cfg *config.Config, src annSource, withHistory bool, fromS, toS string) error {
+func preview(ctx context.Context, e *env, cfg *config.Config, g config.Community, src annSource, withHistory bool, fromS, toS string) error {
 	from, to := time.Now(), time.Time{}
 	var err error
 	if fromS != "" {
@@ -260,7 +302,7 @@ func preview(ctx context.Context, e *env, cfg *config.Config, src annSource, wit
 	if err != nil {
 		return err
 	}
-	sched, err := scheduleOf(cfg, src.loc)
+	sched, err := scheduleOf(cfg, g, src.loc)
 	if err != nil {
 		return err
 	}

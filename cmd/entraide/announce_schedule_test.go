@@ -25,7 +25,7 @@ func TestAnnounceOffsetsMustBePositive(t *testing.T) {
 		for _, d := range c.offsets {
 			cfg.Announce.TrainingOffsets = append(cfg.Announce.TrainingOffsets, config.Duration{Duration: d})
 		}
-		s, err := scheduleOf(cfg, time.UTC)
+		s, err := scheduleOf(cfg, config.Community{}, time.UTC)
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%v refused: %v", c.offsets, err)

@@ -187,14 +187,14 @@ func TestAnnouncementsReloadKeepsTheLastGoodSet(t *testing.T) {
 	if _, err := a.reload(context.Background(), "test"); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(a.announcer.Announcements()); n != 2 {
+	if n := len(a.comms[0].announcer.Announcements()); n != 2 {
 		t.Fatalf("after reload: %d announcements", n)
 	}
 	write("pads.md", "---\nkind: training\n---\n")
 	if _, err := a.reload(context.Background(), "test"); err == nil || !strings.Contains(err.Error(), "pads.md:2: missing field title") {
 		t.Fatalf("a broken file must fail the reload with file:line: %v", err)
 	}
-	if n := len(a.announcer.Announcements()); n != 2 {
+	if n := len(a.comms[0].announcer.Announcements()); n != 2 {
 		t.Fatalf("a failed reload must keep the last good set: %d", n)
 	}
 }

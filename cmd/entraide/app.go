@@ -18,26 +18,27 @@ import (
 	"codeberg.org/entraide/entraide/tickets"
 )
 
-// app is one running bot: config, storage, core and adapters wired together.
+// app is one running bot: config, storage, the communities' cores and the
+// adapters wired together.
 type app struct {
 	cfg   *config.Config
 	env   *env
 	log   *slog.Logger
 	db    storage.Store
-	bot   *bot.Bot
-	faqFS fs.FS // where the FAQ is read from (a directory or the embedded example)
-	annFS fs.FS // where announcements are read from
-	// mux serves HTTP endpoints (/metrics, /healthz, /trainings.ics) when
-	// bot.listen is set; features add their handlers to it.
+	hub   *bot.Hub     // reads the adapters and hands each message to its community
+	comms []*community // in config order; one without [[communities]]
+	bot   *bot.Bot     // the first community's core (the only one without [[communities]])
+	faqFS fs.FS        // where the FAQ is read from (a directory or the embedded example)
+	annFS fs.FS        // where announcements are read from
+	// mux serves HTTP endpoints (/metrics, /healthz, the trainings feeds)
+	// when bot.listen is set; features add their handlers to it.
 	mux    *http.ServeMux
 	closer []func()
 
-	ops opsState // metrics and reload hooks, see ops.go
+	ops opsState // metrics, see ops.go
 
-	// announcer posts trainings and services (nil when off); see
-	// reloadAnnouncements.
-	announcer *bot.Announcer
-	// desk is the ticket feature, which the web page acts through.
+	// desk is the first community's ticket feature, which the web page
+	// acts through.
 	desk *tickets.Desk
 	// webAddr is where the mentors' web page listens ("" when off).
 	webAddr string
@@ -58,10 +59,10 @@ func newApp(ctx context.Context, cfg *config.Config, e *env, faqFS, annFS fs.FS)
 	return a, nil
 }
 
-// build wires storage, the core, the adapters and the features, top to
-// bottom. Features see a message in the order they are wired here (within
-// each stage of routing: Before, Unanswered, Unsure, Answered), except the
-// rate limit, which goes ahead of every Before hook wherever it is wired.
+// build wires storage, the communities, the adapters and the features, top
+// to bottom. Within a community, features see a message in the order they
+// are wired here (at each stage of routing: Before, Unanswered, Unsure,
+// Answered), except the rate limit, which goes ahead of every Before hook.
 func (a *app) build(ctx context.Context) error {
 	db, err := storage.Open(ctx, a.cfg.Bot.Database, a.cfg.Bot.DatabasePassword)
 	if err != nil {
@@ -70,13 +71,27 @@ func (a *app) build(ctx context.Context) error {
 	a.db = db
 	a.closer = append(a.closer, func() { db.Close() })
 
-	if err := a.buildCore(ctx); err != nil {
+	// Communities, in config order: each its own core, FAQ and mentors. The
+	// hub gives each message to the community listing its room.
+	a.hub = bot.NewHub(a.cfg.Bot.Name, a.cfg.Bot.Language, a.log)
+	for _, g := range a.cfg.Groups() {
+		c, err := a.newCommunity(ctx, g)
+		if err != nil {
+			return err
+		}
+		a.comms = append(a.comms, c)
+		if err := a.hub.Add(g.Name, c.bot, c.rooms()); err != nil {
+			return err
+		}
+	}
+	a.bot = a.comms[0].bot
+	if err := a.adoptTickets(ctx); err != nil {
 		return err
 	}
 
-	// Adapters, in the order their names are registered: console, Matrix, XMPP.
+	// Adapters, shared by every community: console, Matrix, XMPP.
 	if a.cfg.Console.Enabled {
-		if err := a.bot.AddAdapter(console.New(console.Options{BotName: a.cfg.Bot.Name, User: a.cfg.Console.User,
+		if err := a.hub.AddAdapter(console.New(console.Options{BotName: a.cfg.Bot.Name, User: a.cfg.Console.User,
 			Room: a.cfg.Console.Room, In: a.env.stdin, Out: a.env.stdout})); err != nil {
 			return err
 		}
@@ -92,64 +107,46 @@ func (a *app) build(ctx context.Context) error {
 		}
 	}
 
-	// Features. Announcements come before tickets: their Unanswered hook
-	// answers "c'est quand la prochaine formation ?" with the dates before
-	// the tickets' hook would hand it to the mentors as a ticket.
+	// Bot-wide features.
 	for _, wire := range []func(context.Context, *app) error{
-		enableAnnouncements, // poster, !formations, questions about trainings, /trainings.ics
-		wireRateLimit,       // drops floods first (BeforeFirst)
-		wireHTTP,            // /metrics, /healthz, and listening on bot.listen
-		wireReload,          // !reload, file watching, git pull
-		enableHandledPurge,  // trims the adapters' handled-event records daily
-		enableTickets,       // feedback (Before), tickets (Unanswered), mentor commands, reminders
-		wireWeb,             // the mentors' web page on web.listen, acting through the tickets
+		wireRateLimit,      // drops floods first (BeforeFirst in every community)
+		wireHTTP,           // /metrics, /healthz, and listening on bot.listen
+		enableHandledPurge, // trims the adapters' handled-event records daily
 	} {
 		if err := wire(ctx, a); err != nil {
 			return err
 		}
 	}
-	return nil
-}
 
-// buildCore makes the bot and gives it its FAQ.
-func (a *app) buildCore(ctx context.Context) error {
-	cfg := a.cfg
-	kb, err := loadKB(ctx, a.faqFS, cfg.Bot.FAQDir)
-	if err != nil {
-		return err
-	}
-	opts := bot.Options{
-		Name:          cfg.Bot.Name,
-		Lang:          cfg.Bot.Language,
-		Mentors:       cfg.Mentors.IDs,
-		Admins:        cfg.Bot.Admins,
-		RoomLang:      map[string]string{},
-		Logger:        a.log,
-		QuestionsOnly: cfg.Bot.SharedRooms != "all",
-	}
-	if r := cfg.Mentors.Room; r.ID != "" {
-		opts.MentorsRoom = &bot.Room{Adapter: r.Adapter, ID: r.ID}
-	}
-	for _, r := range cfg.Rooms {
-		if r.Language != "" {
-			opts.RoomLang[bot.Room{Adapter: r.Adapter, ID: r.ID}.Key()] = r.Language
+	// Each community's features. Announcements come before tickets: their
+	// Unanswered hook answers "c'est quand la prochaine formation ?" with
+	// the dates before the tickets' hook would hand it to the mentors.
+	for _, c := range a.comms {
+		for _, wire := range []func(context.Context, *app, *community) error{
+			enableAnnouncements, // poster, !formations, questions about trainings, its trainings feed
+			enableTickets,       // feedback (Before), tickets (Unanswered), mentor commands, reminders
+			wireReload,          // !reload, file watching, git pull
+		} {
+			if err := wire(ctx, a, c); err != nil {
+				return c.errorf("%w", err)
+			}
 		}
 	}
-	a.bot = bot.New(opts)
-	m, err := newMatcher(kb, cfg)
-	if err != nil {
-		return err
-	}
-	a.bot.SetFAQ(m, kb)
-	return nil
+	a.desk = a.comms[0].desk
+
+	// The mentors' web page on web.listen, acting through the tickets.
+	return wireWeb(ctx, a)
 }
 
 func (a *app) addAdapter(ad bot.Adapter, err error) error {
 	if err != nil {
 		return err
 	}
-	return a.bot.AddAdapter(ad)
+	return a.hub.AddAdapter(ad)
 }
+
+// Run serves every community until ctx is done or an adapter stops.
+func (a *app) Run(ctx context.Context) error { return a.hub.Run(ctx) }
 
 // Close releases storage and whatever features opened, last opened first.
 func (a *app) Close() {
@@ -178,8 +175,13 @@ func loadKB(ctx context.Context, fsys fs.FS, dir string) (*faq.KB, error) {
 // thresholds. A calibration file (from "entraide faq calibrate") replaces
 // both the built-in model and the two thresholds.
 func newMatcher(kb *faq.KB, cfg *config.Config) (faq.Matcher, error) {
+	return matcherFor(kb, cfg, cfg.Matcher.Calibration)
+}
+
+// matcherFor is newMatcher with a community's calibration file.
+func matcherFor(kb *faq.KB, cfg *config.Config, calibration string) (faq.Matcher, error) {
 	opts := faq.Options{Threshold: cfg.Matcher.Threshold, Suggest: cfg.Matcher.Suggest}
-	if p := cfg.Matcher.Calibration; p != "" {
+	if p := calibration; p != "" {
 		cal, err := faq.LoadCalibration(p)
 		if err != nil {
 			return nil, fmt.Errorf("[matcher] calibration: %w", err)

@@ -36,7 +36,7 @@ Tools for FAQ maintainers:
       eval and calibrate refuse a file whose "expect" ids are not served
       entries of DIR (unknown, or still a draft): each such line is listed
       as FILE:LINE on stderr and nothing is scored or written.
-  entraide faq labels [--config FILE | --db FILE] [--since DURATION]
+  entraide faq labels [--config FILE [--community NAME] | --db FILE] [--since DURATION]
       Write the questions the bot's history labels as a labelled JSON Lines
       file on stdout, for eval and calibrate: {"id","text","lang","expect"}
       only, no user names. Review it before use.

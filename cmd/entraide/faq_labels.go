@@ -43,7 +43,7 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 		}
 		since = time.Now().Add(-d)
 	}
-	db, cfg, embedded, err := sf.open(ctx)
+	db, _, embedded, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -54,12 +54,12 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 	}
 
 	var kb *faq.KB
-	kbName := cfg.Bot.FAQDir
+	kbName := db.comm.FAQDir
 	if embedded {
 		kb, err = faq.LoadFS(example.FAQ())
 		kbName = "the example FAQ"
 	} else {
-		kb, err = faq.LoadDir(cfg.Bot.FAQDir)
+		kb, err = faq.LoadDir(db.comm.FAQDir)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "warning: FAQ %s not loaded, expected entries not checked: %v\n", kbName, err)
@@ -110,6 +110,6 @@ func faqLabels(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%d labelled questions from %s: %d expect an entry, %d expect no answer\n",
-		len(labels), db.Where(), inScope, len(labels)-inScope)
+		len(labels), db.db.Where(), inScope, len(labels)-inScope)
 	return nil
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"sync"
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/metrics"
 	"codeberg.org/entraide/entraide/ratelimit"
+	"codeberg.org/entraide/entraide/storage"
 )
 
 // Operations: metrics and health over HTTP, and the rate limit. Features
@@ -19,17 +19,18 @@ import (
 
 // opsState is the operations part of an app.
 type opsState struct {
-	metrics   *metrics.Metrics
-	reloaders []reloader
-	reloadMu  sync.Mutex // one reload at a time
-	reported  string     // last reload failure told to the mentors
-	httpAddr  string     // where the HTTP endpoints listen, once started
+	metrics  *metrics.Metrics
+	httpAddr string // where the HTTP endpoints listen, once started
 }
 
-// Metrics returns the app's metrics, created on first use.
+// Metrics returns the app's metrics, created on first use; they count
+// the messages of every community.
 func (a *app) Metrics() *metrics.Metrics {
 	if a.ops.metrics == nil {
 		a.ops.metrics = metrics.New(a.bot)
+		for _, c := range a.comms[1:] {
+			c.bot.Observe(a.ops.metrics)
+		}
 	}
 	return a.ops.metrics
 }
@@ -42,13 +43,16 @@ func wireRateLimit(_ context.Context, a *app) error {
 	l := ratelimit.New(ratelimit.Config{UserPerMinute: rl.UserPerMinute, UserBurst: rl.UserBurst,
 		RoomPerMinute: rl.RoomPerMinute, RoomBurst: rl.RoomBurst})
 	m := a.Metrics()
-	a.bot.BeforeFirst(l.Hook(func(_ *bot.Request, v ratelimit.Verdict) {
+	hook := l.Hook(func(_ *bot.Request, v ratelimit.Verdict) {
 		if v.Room {
 			m.Throttled("room")
 		} else {
 			m.Throttled("user")
 		}
-	}))
+	})
+	for _, c := range a.comms {
+		c.bot.BeforeFirst(hook) // one limiter: a person's budget is bot-wide
+	}
 	return nil
 }
 
@@ -56,7 +60,7 @@ func wireRateLimit(_ context.Context, a *app) error {
 // start-up error, and serves a.mux while the bot runs.
 func wireHTTP(_ context.Context, a *app) error {
 	m := a.Metrics()
-	m.Tickets(a.db)
+	m.Tickets(a.ticketStats())
 	a.mux.Handle("GET /metrics", m.Handler())
 	a.mux.Handle("GET /healthz", metrics.Health(a.bot))
 	if a.cfg.Bot.Listen == "" {
@@ -70,7 +74,7 @@ func wireHTTP(_ context.Context, a *app) error {
 	a.closer = append(a.closer, func() { srv.Close() })
 	a.ops.httpAddr = ln.Addr().String()
 	a.log.Info("HTTP endpoints listening", "addr", a.ops.httpAddr)
-	a.bot.Go(func(ctx context.Context) error {
+	a.hub.Go(func(ctx context.Context) error {
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
 		select {
@@ -87,4 +91,41 @@ func wireHTTP(_ context.Context, a *app) error {
 		}
 	})
 	return nil
+}
+
+// ticketStats are the ticket figures of every community together.
+func (a *app) ticketStats() metrics.TicketStats {
+	var all allTickets
+	for _, c := range a.comms {
+		all = append(all, c.store)
+	}
+	return all
+}
+
+type allTickets []storage.TicketStats
+
+func (all allTickets) CountByState(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	for _, s := range all {
+		n, err := s.CountByState(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range n {
+			out[k] += v
+		}
+	}
+	return out, nil
+}
+
+func (all allTickets) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
+	var out []time.Duration
+	for _, s := range all {
+		d, err := s.FirstAnswerDelays(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d...)
+	}
+	return out, nil
 }

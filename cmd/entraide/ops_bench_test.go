@@ -21,10 +21,11 @@ func BenchmarkReload10k(b *testing.B) {
 	cfg := config.Default()
 	cfg.Bot.FAQDir = filepath.Join(dir, "faq")
 	writeKB(b, cfg.Bot.FAQDir, genKB(10_000, 7))
-	a := &app{cfg: cfg, bot: bot.New(bot.Options{})}
+	a := &app{cfg: cfg}
+	c := &community{cfg: cfg.Groups()[0], bot: bot.New(bot.Options{})}
 	b.ResetTimer()
 	for b.Loop() {
-		n, err := a.reloadFAQ()
+		n, err := a.reloadFAQ(c)
 		if err != nil || n != 10_000 {
 			b.Fatalf("reload: %d entries, %v", n, err)
 		}

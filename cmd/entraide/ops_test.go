@@ -43,7 +43,7 @@ func startApp(t *testing.T, cfg *config.Config) *liveApp {
 		t.Fatal(err)
 	}
 	l.app = a
-	go func() { l.done <- a.bot.Run(ctx) }()
+	go func() { l.done <- a.Run(ctx) }()
 	t.Cleanup(func() {
 		cancel()
 		pw.Close()
@@ -133,9 +133,10 @@ func TestHotReloadFollowsFilesAndKeepsLastGoodKB(t *testing.T) {
 	// Fixed: served again, and a later failure would be reported anew.
 	testkit.WriteFile(t, bad, entryFile("fr", "Réparé", "Une question réparée ?", "Réponse."))
 	waitFor(t, "the fixed entry to be served", func() bool { return served(l.app) == 3 })
-	l.ops.reloadMu.Lock()
-	reported := l.ops.reported
-	l.ops.reloadMu.Unlock()
+	c := l.comms[0]
+	c.reloadMu.Lock()
+	reported := c.reported
+	c.reloadMu.Unlock()
 	if reported != "" {
 		t.Fatal("a good reload must forget the reported failure")
 	}
@@ -168,7 +169,7 @@ func TestExtraReloadersJoinAndKeepTheirState(t *testing.T) {
 	cfg, _ := opsConfig(t)
 	l := startApp(t, cfg)
 	calls := 0
-	l.onReload("announcements", func(context.Context) error {
+	l.comms[0].onReload("announcements", func(context.Context) error {
 		calls++
 		if calls == 2 {
 			return errors.New("announcements/stage.md:3: bad date")

@@ -12,10 +12,11 @@ import (
 	"codeberg.org/entraide/entraide/reload"
 )
 
-// Hot reload: the FAQ (and whatever feature joins with onReload) is read
-// again when its files change, when a git pull brings changes, and on
-// !reload. A reload that fails keeps what is being served and tells the
-// mentors' room, once per distinct failure.
+// Hot reload: a community's FAQ (and whatever feature joins with onReload)
+// is read again when its files change, when a git pull brings changes, and
+// on !reload in its rooms. A reload that fails keeps what is being served
+// and tells that community's mentors' room, once per distinct failure; the
+// other communities are untouched.
 
 // reloader is one feature's reload step (announcements...).
 type reloader struct {
@@ -23,20 +24,20 @@ type reloader struct {
 	fn   func(ctx context.Context) error
 }
 
-// onReload makes fn part of every reload. fn must keep serving what it had
-// when it returns an error; the error text (file:line lines) is shown to
-// the mentors.
-func (a *app) onReload(name string, fn func(ctx context.Context) error) {
-	a.ops.reloaders = append(a.ops.reloaders, reloader{name, fn})
+// onReload makes fn part of every reload of c. fn must keep serving what it
+// had when it returns an error; the error text (file:line lines) is shown
+// to the mentors.
+func (c *community) onReload(name string, fn func(ctx context.Context) error) {
+	c.reloaders = append(c.reloaders, reloader{name, fn})
 }
 
-func wireReload(_ context.Context, a *app) error {
-	a.bot.Handle(&bot.Command{
+func wireReload(_ context.Context, a *app, c *community) error {
+	c.bot.Handle(&bot.Command{
 		Names: []string{"recharger", "reload"},
 		Help:  "help.reload",
 		Admin: true,
 		Run: func(ctx context.Context, req *bot.Request) error {
-			n, err := a.reload(ctx, "command")
+			n, err := a.reloadCommunity(ctx, c, "command")
 			if err != nil {
 				_, err = req.Reply(ctx, req.T("reload.failed", problemList(err)))
 				return err
@@ -46,12 +47,13 @@ func wireReload(_ context.Context, a *app) error {
 		},
 	})
 	rc := a.cfg.Reload
-	if rc.Watch && a.faqFS == nil {
-		dirs := []string{a.cfg.Bot.FAQDir}
+	watching := rc.Watch && a.faqFS == nil
+	if watching {
+		dirs := []string{c.cfg.FAQDir}
 		if a.annFS == nil {
-			dirs = append(dirs, a.cfg.Bot.AnnounceDir)
+			dirs = append(dirs, c.cfg.AnnounceDir)
 		}
-		w, err := reload.NewWatcher(a.log, dirs...)
+		w, err := reload.NewWatcher(c.bot.Logger(), dirs...)
 		if err != nil {
 			return err
 		}
@@ -61,15 +63,15 @@ func wireReload(_ context.Context, a *app) error {
 				w.Close()
 			}
 		})
-		a.bot.Go(func(ctx context.Context) error {
+		c.bot.Go(func(ctx context.Context) error {
 			started = true
 			return w.Run(ctx, rc.Debounce.Duration, func(ctx context.Context) {
-				a.reload(ctx, "files changed")
+				a.reloadCommunity(ctx, c, "files changed")
 			})
 		})
 	}
-	if rc.GitPull.Duration > 0 && rc.GitRepo != "" {
-		a.bot.Go(func(ctx context.Context) error {
+	if repo := c.cfg.GitRepo; rc.GitPull.Duration > 0 && repo != "" {
+		c.bot.Go(func(ctx context.Context) error {
 			t := time.NewTicker(rc.GitPull.Duration)
 			defer t.Stop()
 			for {
@@ -78,13 +80,13 @@ func wireReload(_ context.Context, a *app) error {
 					return nil
 				case <-t.C:
 				}
-				changed, err := reload.Pull(ctx, rc.GitRepo)
+				changed, err := reload.Pull(ctx, repo)
 				if err != nil {
-					a.log.Warn("git pull failed; serving the current files", "err", err)
+					c.bot.Logger().Warn("git pull failed; serving the current files", "err", err)
 					continue
 				}
-				if changed && !(rc.Watch && a.faqFS == nil) {
-					a.reload(ctx, "git pull")
+				if changed && !watching {
+					a.reloadCommunity(ctx, c, "git pull")
 				}
 			}
 		})
@@ -92,74 +94,90 @@ func wireReload(_ context.Context, a *app) error {
 	return nil
 }
 
-// reload reads the FAQ and every joined feature again. It returns the
-// number of FAQ entries now served; on error what was served stays.
+// reload reloads every community, one after the other. It returns the
+// number of FAQ entries now served in all; on error what was served stays
+// where the error is, and the others are reloaded all the same.
 func (a *app) reload(ctx context.Context, why string) (int, error) {
-	st := &a.ops
-	st.reloadMu.Lock()
-	defer st.reloadMu.Unlock()
+	total := 0
+	var errs []error
+	for _, c := range a.comms {
+		n, err := a.reloadCommunity(ctx, c, why)
+		total += n
+		if err != nil {
+			errs = append(errs, c.errorf("%w", err))
+		}
+	}
+	return total, errors.Join(errs...)
+}
+
+// reloadCommunity reads c's FAQ and every joined feature again. It returns
+// the number of FAQ entries now served; on error what was served stays.
+func (a *app) reloadCommunity(ctx context.Context, c *community, why string) (int, error) {
+	c.reloadMu.Lock()
+	defer c.reloadMu.Unlock()
 	start := time.Now()
 	var errs []error
-	n, err := a.reloadFAQ()
+	n, err := a.reloadFAQ(c)
 	if err != nil {
 		errs = append(errs, err)
 	}
-	for _, r := range st.reloaders {
+	for _, r := range c.reloaders {
 		if err := r.fn(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("%s:\n%w", r.name, err))
 		}
 	}
 	err = errors.Join(errs...)
 	a.Metrics().Reloaded(err == nil)
+	log := c.bot.Logger()
 	if err == nil {
-		st.reported = ""
-		a.log.Info("reloaded", "why", why, "entries", n, "took", time.Since(start).Round(time.Millisecond))
+		c.reported = ""
+		log.Info("reloaded", "why", why, "entries", n, "took", time.Since(start).Round(time.Millisecond))
 		return n, nil
 	}
-	a.log.Warn("reload failed; still serving the previous version", "why", why, "err", err)
-	if msg := err.Error(); msg != st.reported {
-		st.reported = msg
-		a.tellMentors(ctx, err)
+	log.Warn("reload failed; still serving the previous version", "why", why, "err", err)
+	if msg := err.Error(); msg != c.reported {
+		c.reported = msg
+		tellMentors(ctx, c, err)
 	}
 	return n, err
 }
 
-// reloadFAQ loads, lints and indexes the FAQ, then swaps it in atomically.
-func (a *app) reloadFAQ() (int, error) {
+// reloadFAQ loads, lints and indexes c's FAQ, then swaps it in atomically.
+func (a *app) reloadFAQ(c *community) (int, error) {
 	var kb *faq.KB
 	var err error
 	if a.faqFS != nil {
 		kb, err = faq.LoadFS(a.faqFS)
 	} else {
-		kb, err = faq.LoadDir(a.cfg.Bot.FAQDir)
+		kb, err = faq.LoadDir(c.cfg.FAQDir)
 	}
 	if err != nil {
-		return a.servedEntries(), err
+		return servedEntries(c.bot), err
 	}
-	m, err := newMatcher(kb, a.cfg)
+	m, err := matcherFor(kb, a.cfg, c.cfg.Calibration)
 	if err != nil {
-		return a.servedEntries(), fmt.Errorf("FAQ matcher: %w", err)
+		return servedEntries(c.bot), fmt.Errorf("FAQ matcher: %w", err)
 	}
-	a.bot.SetFAQ(m, kb)
+	c.bot.SetFAQ(m, kb)
 	return len(kb.Served()), nil
 }
 
-func (a *app) servedEntries() int {
-	if _, kb := a.bot.FAQ(); kb != nil {
+func servedEntries(b *bot.Bot) int {
+	if _, kb := b.FAQ(); kb != nil {
 		return len(kb.Served())
 	}
 	return 0
 }
 
-func (a *app) tellMentors(ctx context.Context, err error) {
-	r := a.cfg.Mentors.Room
+func tellMentors(ctx context.Context, c *community, err error) {
+	r := c.cfg.MentorsRoom
 	if r.ID == "" {
 		return
 	}
 	room := bot.Room{Adapter: r.Adapter, ID: r.ID}
-	text := bot.T(a.bot.RoomLang(room), "reload.failed", problemList(err))
-	if _, err := a.bot.Send(ctx, bot.Reply{Room: room, Text: text}); err != nil {
-		a.log.Warn("could not tell the mentors' room about the failed reload", "err", err)
+	text := bot.T(c.bot.RoomLang(room), "reload.failed", problemList(err))
+	if _, err := c.bot.Send(ctx, bot.Reply{Room: room, Text: text}); err != nil {
+		c.bot.Logger().Warn("could not tell the mentors' room about the failed reload", "err", err)
 	}
 }
 

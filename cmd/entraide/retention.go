@@ -10,7 +10,7 @@ import (
 // enableHandledPurge trims the adapters' record of handled events at start
 // and then daily; a failure is logged and retried the next day.
 func enableHandledPurge(_ context.Context, a *app) error {
-	a.bot.Go(func(ctx context.Context) error {
+	a.hub.Go(func(ctx context.Context) error {
 		for {
 			n, err := a.db.PurgeHandled(ctx, time.Now().Add(-bot.HandledRetention))
 			switch {

@@ -60,7 +60,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	return a.bot.Run(ctx)
+	return a.Run(ctx)
 }
 
 func runRun(ctx context.Context, e *env, args []string) error {
@@ -95,8 +95,8 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	a.log.Info("entraide started", "version", version, "adapters", len(a.bot.Adapters()))
-	if err := a.bot.Run(ctx); err != nil {
+	a.log.Info("entraide started", "version", version, "adapters", len(a.bot.Adapters()), "communities", len(a.comms))
+	if err := a.Run(ctx); err != nil {
 		return fmt.Errorf("stopped: %w", err)
 	}
 	return nil

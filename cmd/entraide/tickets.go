@@ -25,9 +25,9 @@ func ticketsCommand() *subcommand {
 	return &subcommand{
 		name:    "tickets",
 		summary: "list, show and turn into FAQ drafts the tickets handed to mentors",
-		usage: `Usage: entraide tickets list [--state S] [--json] [--config FILE | --db FILE]
-       entraide tickets show N [--config FILE | --db FILE]
-       entraide tickets to-faq N [--drafts DIR] [--config FILE | --db FILE]
+		usage: `Usage: entraide tickets list [--state S] [--json] [--config FILE [--community NAME] | --db FILE]
+       entraide tickets show N [--config FILE [--community NAME] | --db FILE]
+       entraide tickets to-faq N [--drafts DIR] [--config FILE [--community NAME] | --db FILE]
 
 list     tickets oldest first; --state open, claimed, answered or resolved
          (several with commas); --json prints a JSON array
@@ -37,13 +37,15 @@ to-faq   write an answered ticket as a draft FAQ entry (draft: true) and
          <faq_dir>/drafts (with --db: a drafts folder next to the database)
 
 --config FILE  read the database path and folders from a config file
+--community NAME  the community whose tickets to read, when the config has
+               [[communities]] (each numbers its tickets from 1)
 --db FILE      use this database (default: the demo's, in the user's cache folder)`,
 		run: runTickets,
 	}
 }
 
-// enableTickets wires escalation to mentors into the running bot.
-func enableTickets(_ context.Context, a *app) error {
+// enableTickets wires escalation to c's mentors into c's bot.
+func enableTickets(_ context.Context, a *app, c *community) error {
 	m := a.cfg.Mentors
 	loc, err := time.LoadLocation(a.cfg.Bot.Timezone)
 	if err != nil {
@@ -55,20 +57,20 @@ func enableTickets(_ context.Context, a *app) error {
 		RemindEvery: m.RemindEvery.Duration,
 		ClaimedIdle: m.ClaimedIdle.Duration,
 		Retention:   time.Duration(m.RetentionDays) * 24 * time.Hour,
-		DraftsDir:   draftsDir(a.cfg, a.faqFS != nil),
+		DraftsDir:   draftsDir(a.cfg, c.cfg, a.faqFS != nil),
 	}
-	a.desk, err = tickets.Enable(a.bot, a.db, opts)
+	c.desk, err = tickets.Enable(c.bot, c.store, opts)
 	return err
 }
 
-// draftsDir is where FAQ drafts go: the configured folder, else a drafts
-// folder inside the FAQ. An embedded FAQ (the demo) cannot be written to,
-// so its drafts go next to the database (or, with a database server, into
-// the user's cache folder).
-func draftsDir(cfg *config.Config, embeddedFAQ bool) string {
+// draftsDir is where community g's FAQ drafts go: its configured folder,
+// else a drafts folder inside its FAQ. An embedded FAQ (the demo) cannot be
+// written to, so its drafts go next to the database (or, with a database
+// server, into the user's cache folder).
+func draftsDir(cfg *config.Config, g config.Community, embeddedFAQ bool) string {
 	switch {
-	case cfg.Mentors.DraftsDir != "":
-		return cfg.Mentors.DraftsDir
+	case g.DraftsDir != "":
+		return g.DraftsDir
 	case embeddedFAQ && config.IsDatabaseURL(cfg.Bot.Database):
 		dir, err := os.UserCacheDir()
 		if err != nil {
@@ -78,22 +80,36 @@ func draftsDir(cfg *config.Config, embeddedFAQ bool) string {
 	case embeddedFAQ:
 		return filepath.Join(filepath.Dir(cfg.Bot.Database), "drafts")
 	}
-	return filepath.Join(cfg.Bot.FAQDir, "drafts")
+	return filepath.Join(g.FAQDir, "drafts")
 }
 
 // storeFlags are the flags shared by the maintenance commands that read the
-// database: --config FILE or --db FILE (default: the demo database).
-type storeFlags struct{ config, db *string }
+// database: --config FILE or --db FILE (default: the demo database), and
+// --community NAME when the config has [[communities]].
+type storeFlags struct{ config, db, community *string }
 
 func addStoreFlags(fs *flag.FlagSet) storeFlags {
-	return storeFlags{config: fs.String("config", "", ""), db: fs.String("db", "", "")}
+	return storeFlags{config: fs.String("config", "", ""), db: fs.String("db", "", ""),
+		community: fs.String("community", "", "")}
 }
 
-// open returns the database, the config it came from, and whether the FAQ
-// is the embedded example (no config file).
-func (f storeFlags) open(ctx context.Context) (storage.Store, *config.Config, bool, error) {
+// communityStore is one community's records in an open database.
+type communityStore struct {
+	storage.CommunityStore
+	db   storage.Store
+	comm config.Community // its folders
+}
+
+func (s communityStore) Close() error { return s.db.Close() }
+
+// open returns the chosen community's records, the config they came from,
+// and whether the FAQ is the embedded example (no config file).
+func (f storeFlags) open(ctx context.Context) (communityStore, *config.Config, bool, error) {
 	if *f.config != "" && *f.db != "" {
-		return nil, nil, false, usageError{"give --config or --db, not both"}
+		return communityStore{}, nil, false, usageError{"give --config or --db, not both"}
+	}
+	if *f.community != "" && *f.config == "" {
+		return communityStore{}, nil, false, usageError{"--community needs --config"}
 	}
 	var cfg *config.Config
 	var err error
@@ -104,16 +120,27 @@ func (f storeFlags) open(ctx context.Context) (storage.Store, *config.Config, bo
 		cfg, err = config.LoadOffline(*f.config)
 	}
 	if err != nil {
-		return nil, nil, false, err
+		return communityStore{}, nil, false, err
+	}
+	g, err := cfg.Community(*f.community)
+	if err != nil {
+		return communityStore{}, nil, false, usageError{err.Error()}
 	}
 	if _, err := os.Stat(cfg.Bot.Database); err != nil && !config.IsDatabaseURL(cfg.Bot.Database) {
-		return nil, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
+		return communityStore{}, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
 	}
 	db, err := storage.Open(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
 	if err != nil {
-		return nil, nil, false, err
+		return communityStore{}, nil, false, err
 	}
-	return db, cfg, embedded, nil
+	if len(cfg.Communities) > 0 {
+		// the bot gives them to the first community at start; so does this
+		if _, err := db.AdoptTickets(ctx, cfg.Communities[0].Name); err != nil {
+			db.Close()
+			return communityStore{}, nil, false, err
+		}
+	}
+	return communityStore{CommunityStore: db.In(g.Name), db: db, comm: g}, cfg, embedded, nil
 }
 
 // splitArgs separates flags from positional arguments so that
@@ -217,13 +244,13 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 	}
 	dir := *drafts
 	if dir == "" {
-		dir = draftsDir(cfg, embedded)
+		dir = draftsDir(cfg, db.comm, embedded)
 	}
 	var kb *faq.KB
 	if embedded {
 		kb, err = faq.LoadFS(example.FAQ())
 	} else {
-		kb, err = faq.LoadDir(cfg.Bot.FAQDir)
+		kb, err = faq.LoadDir(db.comm.FAQDir)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "warning: FAQ not loaded, the draft id is only checked against %s: %v\n", dir, err)
@@ -364,7 +391,7 @@ func reportCommand() *subcommand {
 	return &subcommand{
 		name:    "report",
 		summary: "what the FAQ is missing: unanswered questions by topic, least helpful entries",
-		usage: `Usage: entraide report [--top N] [--config FILE | --db FILE]
+		usage: `Usage: entraide report [--top N] [--config FILE [--community NAME] | --db FILE]
 
 Groups the questions that became tickets because the FAQ had no answer by
 similarity (largest groups first: candidates for new entries), then lists the
@@ -372,6 +399,7 @@ FAQ entries with the most "not helpful" feedback (candidates for rewriting).
 
 --top N        show at most N groups and N entries (default 10)
 --config FILE  read the database path from a config file
+--community NAME  the community to report on, when the config has [[communities]]
 --db FILE      use this database (default: the demo's, in the user's cache folder)`,
 		run: runReport,
 	}
@@ -390,7 +418,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if *top < 1 {
 		return usageError{"--top must be 1 or more"}
 	}
-	db, cfg, embedded, err := sf.open(ctx)
+	db, _, embedded, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -407,7 +435,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if embedded {
 		kb, _ = faq.LoadFS(example.FAQ())
 	} else {
-		kb, _ = faq.LoadDir(cfg.Bot.FAQDir) // titles are a nicety; ids are enough
+		kb, _ = faq.LoadDir(db.comm.FAQDir) // titles are a nicety; ids are enough
 	}
 	w := e.stdout
 	counts := map[tickets.State]int{}

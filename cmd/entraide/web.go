@@ -22,11 +22,14 @@ func wireWeb(_ context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("bot.timezone %q: %w", a.cfg.Bot.Timezone, err)
 	}
+	// The page serves the bot without communities (config refuses web.listen
+	// with [[communities]]): its one community, and the store's own records.
+	first := a.comms[0]
 	o := web.Options{Chat: a.bot, Actions: a.desk, Records: a.db, Key: []byte(c.SessionKey),
 		SessionTTL: c.Session.Duration, Lang: a.cfg.Bot.Language, Location: loc,
-		DraftsDir: draftsDir(a.cfg, a.faqFS != nil), Logger: a.log}
-	if a.announcer != nil {
-		o.Announcements = a.announcer
+		DraftsDir: draftsDir(a.cfg, first.cfg, a.faqFS != nil), Logger: a.log}
+	if first.announcer != nil {
+		o.Announcements = first.announcer
 	}
 	site, err := web.New(o)
 	if err != nil {
@@ -40,7 +43,7 @@ func wireWeb(_ context.Context, a *app) error {
 	a.closer = append(a.closer, func() { srv.Close() })
 	a.webAddr = ln.Addr().String()
 	a.log.Info("mentors' web page listening", "addr", a.webAddr)
-	a.bot.Go(func(ctx context.Context) error {
+	a.hub.Go(func(ctx context.Context) error {
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
 		select {

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codeberg.org/entraide/entraide/internal/testkit"
+)
+
+// consoleCommunities writes a config with two communities on the console
+// adapter, alpha in room "a" and beta in room "b", whose FAQs answer the
+// same question differently. It returns the config's path.
+func consoleCommunities(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	q := "Quels sont les horaires de la permanence ?"
+	testkit.WriteFile(t, filepath.Join(dir, "alpha", "faq", "horaires.md"),
+		entryFile("fr", "Horaires de la permanence", q, "Alpha : le mercredi de 17 h à 19 h."))
+	testkit.WriteFile(t, filepath.Join(dir, "beta", "faq", "horaires.md"),
+		entryFile("fr", "Horaires de la permanence", q, "Beta : le samedi matin."))
+	path := filepath.Join(dir, "entraide.toml")
+	testkit.WriteFile(t, path, `[bot]
+database = "x.db"
+[console]
+enabled = true
+room = "a"
+[reload]
+watch = false
+[ratelimit]
+user_per_minute = 0
+room_per_minute = 0
+
+[[communities]]
+name = "alpha"
+rooms = [ { adapter = "console", id = "a" } ]
+mentors = { console = ["ann"] }
+mentors_room = { adapter = "console", id = "ma" }
+
+[[communities]]
+name = "beta"
+rooms = [ { adapter = "console", id = "b" } ]
+mentors = { console = ["bea"] }
+mentors_room = { adapter = "console", id = "mb" }
+`)
+	return path
+}
+
+// linesIn returns the bot's messages printed in room, with their
+// continuation lines.
+func linesIn(out, room string) string {
+	var sb strings.Builder
+	in := false
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "[") {
+			in = strings.HasPrefix(l, "["+room+"] ")
+		}
+		if in {
+			sb.WriteString(l + "\n")
+		}
+	}
+	return sb.String()
+}
+
+// Two communities on one bot: each room is answered from its own FAQ,
+// tickets are numbered per community, a community's mentors see and act on
+// its tickets only, and a room no community lists is told so.
+func TestCommunitiesAreIsolated(t *testing.T) {
+	path := consoleCommunities(t)
+	script := `/as alice
+Quels sont les horaires de la permanence ?
+Comment réparer le dérailleur d'un vélo cargo ?
+/room b
+/as dave
+Quels sont les horaires de la permanence ?
+Où trouver des graines de tomates anciennes ?
+/room mb
+/as bea
+!tickets
+/room ma
+!claim 1
+/room mb
+!claim 1
+/room zz
+/as eve
+Bonjour, quelqu'un ?
+`
+	out, errs, code := runCLI(t, script, "run", "--config", path)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, errs)
+	}
+	a, b := linesIn(out, "a"), linesIn(out, "b")
+	if !strings.Contains(a, "Alpha : le mercredi") || strings.Contains(a, "Beta") {
+		t.Errorf("room a must be answered from alpha's FAQ only:\n%s", a)
+	}
+	if !strings.Contains(b, "Beta : le samedi") || strings.Contains(b, "Alpha") {
+		t.Errorf("room b must be answered from beta's FAQ only:\n%s", b)
+	}
+	if !strings.Contains(a, "ticket n° 1)") || !strings.Contains(b, "ticket n° 1)") {
+		t.Errorf("each community's first ticket is number 1:\n%s\n%s", a, b)
+	}
+	ma, mb := linesIn(out, "ma"), linesIn(out, "mb")
+	if !strings.Contains(ma, "dérailleur") || strings.Contains(ma, "graines") {
+		t.Errorf("alpha's mentors' room must hear of alpha's ticket only:\n%s", ma)
+	}
+	if !strings.Contains(mb, "graines") || strings.Contains(mb, "dérailleur") {
+		t.Errorf("beta's mentors' room (notices and !tickets) must show beta's ticket only:\n%s", mb)
+	}
+	if !strings.Contains(ma, "réservée aux bénévoles mentors") {
+		t.Errorf("beta's mentor must not act in alpha's mentors' room:\n%s", ma)
+	}
+	if !strings.Contains(mb, "bea") || !strings.Contains(mb, "n° 1") {
+		t.Errorf("beta's mentor claims beta's #1:\n%s", mb)
+	}
+	zz := linesIn(out, "zz")
+	if !strings.Contains(zz, "aucune des communautés") || !strings.Contains(zz, "alpha, beta") || strings.Contains(zz, "n° ") {
+		t.Errorf("a room no community lists gets the notice and nothing else:\n%s", zz)
+	}
+	if t.Failed() {
+		t.Logf("whole output:\n%s", out)
+	}
+}
