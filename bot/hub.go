@@ -31,6 +31,7 @@ type Hub struct {
 	byRoom   map[string]*community
 	all      *community // the implicit community: every room is its own
 	jobs     []func(ctx context.Context) error
+	fence    func() error // see Fence
 
 	mu       sync.Mutex
 	seen     map[string]map[*community]bool // adapter|user → communities they spoke in
@@ -106,6 +107,15 @@ func (h *Hub) Bots() []*Bot {
 		out[i] = c.bot
 	}
 	return out
+}
+
+// Fence makes every send of every community, and the hub's own notices,
+// ask may first (see Bot.Fence). Call it after adding the communities.
+func (h *Hub) Fence(may func() error) {
+	h.fence = may
+	for _, c := range h.comms {
+		c.bot.Fence(may)
+	}
 }
 
 // Go registers a bot-wide background job (HTTP server, purges), started by
@@ -273,6 +283,12 @@ func (h *Hub) replyLang(c *community, m Message) string {
 }
 
 func (h *Hub) send(ctx context.Context, r Reply) {
+	if h.fence != nil {
+		if err := h.fence(); err != nil {
+			h.log.Warn("notice not sent", "room", r.Room.Key(), "err", err)
+			return
+		}
+	}
 	for _, a := range h.adapters {
 		if a.Name() == r.Room.Adapter {
 			if _, err := a.Send(ctx, r); err != nil {

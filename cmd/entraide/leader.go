@@ -218,7 +218,7 @@ func lead(ctx context.Context, e *env, cfg *config.Config, l *lease, setHandler 
 		return err
 	}
 	defer a.Close()
-	a.bot.Fence(func() error {
+	a.hub.Fence(func() error {
 		if !l.held() {
 			return errLeaseLost
 		}
@@ -226,8 +226,9 @@ func lead(ctx context.Context, e *env, cfg *config.Config, l *lease, setHandler 
 	})
 	a.Metrics().Leader(l.held)
 	setHandler(a.mux)
-	a.log.Info("entraide started", "version", version, "adapters", len(a.bot.Adapters()), "leader", true)
-	err = a.bot.Run(lctx)
+	a.log.Info("entraide started", "version", version, "adapters", len(a.bot.Adapters()), "communities", len(a.comms),
+		"leader", true)
+	err = a.Run(lctx)
 	if lost.Load() {
 		return nil
 	}

@@ -68,7 +68,7 @@ func TestBrowserMentorSession(t *testing.T) {
 	t.Cleanup(a.Close)
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- a.bot.Run(ctx) }()
+	go func() { done <- a.Run(ctx) }()
 	t.Cleanup(func() {
 		typing.Close()
 		stop()
