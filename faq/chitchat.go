@@ -8,7 +8,7 @@ func (l *lexicon) smallTalk(ws []string) string {
 	seen := map[string]bool{}
 	for i := 0; i < len(ws); {
 		if n, kind := l.matchChitPhrase(ws[i:]); n > 0 {
-			if i+n < len(ws) && negations[ws[i+n]] {
+			if i+n < len(ws) && l.role.negations[ws[i+n]] {
 				return "" // "ça marche pas" is a problem, not an "ok"
 			}
 			seen[kind] = true
@@ -39,9 +39,6 @@ func (l *lexicon) smallTalk(ws []string) string {
 
 // chitchatKinds, the one that wins first when a message mixes them.
 var chitchatKinds = []string{"thanks", "greeting", "farewell", "presence", "other"}
-
-// negations after small talk turn it into a report of a problem.
-var negations = wordSet("pas plus jamais not never")
 
 func (l *lexicon) matchChitPhrase(ws []string) (int, string) {
 	best, kind := 0, ""

@@ -18,7 +18,7 @@ import "strings"
 func (l *lexicon) selfDescribed(toks []Token) map[int]bool {
 	out := l.comparedTo(toks)
 	for i, t := range toks {
-		if !selfMarkers[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
+		if !l.role.self[t.Word] && !(t.Word == "are" && i > 0 && toks[i-1].Word == "we") {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+3; j++ {
@@ -50,7 +50,7 @@ var (
 func (l *lexicon) comparedTo(toks []Token) map[int]bool {
 	var out map[int]bool
 	for i, t := range toks {
-		if !likeMarkers[t.Word] {
+		if !l.role.comparison[t.Word] {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
@@ -65,7 +65,7 @@ func (l *lexicon) comparedTo(toks []Token) map[int]bool {
 				out[j] = true
 				continue
 			}
-			if toks[j].Term != "" && !likeFillers[w] {
+			if toks[j].Term != "" && !l.role.comparisonFill[w] {
 				break
 			}
 		}
@@ -73,17 +73,9 @@ func (l *lexicon) comparedTo(toks []Token) map[int]bool {
 	return out
 }
 
-var (
-	// likeMarkers introduce a comparison; likeFillers may come between
-	// one and the product ("une alternative libre à Doodle").
-	likeMarkers = wordSet("type genre style facon comme like alternative alternatives equivalent equivalents")
-	likeFillers = wordSet("libre libres gratuit gratuite gratuits free open source opensource")
-)
-
-var (
-	selfMarkers  = wordSet("suis sommes am")
-	problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
-)
+// problemTerms say the asker has a problem: "je suis bloqué" is the topic,
+// not who the asker is.
+var problemTerms = wordSet("=error =outage =work =lost =forgot =wait")
 
 // askedPart returns the terms of the sentences that ask something, when a
 // message also has sentences that do not ("Bonjour, je suis trésorière

@@ -86,7 +86,7 @@ func buildIndex(entries []*Entry, p bm25Params, lx *lexicon) *index {
 		var counted []int32
 		for f, text := range texts {
 			toks := lx.analyzeCached(lx.expandWords(text), cache)
-			countedTerms(toks, func(term string) {
+			lx.countedTerms(toks, func(term string) {
 				id := int32(durationID)
 				if term != durationTerm {
 					id = termID(term)

@@ -26,6 +26,9 @@ type lexicon struct {
 	stemWord map[string]string // the word that gave conceptStem its stem
 	// apart: concepts a glossary tells apart from each other
 	apart map[string][]string
+	role  wordRoles
+	// timeTerms: time units and duration words, and their terms
+	timeTerms map[string]bool
 }
 
 // afterAbbrev is the expansion of an abbreviation after one of prev.
@@ -52,7 +55,7 @@ func newPhrase(ws []string, concept string) phrase {
 func newLexicon() *lexicon {
 	return &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, after: map[string]afterAbbrev{}, concept: map[string]string{}, conceptStem: map[string]string{},
 		phrases: map[string][]phrase{}, pairs: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
-		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}, src: map[string]string{}, stemWord: map[string]string{}}
+		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}, src: map[string]string{}, stemWord: map[string]string{}, role: newWordRoles(), timeTerms: map[string]bool{}}
 }
 
 // stems gives the stems of a text's words, each computed once, when a

@@ -220,7 +220,7 @@ type queryTerm struct {
 // best entry fits the kind of question.
 func (m *LexicalMatcher) Analyze(text, lang string) *Analysis {
 	ws := m.lx.expandWords(text)
-	sizesAsStorage(ws)
+	m.lx.sizesAsStorage(ws)
 	a := &Analysis{Lang: m.lx.detectLang(text, ws, lang)}
 	if a.Chitchat = m.lx.smallTalk(ws); a.Chitchat != "" {
 		return a

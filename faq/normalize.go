@@ -174,25 +174,22 @@ func (l *lexicon) expandWords(text string) []string {
 // sizesAsStorage reads the sizes of a question ("10 Go c'est tout ?",
 // "50GB") as a word about storage. Only questions: an answer giving sizes
 // is not for that about storage ("vidéos jusqu'à 4 Go").
-func sizesAsStorage(ws []string) {
+func (l *lexicon) sizesAsStorage(ws []string) {
 	for i, w := range ws {
-		if sizeUnit(w, i > 0 && isNumber(ws[i-1])) {
+		if l.sizeUnit(w, i > 0 && isNumber(ws[i-1])) {
 			ws[i] = "gigaoctets"
 		}
 	}
 }
 
-// sizeUnits are units of data size, recognised after a number.
-var sizeUnits = map[string]bool{"go": true, "gb": true, "mo": true, "mb": true, "tb": true, "ko": true, "kb": true, "gigas": true, "giga": true}
-
 // sizeUnit reports whether w is a size unit after a number, or a number
 // with one glued to it ("50gb").
-func sizeUnit(w string, afterNumber bool) bool {
+func (l *lexicon) sizeUnit(w string, afterNumber bool) bool {
 	if afterNumber {
-		return sizeUnits[w]
+		return l.role.sizeUnits[w]
 	}
 	i := strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' })
-	return i > 0 && sizeUnits[w[i:]]
+	return i > 0 && l.role.sizeUnits[w[i:]]
 }
 
 func (l *lexicon) analyzeWords(exp []string) []Token { return l.analyzeCached(exp, nil) }

@@ -65,7 +65,7 @@ func loadPacks(fsys fs.FS, prefix string) (*lexicon, Problems) {
 // packSections are the sections a pack may have, in the order the
 // README describes them.
 var packSections = map[string]bool{"abbreviations": true, "after": true, "stop": true, "stop phrases": true,
-	"common": true, "small talk": true, "concepts": true, "pairs": true, "names": true}
+	"common": true, "small talk": true, "concepts": true, "pairs": true, "names": true, "word roles": true}
 
 // chitchatKindSet: the kinds of small talk ("part": a word of small talk
 // phrases that is no small talk alone).
@@ -78,6 +78,7 @@ var conceptName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func (l *lexicon) parsePack(file, lang string, data []byte) Problems {
 	var probs Problems
 	section := ""
+	roles := l.role.byName()
 	for i, raw := range strings.Split(string(data), "\n") {
 		n := i + 1
 		bad := func(format string, args ...any) {
@@ -91,7 +92,7 @@ func (l *lexicon) parsePack(file, lang string, data []byte) Problems {
 		if strings.HasPrefix(line, "[") {
 			s := strings.TrimSpace(strings.Trim(line, "[]"))
 			if !strings.HasSuffix(line, "]") || !packSections[s] {
-				bad("unknown section %s (known: [abbreviations], [after], [stop], [stop phrases], [common], [small talk], [concepts], [pairs], [names])", line)
+				bad("unknown section %s (known: [abbreviations], [after], [stop], [stop phrases], [common], [small talk], [concepts], [pairs], [names], [word roles])", line)
 				section = "?"
 				continue
 			}
@@ -164,6 +165,16 @@ func (l *lexicon) parsePack(file, lang string, data []byte) Problems {
 					l.chitPhrases[ws[0]] = append(l.chitPhrases[ws[0]], ws)
 					l.chitchat[strings.Join(ws, " ")] = kind
 				}
+			}
+		case "word roles":
+			name, list, ok := strings.Cut(line, ":")
+			set := roles[strings.TrimSpace(name)]
+			if !ok || set == nil {
+				bad("want « role: word word ... » with a role among %s", roleNameList())
+				continue
+			}
+			for _, w := range strings.Fields(Fold(list)) {
+				(*set)[w] = true
 			}
 		case "concepts":
 			name, items, ok := cutList(line)
@@ -271,12 +282,21 @@ func (l *lexicon) addPhrase(ws []string, concept, src string) {
 	l.src["p:"+strings.Join(ws, " ")] = src
 }
 
-// finish derives what depends on every pack: the stems of stop words
-// that are no concept.
+// finish derives what depends on every pack: the terms of time units,
+// and the stems of stop words that are no concept.
 func (l *lexicon) finish() {
 	for w := range l.stop {
 		if _, isConcept := l.concept[w]; !isConcept && len(w) > 4 {
 			l.stopStem[stem(w)] = true
+		}
+	}
+	for w := range l.role.durationWords {
+		l.timeTerms[w] = true
+	}
+	for w := range l.role.timeUnits {
+		l.timeTerms[w] = true
+		if t := l.termOf(w); t != "" {
+			l.timeTerms[t] = true
 		}
 	}
 }

@@ -15,57 +15,26 @@ const quantityWindow = 2
 // durationTerm stands for any unit of time among an entry's counted terms.
 const durationTerm = "=duration"
 
-// numberText: spelt-out numbers that state a quantity. "un", "une" and
-// "one" are left out: they are articles far more often than counts.
-const numberText = `deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
-vingt trente quarante cinquante soixante cent cents mille dizaine dizaines centaine centaines
-two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand dozen`
-
-// timeUnitText: words that make a number a duration.
-const timeUnitText = `seconde secondes minute minutes min heure heures h jour jours journee journees semaine semaines
-mois an ans annee annees second seconds hour hours hr hrs day days week weeks month months year years`
-
-// vagueCounts make a duration of the unit of time after them.
-var vagueCounts = wordSet(`un une quelques plusieurs a an one few several couple`)
-
-var (
-	numberWords = map[string]bool{}
-	timeTerms   = map[string]bool{}
-)
-
-func init() {
-	for _, w := range strings.Fields(numberText) {
-		numberWords[w] = true
-	}
-	for _, w := range strings.Fields(timeUnitText) {
-		timeTerms[w] = true
-		if t := lex.termOf(w); t != "" {
-			timeTerms[t] = true
-		}
-	}
-	timeTerms["temps"], timeTerms["time"], timeTerms["long"] = true, true, true
-}
-
 // isQuantity reports whether a folded word states a number ("10", "48h",
 // "trois").
-func isQuantity(w string) bool {
-	return w != "" && (w[0] >= '0' && w[0] <= '9' || numberWords[w])
+func (l *lexicon) isQuantity(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || l.role.numbers[w])
 }
 
 // countedTerms calls fn with the term of every word that follows a number
 // closely in toks, and with durationTerm when that word is a unit of time.
-func countedTerms(toks []Token, fn func(term string)) {
+func (l *lexicon) countedTerms(toks []Token, fn func(term string)) {
 	after := quantityWindow + 1 // words since the last number
 	for i, t := range toks {
 		// "une semaine", "a few days", "quelques heures": a duration
-		if vagueCounts[t.Word] && i+1 < len(toks) && (timeTerms[toks[i+1].Word] ||
-			vagueCounts[toks[i+1].Word] && i+2 < len(toks) && timeTerms[toks[i+2].Word]) {
+		if l.role.vagueCounts[t.Word] && i+1 < len(toks) && (l.timeTerms[toks[i+1].Word] ||
+			l.role.vagueCounts[toks[i+1].Word] && i+2 < len(toks) && l.timeTerms[toks[i+2].Word]) {
 			fn(durationTerm)
 		}
-		if isQuantity(t.Word) {
+		if l.isQuantity(t.Word) {
 			after = 0
 			// "48h", "10min": a unit glued to the number
-			if i := strings.IndexFunc(t.Word, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && timeTerms[t.Word[i:]] {
+			if i := strings.IndexFunc(t.Word, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && l.timeTerms[t.Word[i:]] {
 				fn(durationTerm)
 			}
 			continue
@@ -78,7 +47,7 @@ func countedTerms(toks []Token, fn func(term string)) {
 			continue
 		}
 		fn(t.Term)
-		if timeTerms[t.Word] || timeTerms[t.Term] {
+		if l.timeTerms[t.Word] || l.timeTerms[t.Term] {
 			fn(durationTerm)
 		}
 	}
@@ -104,11 +73,11 @@ func (l *lexicon) askedQuantity(ws []string) string {
 			return ""
 		}
 		w := next[0]
-		if timeTerms[w] {
+		if l.timeTerms[w] {
 			return durationTerm
 		}
 		if t := l.termOf(w); t != "" {
-			if timeTerms[t] {
+			if l.timeTerms[t] {
 				return durationTerm
 			}
 			return t
@@ -122,31 +91,6 @@ func (l *lexicon) askedQuantity(ws []string) string {
 // hébergez une instance PixelFed ?", "is there an API?") is answered only
 // by an entry that names that thing: the object's words must all be in
 // the best entry, or the entry is offered instead.
-
-// offerVerbs follow "vous"/"you" in a question about what is offered.
-var offerVerbs = wordSet(`avez proposez organisez hebergez faites fournissez offrez donnez gerez acceptez
-vendez pretez delivrez possedez disposez louez installez
-have offer host provide run organise organize sell give lend accept support`)
-
-// determiners open the object of such a question.
-var determiners = wordSet(`un une des du de d' le la les l' a an any some the`)
-
-// ownDeterminers open the object of a "can we" question too ("on peut
-// installer nos extensions ?"); in "do you host our site" the object is
-// the asker's, not something offered.
-var ownDeterminers = wordSet(`nos mes notre ma mon our my`)
-
-// genericVerbs say nothing of their own in "on peut X un Y ?": the
-// object alone tells what is asked.
-var genericVerbs = wordSet(`faire avoir mettre prendre obtenir trouver voir utiliser recevoir donner venir aller
-demander garder acceder
-do have get make put take find see use receive give come go ask keep access`)
-
-// alsoWords may stand between the verb and its object.
-var alsoWords = wordSet(`aussi encore egalement meme also too even still`)
-
-// possessives may stand between a determiner and the object.
-var possessives = wordSet(`propre propres own`)
 
 // capability reports whether two words ask whether one can do something:
 // "on peut", "peut-on", "je peux", "can we", "can i".
@@ -171,12 +115,6 @@ func wordSet(text string) map[string]bool {
 // maxObject: the object is read up to this many words.
 const maxObject = 2
 
-// genericNouns make "is there a way to..." a question about how to do
-// something, not about whether a thing exists.
-var genericNouns = wordSet(`moyen moyens facon maniere possibilite possibilites solution solutions option options
-methode astuce procedure souci probleme problemes
-way ways method methods possibility solution solutions option options chance problem problems issue issues`)
-
 // askedObject returns the terms of the thing a question asks whether the
 // FAQ's organisation has or offers, or nil. asked says the message is
 // marked as a question ("?"); without it only the inverted forms count
@@ -187,10 +125,10 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 		rest, inverted, can := -1, false, false
 		verb := "" // the action of a "can we" question, when it says something
 		switch {
-		case (ws[i] == "vous" || ws[i] == "you") && offerVerbs[ws[i+1]]:
+		case (ws[i] == "vous" || ws[i] == "you") && l.role.offerVerbs[ws[i+1]]:
 			rest = i + 2
 			inverted = i > 0 && (ws[i-1] == "do" || ws[i-1] == "can")
-		case offerVerbs[ws[i]] && ws[i+1] == "vous":
+		case l.role.offerVerbs[ws[i]] && ws[i+1] == "vous":
 			rest, inverted = i+2, true // "avez-vous", "proposez-vous"
 		case ws[i] == "y" && ws[i+1] == "a":
 			rest = i + 2 // "il y a", "y a-t-il"
@@ -208,10 +146,10 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 			if rest < len(ws) && ws[rest] == "vous" {
 				rest++ // "peut-on vous envoyer un chèque"
 			}
-			if rest >= len(ws) || l.stop[ws[rest]] || determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
+			if rest >= len(ws) || l.stop[ws[rest]] || l.role.determiners[ws[rest]] || strings.HasSuffix(ws[rest], "'") {
 				continue // "on peut pas", "on peut le faire"
 			}
-			if toks := l.analyzeWords(ws[rest:min(rest+4, len(ws))]); !genericVerbs[ws[rest]] && len(toks) > 0 && toks[0].Word == ws[rest] {
+			if toks := l.analyzeWords(ws[rest:min(rest+4, len(ws))]); !l.role.genericVerbs[ws[rest]] && len(toks) > 0 && toks[0].Word == ws[rest] {
 				// "programmer un pouet": scheduling must be in the entry
 				// too; a verb with its object ("ouvrir un compte") is
 				// one thing, read from the object's words
@@ -224,22 +162,22 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 		if !asked && !inverted {
 			continue
 		}
-		opens := func(w string) bool { return determiners[w] || can && ownDeterminers[w] }
-		for rest < len(ws) && alsoWords[ws[rest]] {
+		opens := func(w string) bool { return l.role.determiners[w] || can && l.role.ownDeterminers[w] }
+		for rest < len(ws) && l.role.also[ws[rest]] {
 			rest++ // "vous vendez aussi des téléphones ?"
 		}
 		if rest >= len(ws) || !opens(ws[rest]) && !(can && l.termOf(ws[rest]) != "") {
 			continue // "can I schedule toots" has no determiner
 		}
-		for rest < len(ws) && (opens(ws[rest]) || possessives[ws[rest]]) {
+		for rest < len(ws) && (opens(ws[rest]) || l.role.possessives[ws[rest]]) {
 			rest++ // "de la", "des", "nos propres"
 		}
-		if rest == len(ws) || genericNouns[ws[rest]] || l.common[ws[rest]] {
+		if rest == len(ws) || l.role.genericNouns[ws[rest]] || l.common[ws[rest]] {
 			return nil
 		}
 		var out []string
 		for _, w := range ws[rest:] {
-			if len(out) == maxObject || determiners[w] {
+			if len(out) == maxObject || l.role.determiners[w] {
 				break
 			}
 			t := l.termOf(w)
@@ -255,11 +193,11 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 	}
 	// "instance X disponible ?", "X available?": the thing asked for
 	// comes just before the word
-	if n := len(ws); asked && n > 1 && availableWords[ws[n-1]] {
+	if n := len(ws); asked && n > 1 && l.role.available[ws[n-1]] {
 		var out []string
 		for i := n - 2; i >= 0 && len(out) < maxObject; i-- {
 			t := l.termOf(ws[i])
-			if t == "" || determiners[ws[i]] || l.chitchat[ws[i]] != "" {
+			if t == "" || l.role.determiners[ws[i]] || l.chitchat[ws[i]] != "" {
 				break
 			}
 			out = append(out, t)
@@ -268,9 +206,6 @@ func (l *lexicon) askedObject(ws []string, asked bool) []string {
 	}
 	return nil
 }
-
-// availableWords end a question asking whether something is offered.
-var availableWords = wordSet(`disponible disponibles available`)
 
 // Veto says why the best entry is not given as an answer whatever the
 // confidence, or "".
