@@ -103,6 +103,16 @@ func oneTicketPerMessage(t *testing.T, s storage.Store) {
 	if err := s.CreateTicket(ctx, other); err != nil || other.ID == got[0].ID || other.Repeat {
 		t.Fatalf("another message must open its own ticket: %+v, %v", other, err)
 	}
+	// some adapters' ids restart with the process: the same id with other
+	// words, or from someone else, is another question
+	reused := question("$same", "et le scanner aussi")
+	byBob := question("$same", "mon imprimante affiche une erreur")
+	byBob.Asker = bot.User{ID: "bob@localhost"}
+	for _, tk := range []*tickets.Ticket{reused, byBob} {
+		if err := s.CreateTicket(ctx, tk); err != nil || tk.ID == got[0].ID || tk.Repeat {
+			t.Fatalf("a reused message id must open a ticket of its own: %+v, %v", tk, err)
+		}
+	}
 }
 
 // Claims race to one winner; a refused change writes nothing; the history
