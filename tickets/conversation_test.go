@@ -7,6 +7,7 @@ import (
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
+	"codeberg.org/entraide/entraide/sqlite"
 	"codeberg.org/entraide/entraide/tickets"
 )
 
@@ -194,5 +195,35 @@ func TestRetentionPurgesTheWholeConversation(t *testing.T) {
 	}
 	if got := e.conversation(t, 1); len(got) != 0 {
 		t.Fatalf("the conversation survived the purge: %q", got)
+	}
+}
+
+// In a room with several people the mentors see only what the asker said
+// to the bot: their talk with others stays out of the ticket's context and
+// conversation.
+func TestSharedRoomTalkStaysOutOfTheTicket(t *testing.T) {
+	b, fa := newBotWith(t, bot.Options{Name: "entraide", QuestionsOnly: true,
+		Mentors:     map[string][]string{"fake": {"bob"}},
+		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, nil)
+	e := &ticketEnv{b: b, fa: fa, ctx: t.Context(), clock: newTicketClock()}
+	e.db = openTestDB(t, t.TempDir()+"/t.db")
+	e.store = sqlite.NewTicketStore(e.db)
+	var err error
+	if e.tk, err = tickets.Enable(b, e.store, tickets.Options{Clock: e.clock}); err != nil {
+		t.Fatal(err)
+	}
+	e.say("support", "alice", "on se retrouve à la pause de midi")  // to the others
+	e.say("support", "alice", "@carol tu as vu mon message d'hier") // to carol
+	e.say("support", "alice", knownQ)                               // to the bot
+	e.say("support", "alice", "!humain")
+	tk := e.ticket(t, 1)
+	if len(tk.Context) != 1 || tk.Context[0].Said != knownQ {
+		t.Fatalf("the context must hold only what alice said to the bot: %+v", tk.Context)
+	}
+	if sent := e.say("support", "alice", "@carol je te rappelle ce soir"); len(sent) != 0 {
+		t.Fatalf("alice's words to carol were relayed:\n%s", bottest.Texts(sent))
+	}
+	if got := e.conversation(t, 1); len(got) != 1 {
+		t.Fatalf("the conversation holds more than the question: %q", got)
 	}
 }
