@@ -3,6 +3,7 @@ package announce
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,8 +139,8 @@ func Parse(file, id string, data []byte, loc *time.Location) (*Announcement, faq
 		require("register", " (a URL or how to register)")
 		if v, ok := vals["seats"]; ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v.Value))
-			if v.Kind != yaml.ScalarNode || err != nil || n <= 0 {
-				add(lines["seats"], "seats must be a whole number above 0")
+			if v.Kind != yaml.ScalarNode || err != nil || n <= 0 || n > maxSeats {
+				add(lines["seats"], "seats must be a whole number from 1 to %d", maxSeats)
 			}
 			a.Seats = n
 		}
@@ -168,6 +169,12 @@ func Parse(file, id string, data []byte, loc *time.Location) (*Announcement, faq
 	return a, nil
 }
 
+// maxSeats bounds seats: more is a typo, not a training.
+const maxSeats = 100_000
+
+// adapterNames are the adapters a room may name (as in the config).
+var adapterNames = []string{"console", "matrix", "xmpp"}
+
 func known(key string) bool {
 	for _, k := range knownKeys {
 		if k == key {
@@ -187,6 +194,10 @@ func parseRooms(v *yaml.Node, line int, add func(int, string, ...any)) []Room {
 		r, ok := ParseRoom(it.Value)
 		if it.Kind != yaml.ScalarNode || !ok {
 			add(it.Line+1, "bad room %q: write adapter:room-id, like matrix:!abc:example.org", it.Value)
+			continue
+		}
+		if !slices.Contains(adapterNames, r.Adapter) {
+			add(it.Line+1, "room %q: unknown adapter %s (known: %s)", it.Value, r.Adapter, strings.Join(adapterNames, ", "))
 			continue
 		}
 		out = append(out, r)

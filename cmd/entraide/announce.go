@@ -263,6 +263,14 @@ func runAnnounce(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		now := time.Now()
+		for _, a := range anns {
+			// not an error: the file keeps the training in the history
+			if end := a.End; a.Kind == announce.Training && !end.IsZero() && end.Before(now) {
+				fmt.Fprintf(e.stdout, "%s: warning: the training ended on %s: it will not be announced again; remove the file when it is no longer useful\n",
+					a.Path, end.In(src.loc).Format("2006-01-02"))
+			}
+		}
 		fmt.Fprintf(e.stdout, "%s: %d announcements, no problem\n", src.dir, len(anns))
 		return nil
 	case "ics":

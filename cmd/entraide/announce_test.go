@@ -198,3 +198,18 @@ func TestAnnouncementsReloadKeepsTheLastGoodSet(t *testing.T) {
 		t.Fatalf("a failed reload must keep the last good set: %d", n)
 	}
 }
+
+// A training already over is no error (it stays in the history) but lint
+// says it will never be announced.
+func TestAnnounceLintWarnsAboutPastTrainings(t *testing.T) {
+	dir := t.TempDir()
+	past := "---\nkind: training\ntitle: T\nlang: fr\ndate: 2020-03-13\ntime: 9h-12h\nplace: p\nregister: r\n---\nb\n"
+	if err := os.WriteFile(filepath.Join(dir, "ancienne.md"), []byte(past), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "announce", "lint", dir)
+	want := filepath.Join(dir, "ancienne.md") + ": warning: the training ended on 2020-03-13"
+	if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "1 announcements, no problem") {
+		t.Fatalf("want %q: exit %d\n%s%s", want, code, out, errs)
+	}
+}
