@@ -3,24 +3,78 @@ package xmpp
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
 	"gosrc.io/xmpp/stanza"
 )
 
-// deliver hands incoming messages to the bot one at a time, in the order
-// they were read, until ctx ends.
+// deliver hands incoming messages to the bot until ctx ends: in the order
+// they were read within each conversation (a room, or one person's direct
+// chat), conversations side by side, so a slow message keeps only its own
+// conversation waiting. At most maxInFlight messages are taken from the
+// queue at once, so a flood still fills the queue and pushes back on the
+// connection instead of growing without bound. It returns once the
+// messages in hand are handled.
 func (a *Adapter) deliver(ctx context.Context, in bot.Inbox) {
+	var (
+		mu      sync.Mutex
+		wg      sync.WaitGroup
+		pending = map[string][]stanza.Message{} // per conversation; present while its worker runs
+		slots   = make(chan struct{}, maxInFlight)
+	)
+	defer wg.Wait()
+	work := func(conv string) {
+		defer wg.Done()
+		for {
+			mu.Lock()
+			m := pending[conv][0]
+			mu.Unlock()
+			if ctx.Err() == nil {
+				a.handle(ctx, in, m, time.Now())
+			}
+			<-slots
+			mu.Lock()
+			rest := pending[conv][1:]
+			if len(rest) == 0 || ctx.Err() != nil {
+				for range rest {
+					<-slots // dropped at shutdown
+				}
+				delete(pending, conv)
+				mu.Unlock()
+				return
+			}
+			pending[conv] = rest
+			mu.Unlock()
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case slots <- struct{}{}:
+		}
+		select {
+		case <-ctx.Done():
+			return
 		case m := <-a.incoming:
-			a.handle(ctx, in, m, time.Now())
+			conv, _ := splitJID(m.From)
+			mu.Lock()
+			_, busy := pending[conv]
+			pending[conv] = append(pending[conv], m)
+			mu.Unlock()
+			if !busy {
+				wg.Add(1)
+				go work(conv)
+			}
 		}
 	}
 }
+
+// maxInFlight is how many messages deliver holds at once, all
+// conversations together.
+const maxInFlight = 32
 
 func (a *Adapter) handle(ctx context.Context, in bot.Inbox, m stanza.Message, now time.Time) {
 	if m.Type == stanza.MessageTypeError {
