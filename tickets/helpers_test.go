@@ -15,7 +15,7 @@ func (s stubMatcher) Match(string, string) faq.Result { return s.res }
 
 // newBotWith makes a bot from o on the test KB, answering with m (the
 // simple matcher when nil), and a fake adapter named "fake".
-func newBotWith(t *testing.T, o bot.Options, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
+func newBotWith(t testing.TB, o bot.Options, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
 	b := bot.New(o)
 	kb := testKB(t)
@@ -31,4 +31,4 @@ func newBotWith(t *testing.T, o bot.Options, m faq.Matcher) (*bot.Bot, *bottest.
 }
 
 // testKB is the FAQ of the ticket tests.
-func testKB(t *testing.T) *faq.KB { return bottest.KB(t) }
+func testKB(t testing.TB) *faq.KB { return bottest.KB(t) }

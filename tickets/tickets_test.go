@@ -34,7 +34,7 @@ type ticketEnv struct {
 	relays []bot.Reply // what mentor commands sent outside the mentors' room
 }
 
-func openTestDB(t *testing.T, path string) *sqlite.DB {
+func openTestDB(t testing.TB, path string) *sqlite.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
@@ -46,7 +46,7 @@ func openTestDB(t *testing.T, path string) *sqlite.DB {
 
 // newTicketEnv makes a bot with tickets on a real SQLite file: mentors bob
 // and carol, admin root, mentors' room "mentors", all on the fake adapter.
-func newTicketEnv(t *testing.T, m faq.Matcher, opts tickets.Options) *ticketEnv {
+func newTicketEnv(t testing.TB, m faq.Matcher, opts tickets.Options) *ticketEnv {
 	t.Helper()
 	dir := t.TempDir()
 	e := &ticketEnv{ctx: context.Background(), clock: newTicketClock(), drafts: filepath.Join(dir, "drafts")}
@@ -66,7 +66,7 @@ func newTicketEnv(t *testing.T, m faq.Matcher, opts tickets.Options) *ticketEnv 
 	return e
 }
 
-func newTicketBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
+func newTicketBot(t testing.TB, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
 	return newBotWith(t, bot.Options{Name: "entraide",
 		Mentors:     map[string][]string{"fake": {"bob", "carol"}},
@@ -99,7 +99,7 @@ func (e *ticketEnv) mentor(t *testing.T, user, text string) string {
 	return out[0]
 }
 
-func (e *ticketEnv) ticket(t *testing.T, id int64) *tickets.Ticket {
+func (e *ticketEnv) ticket(t testing.TB, id int64) *tickets.Ticket {
 	t.Helper()
 	tk, err := e.store.Ticket(e.ctx, id)
 	if err != nil {
@@ -122,7 +122,7 @@ const unknownQ = "vous avez une instance jitsi ?"
 // open asks an unknown question as alice, or as another asker when alice
 // already has a ticket open (her next words would join it), and returns
 // the new ticket number.
-func (e *ticketEnv) open(t *testing.T) int64 {
+func (e *ticketEnv) open(t testing.TB) int64 {
 	t.Helper()
 	before, _ := e.store.Tickets(e.ctx, tickets.Filter{})
 	asker := "alice"
