@@ -30,6 +30,12 @@ func TestTooLongMessageIsAnsweredShortly(t *testing.T) {
 	if r := fa.Last(); !strings.Contains(r.Text, "30 €") {
 		t.Fatalf("the next question is not answered: %q", r.Text)
 	}
+	// In the mentors' room only commands are for the bot.
+	fa.Take()
+	b.Message(ctx, fa.Msg("mentors", "bob", strings.Repeat("journal ", bot.MaxMessageBytes/8+1)))
+	if sent := fa.Take(); len(sent) != 0 {
+		t.Fatalf("answered a mentors' long chat message: %.200q", bottest.Texts(sent))
+	}
 	// In English for an English command.
 	b.Message(ctx, fa.Msg("support", "bob", "!help "+strings.Repeat("x", bot.MaxMessageBytes)))
 	if r := fa.Last(); !strings.Contains(r.Text, "too long") {

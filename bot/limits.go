@@ -9,8 +9,8 @@ import "context"
 const MaxMessageBytes = 16 << 10
 
 // tooLong answers a message over MaxMessageBytes with a request to shorten
-// it and reports whether it was one. Where the bot only speaks to
-// questions, chatter between people that happens to be long is left alone.
+// it and reports whether it was one. In the mentors' room, where the bot
+// only takes commands, a long message that is not one is left alone.
 func (b *Bot) tooLong(ctx context.Context, req *Request) bool {
 	m := req.Msg
 	if len(m.Text) <= MaxMessageBytes {
@@ -22,9 +22,7 @@ func (b *Bot) tooLong(ctx context.Context, req *Request) bool {
 			req.Lang = l // "!help ..." is answered in English
 		}
 	}
-	addressed, _ := addressee(m.Text[:min(len(m.Text), 256)])
-	speak := isCommand || m.Room.Direct || b.isBotName(addressed) ||
-		!b.opts.QuestionsOnly && !b.IsMentorsRoom(m.Room)
+	speak := isCommand || !b.IsMentorsRoom(m.Room)
 	b.log.Info("message too long", "room", m.Room.Key(), "bytes", len(m.Text), "answered", speak)
 	if speak {
 		b.reply(ctx, req, req.T("too_long", MaxMessageBytes>>10))
