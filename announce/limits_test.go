@@ -13,7 +13,7 @@ func TestImpossibleValuesAreRefused(t *testing.T) {
 	for body, want := range map[string]string{
 		head + "seats: 9223372036854775807\n---\nb\n": "t.md:9: seats must be a whole number from 1 to 100000",
 		head + "seats: 100001\n---\nb\n":              "t.md:9: seats must be a whole number from 1 to 100000",
-		head + "rooms: [\"irc:#x\"]\n---\nb\n":         "t.md:9: room \"irc:#x\": unknown adapter irc (known: console, matrix, xmpp)",
+		head + "rooms: [\"irc:#x\"]\n---\nb\n":        "t.md:9: room \"irc:#x\": unknown adapter irc (known: console, matrix, xmpp)",
 	} {
 		_, probs := Parse("t.md", "t", []byte(body), paris)
 		if probs == nil || !strings.Contains(probs.Error(), want) {
