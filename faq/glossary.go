@@ -2,6 +2,7 @@ package faq
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strconv"
@@ -224,6 +225,37 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	out := make(map[K]V, len(m))
 	for k, v := range m {
 		out[k] = v
+	}
+	return out
+}
+
+// GlossaryUnused lists the glossary lines that connect nothing: none of
+// their names is in any served entry, directly or through the packs
+// ("Nuage = Nextcloud" in a FAQ that names neither). They are warnings:
+// the line may anticipate an entry still to write.
+func (m *LexicalMatcher) GlossaryUnused() []*Problem {
+	g := m.kb.Glossary
+	if g == nil {
+		return nil
+	}
+	var out []*Problem
+	check := func(gl GlossaryLine, terms [][]string, what string) {
+		for _, t := range terms {
+			if c := m.lx.conceptOf(t); c != "" {
+				if _, ok := m.ix.terms[c]; ok {
+					return
+				}
+			}
+		}
+		out = append(out, &Problem{File: g.File, Line: gl.Line, Msg: what})
+	}
+	for _, gl := range g.Same {
+		check(gl, gl.Terms, "no entry uses any of these names: the line connects nothing yet")
+	}
+	for _, gl := range g.Apart {
+		for i, side := range gl.Terms {
+			check(gl, [][]string{side}, fmt.Sprintf("no entry uses « %s » (side %d of « != »)", strings.Join(side, " "), i+1))
+		}
 	}
 	return out
 }

@@ -19,8 +19,9 @@ import (
 const faqUsage = `Usage: entraide faq COMMAND [options]
 
 Tools for FAQ maintainers:
-  entraide faq lint DIR
-      Check every entry under DIR; print each problem as file:line: message.
+  entraide faq lint [--glossary FILE] DIR
+      Check every entry under DIR and its glossary.txt (or FILE); print each
+      problem as file:line: message, and warn of glossary lines no entry uses.
   entraide faq ask --kb DIR [--lang fr|en] [--calibration FILE] "question"
       Show the entry the bot would pick, its confidence and the runners-up.
   entraide faq match --kb DIR [--calibration FILE]
@@ -122,6 +123,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func faqLint(e *env, args []string) error {
 	fs := newFlags("faq lint")
+	glossary := fs.String("glossary", "", "check this glossary file with DIR instead of DIR's "+faq.GlossaryFile)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -140,10 +142,21 @@ func faqLint(e *env, args []string) error {
 		}
 		return err
 	}
+	if *glossary != "" {
+		if kb.Glossary, err = faq.LoadGlossary(*glossary); err != nil {
+			return err
+		}
+		if kb.Glossary == nil {
+			return fmt.Errorf("glossary %s: file not found", *glossary)
+		}
+	}
 	served := len(kb.Served())
 	fmt.Fprintf(e.stdout, "%s: %d entries OK (%d served, %d drafts)\n", pos[0], len(kb.Entries), served, len(kb.Entries)-served)
 	if g := kb.Glossary; g != nil {
 		fmt.Fprintf(e.stdout, "%s: %d names of the same things, %d pairs told apart\n", g.File, len(g.Same), len(g.Apart))
+		for _, p := range faq.NewMatcher(kb, faq.Options{}).GlossaryUnused() {
+			fmt.Fprintf(e.stdout, "warning: %s\n", p.Error())
+		}
 	}
 	return nil
 }

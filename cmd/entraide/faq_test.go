@@ -204,3 +204,17 @@ func TestFAQLearn(t *testing.T) {
 		t.Errorf("learn --replay: %d %s", code, out)
 	}
 }
+
+// lint warns of a glossary line no entry uses, and checks --glossary FILE.
+func TestFAQLintGlossaryWarnings(t *testing.T) {
+	g := filepath.Join(t.TempDir(), "g.txt")
+	os.WriteFile(g, []byte("Nuage = Nextcloud\nLe Grand Atelier = GA\n"), 0o644)
+	out, errs, code := runCLI(t, "", "faq", "lint", "--glossary", g, exampleFAQ)
+	if code != 0 || !strings.Contains(out, "warning: "+g+":2: no entry uses") || strings.Contains(out, g+":1:") {
+		t.Errorf("lint --glossary: %d %s %s", code, out, errs)
+	}
+	os.WriteFile(g, []byte("Nuage\n"), 0o644)
+	if out, errs, code := runCLI(t, "", "faq", "lint", "--glossary", g, exampleFAQ); code == 0 || !strings.Contains(out+errs, g+":1: want") {
+		t.Errorf("lint of a broken --glossary: %d %s %s", code, out, errs)
+	}
+}
