@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
@@ -31,6 +32,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("database %s: %w", path, err)
 		}
+	}
+	if err := writable(path); err != nil {
+		return nil, err
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -56,6 +60,30 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// writable returns an error saying the database is read-only when the file
+// or its folder (where SQLite keeps the -wal and -shm files) cannot be
+// written; SQLite itself would report "no such file or directory".
+func writable(path string) error {
+	const wOK = 2
+	dir := filepath.Dir(path)
+	err := syscall.Access(dir, wOK)
+	if err == nil {
+		if f, ferr := os.OpenFile(path, os.O_RDWR, 0); ferr == nil {
+			f.Close()
+		} else if !errors.Is(ferr, os.ErrNotExist) {
+			err = ferr
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		err = pe.Err
+	}
+	return fmt.Errorf("database %s is read-only (%v): the bot writes tickets there, and SQLite its -wal and -shm files beside it; "+
+		"make the file and its folder writable for the bot's user, or copy it to a writable folder to read it", path, err)
 }
 
 func (db *DB) check(ctx context.Context) error {
