@@ -62,6 +62,17 @@ func communitiesSeeOnlyTheirTickets(t *testing.T, s storage.Store) {
 	if err != nil || counts["open"] != 2 || counts["claimed"] != 0 {
 		t.Fatalf("A's counts %v, %v", counts, err)
 	}
+	// a message B handles is never taken for one A already has, even with
+	// the same room, id, asker and words: B would get A's ticket
+	shared := bot.Room{Adapter: "xmpp", ID: "shared@muc"}
+	qa, qb := communityTicket(shared, "même question", now), communityTicket(shared, "même question", now)
+	qa.MsgID, qb.MsgID = "m1", "m1"
+	if err := a.CreateTicket(ctx, qa); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.CreateTicket(ctx, qb); err != nil || qb.Repeat || qb.ID != 2 {
+		t.Fatalf("B's question under an id A has seen: #%d repeat=%v, %v; want B's #2, new", qb.ID, qb.Repeat, err)
+	}
 }
 
 // Answers and feedback stay in their community: a vote on B's answer is
