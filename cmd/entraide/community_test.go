@@ -4,6 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"codeberg.org/entraide/entraide/config"
 
 	"codeberg.org/entraide/entraide/internal/testkit"
 )
@@ -19,6 +22,9 @@ func consoleCommunities(t *testing.T) string {
 		entryFile("fr", "Horaires de la permanence", q, "Alpha : le mercredi de 17 h à 19 h."))
 	testkit.WriteFile(t, filepath.Join(dir, "beta", "faq", "horaires.md"),
 		entryFile("fr", "Horaires de la permanence", q, "Beta : le samedi matin."))
+	for _, c := range []string{"alpha", "beta"} {
+		testkit.WriteFile(t, filepath.Join(dir, c, "announcements", "atelier.md"), announcement(c, ""))
+	}
 	path := filepath.Join(dir, "entraide.toml")
 	testkit.WriteFile(t, path, `[bot]
 database = "x.db"
@@ -46,6 +52,18 @@ mentors_room = { adapter = "console", id = "mb" }
 	return path
 }
 
+// announcement is a training file of community c, a year ahead; rooms,
+// when set, is the file's own list of rooms.
+func announcement(c, rooms string) string {
+	start := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
+	if rooms != "" {
+		rooms = "rooms: [" + rooms + "]\n"
+	}
+	return "---\nkind: training\ntitle: \"Atelier " + c + "\"\nlang: fr\nstarts: " + start + "T09:00:00+01:00\n" +
+		"ends: " + start + "T12:00:00+01:00\nplace: \"Local " + c + "\"\nprice: \"Gratuit\"\nregister: \"sur place\"\n" +
+		rooms + "---\nUn atelier.\n"
+}
+
 // linesIn returns the bot's messages printed in room, with their
 // continuation lines.
 func linesIn(out, room string) string {
@@ -70,10 +88,12 @@ func TestCommunitiesAreIsolated(t *testing.T) {
 	script := `/as alice
 Quels sont les horaires de la permanence ?
 Comment réparer le dérailleur d'un vélo cargo ?
+!formations
 /room b
 /as dave
 Quels sont les horaires de la permanence ?
 Où trouver des graines de tomates anciennes ?
+!formations
 /room mb
 /as bea
 !tickets
@@ -95,6 +115,10 @@ Bonjour, quelqu'un ?
 	}
 	if !strings.Contains(b, "Beta : le samedi") || strings.Contains(b, "Alpha") {
 		t.Errorf("room b must be answered from beta's FAQ only:\n%s", b)
+	}
+	if !strings.Contains(a, "Atelier alpha") || strings.Contains(a, "Atelier beta") ||
+		!strings.Contains(b, "Atelier beta") || strings.Contains(b, "Atelier alpha") {
+		t.Errorf("!formations lists each community's own trainings:\n%s\n%s", a, b)
 	}
 	if !strings.Contains(a, "ticket n° 1)") || !strings.Contains(b, "ticket n° 1)") {
 		t.Errorf("each community's first ticket is number 1:\n%s\n%s", a, b)
@@ -118,5 +142,27 @@ Bonjour, quelqu'un ?
 	}
 	if t.Failed() {
 		t.Logf("whole output:\n%s", out)
+	}
+}
+
+// A community's announcements go to its own rooms: by default all of them,
+// and a file naming a room of another community is refused at start.
+func TestCommunityAnnouncementsStayInTheirRooms(t *testing.T) {
+	path := consoleCommunities(t)
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range cfg.Groups() {
+		s, err := scheduleOf(cfg, g, time.UTC)
+		if err != nil || len(s.Rooms) != 1 || s.Rooms[0].ID != g.Rooms[0].ID {
+			t.Fatalf("%s posts to %+v, %v", g.Name, s.Rooms, err)
+		}
+	}
+	bad := filepath.Join(filepath.Dir(path), "alpha", "announcements", "atelier.md")
+	testkit.WriteFile(t, bad, announcement("alpha", "console:b"))
+	_, errs, code := runCLI(t, "", "run", "--config", path)
+	if code != 1 || !strings.Contains(errs, "community alpha") || !strings.Contains(errs, "atelier.md: rooms: console:b is not a room of community alpha") {
+		t.Fatalf("exit %d, want the file and the room named:\n%s", code, errs)
 	}
 }
