@@ -220,3 +220,36 @@ func hasEntry(es []*Entry, id string) bool {
 	}
 	return false
 }
+
+// LangFigures are a report's in-scope figures for the questions of one
+// language.
+type LangFigures struct {
+	Lang                   string
+	InScope, Top1, Ranked1 int
+}
+
+// ByLang splits the in-scope figures by the questions' language, in
+// order of first appearance.
+func (r *Report) ByLang() []LangFigures {
+	var out []LangFigures
+	at := map[string]int{}
+	for _, o := range r.Outcomes {
+		if o.Query.Expect == "" {
+			continue
+		}
+		i, ok := at[o.Query.Lang]
+		if !ok {
+			i = len(out)
+			at[o.Query.Lang] = i
+			out = append(out, LangFigures{Lang: o.Query.Lang})
+		}
+		out[i].InScope++
+		if o.Correct {
+			out[i].Top1++
+		}
+		if e := o.Result.Entry; e != nil && e.ID == o.Query.Expect && o.Result.Chitchat == "" {
+			out[i].Ranked1++
+		}
+	}
+	return out
+}

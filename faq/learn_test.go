@@ -97,3 +97,21 @@ func TestRecalibrateNeedsEnoughLabels(t *testing.T) {
 		t.Errorf("recalibrated on %d labels", len(labels))
 	}
 }
+
+// ByLang splits the in-scope figures by language.
+func TestReportByLang(t *testing.T) {
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Evaluate(NewMatcher(kb, Options{}), []Query{
+		{Text: "mdp nuage perdu", Lang: "fr", Expect: "nuage-mot-de-passe"},
+		{Text: "I forgot my Nuage password", Lang: "en", Expect: "nuage-password"},
+		{Text: "zzz qqq", Lang: "en", Expect: "adhesion"},
+		{Text: "bonjour", Lang: "fr"},
+	})
+	got := r.ByLang()
+	if len(got) != 2 || got[0] != (LangFigures{"fr", 1, 1, 1}) || got[1].Lang != "en" || got[1].InScope != 2 || got[1].Top1 != 1 {
+		t.Errorf("ByLang = %+v", got)
+	}
+}

@@ -489,6 +489,18 @@ func printReport(w io.Writer, label string, r *faq.Report, misses bool) {
 	fmt.Fprintf(w, "ranking alone:      top-1 %.1f %%, top-3 %.1f %% (before the decision to answer)\n",
 		100*float64(r.Ranked1)/float64(max(r.InScope, 1)), 100*float64(r.Ranked3)/float64(max(r.InScope, 1)))
 	fmt.Fprintf(w, "null lines:         %d small talk, %d got suggestions\n", r.ChitchatNull, r.NullSug)
+	if langs := r.ByLang(); len(langs) > 1 {
+		var parts []string
+		for _, l := range langs {
+			name := l.Lang
+			if name == "" {
+				name = "no lang"
+			}
+			parts = append(parts, fmt.Sprintf("%s top-1 %.1f %%, ranked first %.1f %% (%d)", name,
+				100*float64(l.Top1)/float64(l.InScope), 100*float64(l.Ranked1)/float64(l.InScope), l.InScope))
+		}
+		fmt.Fprintf(w, "by language:        %s\n", strings.Join(parts, "; "))
+	}
 	if len(took) > 0 && took[len(took)-1] > 0 {
 		sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
 		fmt.Fprintf(w, "match time:         p50 %s, p99 %s\n", took[len(took)/2], took[len(took)*99/100])
