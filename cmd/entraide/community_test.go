@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -164,5 +166,44 @@ func TestCommunityAnnouncementsStayInTheirRooms(t *testing.T) {
 	_, errs, code := runCLI(t, "", "run", "--config", path)
 	if code != 1 || !strings.Contains(errs, "community alpha") || !strings.Contains(errs, "atelier.md: rooms: console:b is not a room of community alpha") {
 		t.Fatalf("exit %d, want the file and the room named:\n%s", code, errs)
+	}
+}
+
+// The command line reads one community at a time, and says which when the
+// config has several and none is named.
+func TestCommandLineTakesCommunity(t *testing.T) {
+	path := consoleCommunities(t)
+	out, errs, code := runCLI(t, "", "announce", "ics", "--config", path, "--community", "beta")
+	if code != 0 || !strings.Contains(out, "Atelier beta") || strings.Contains(out, "Atelier alpha") {
+		t.Fatalf("announce ics --community beta: exit %d\n%s%s", code, out, errs)
+	}
+	_, errs, code = runCLI(t, "", "announce", "ics", "--config", path)
+	if code != 2 || !strings.Contains(errs, "--community NAME") || !strings.Contains(errs, "alpha, beta") {
+		t.Fatalf("announce ics without --community: exit %d\n%s", code, errs)
+	}
+	_, errs, code = runCLI(t, "", "report", "--config", path, "--community", "gamma")
+	if code != 2 || !strings.Contains(errs, `no community "gamma"`) {
+		t.Fatalf("report --community gamma: exit %d\n%s", code, errs)
+	}
+}
+
+// Each community's trainings feed is served at /c/NAME/trainings.ics.
+func TestTrainingsFeedPerCommunity(t *testing.T) {
+	cfg, err := config.Load(consoleCommunities(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Bot.Listen = "127.0.0.1:0"
+	l := startApp(t, cfg)
+	for name, want := range map[string]string{"alpha": "Atelier alpha", "beta": "Atelier beta"} {
+		resp, err := http.Get("http://" + l.ops.httpAddr + "/c/" + name + "/trainings.ics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) || strings.Count(string(body), "BEGIN:VEVENT") != 1 {
+			t.Errorf("/c/%s/trainings.ics: %d\n%s", name, resp.StatusCode, body)
+		}
 	}
 }
