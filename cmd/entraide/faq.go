@@ -23,7 +23,10 @@ Tools for FAQ maintainers:
       Check every entry under DIR and its glossary.txt (or FILE); print each
       problem as file:line: message, and warn of glossary lines no entry uses.
   entraide faq ask --kb DIR [--lang fr|en] [--calibration FILE] "question"
-      Show the entry the bot would pick, its confidence and the runners-up.
+      Show the entry the bot would pick, its confidence and the runners-up,
+      and which language pack or glossary line read each part of the question.
+      ask, match, eval and calibrate read DIR's glossary.txt; --glossary FILE
+      uses another file, --no-glossary none.
   entraide faq match --kb DIR [--calibration FILE]
       Read JSON Lines {"id","text","lang"} on stdin, write one line per input:
       {"id","match"(entry id or null),"score","suggestions","took_us"}.
