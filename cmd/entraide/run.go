@@ -35,7 +35,12 @@ func runCommand() *subcommand {
 
 Starts every adapter enabled in FILE (see config.example.toml) and runs until
 interrupted. Secrets may come from the environment: ` + config.EnvMatrixPassword + `,
-` + config.EnvMatrixToken + `, ` + config.EnvMatrixPickle + `, ` + config.EnvXMPPPassword + `.`,
+` + config.EnvMatrixToken + `, ` + config.EnvMatrixPickle + `, ` + config.EnvXMPPPassword + `,
+` + config.EnvDatabasePassword + `.
+
+With a postgres:// database, several instances may run on it: the one
+holding the leader lease connects to the chat servers, the others stand by
+(/healthz says "standby") and take over when it stops or dies.`,
 		run: runRun,
 	}
 }
