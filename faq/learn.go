@@ -28,7 +28,8 @@ const MaxLearnt = 5
 // entry, in the labels' order; one the entry already says (same terms) is
 // left out. A question it answers right teaches nothing (measured by
 // Replay: adding those too made the ranking worse), and null labels teach
-// no phrasing.
+// no phrasing. Of a message that tells a story around its question, only
+// the asking sentences are kept (Replay: a third fewer false answers).
 func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
 	byEntry := map[string][]string{}
 	known := map[string]map[string]bool{} // entry → its phrasings' terms
@@ -45,7 +46,7 @@ func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
 			}
 			order = append(order, e.ID)
 		}
-		text := strings.Join(strings.Fields(q.Text), " ")
+		text := strings.Join(strings.Fields(askingSentences(q.Text)), " ")
 		k := m.termKey(text)
 		if k == "" || known[e.ID][k] {
 			continue
@@ -236,4 +237,28 @@ func Replay(kb *KB, qs []Query, opts Options) (before, after *Report, learnt int
 		}
 	}
 	return before, after, learnt
+}
+
+// askingSentences keeps the sentences of text that end with "?" when it
+// also has others ("Bonjour, je suis retraitée. Je pourrais aider ?"):
+// the story around a question would teach the entry words that are not
+// its topic. Text without a question mark is kept whole.
+func askingSentences(text string) string {
+	var asked []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '\n':
+			start = i + 1
+		case '?':
+			if s := strings.TrimSpace(text[start : i+1]); len(s) > 1 {
+				asked = append(asked, s)
+			}
+			start = i + 1
+		}
+	}
+	if len(asked) == 0 {
+		return text
+	}
+	return strings.Join(asked, " ")
 }

@@ -115,3 +115,16 @@ func TestReportByLang(t *testing.T) {
 		t.Errorf("ByLang = %+v", got)
 	}
 }
+
+func TestAskingSentences(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bonjour, je suis retraitée. J'ai du temps le jeudi. Je pourrais aider chez vous ?": "Je pourrais aider chez vous ?",
+		"mdp perdu":                     "mdp perdu",
+		"ça marche pas. help ? merci !": "help ?",
+		"c'est où ? et c'est quand ?":   "c'est où ? et c'est quand ?",
+	} {
+		if got := askingSentences(in); got != want {
+			t.Errorf("askingSentences(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
