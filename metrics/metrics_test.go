@@ -73,7 +73,7 @@ func TestMetricsCountWhatTheRouterDid(t *testing.T) {
 	fa.Say(ctx, b, "support", "alice", "!aide")
 	fa.Say(ctx, b, "support", "alice", "bonjour")
 	m.Throttled("user")
-	m.Reloaded(false)
+	m.Reloaded(b, false)
 	fa.up.Store(false)
 
 	code, body := get(t, m.Handler(), "/metrics")
@@ -143,4 +143,44 @@ func TestTicketCountErrorIsVisible(t *testing.T) {
 	m.Tickets(fakeTickets{err: context.DeadlineExceeded})
 	_, body := get(t, m.Handler(), "/metrics")
 	wantLine(t, body, `entraide_scrape_errors{part="tickets"} 1`)
+}
+
+// With communities, the series of each community carry its name, and a
+// message in one community counts in its series only.
+func TestMetricsPerCommunity(t *testing.T) {
+	fa := &linkAdapter{Adapter: bottest.New("fake")}
+	fa.up.Store(true)
+	kb := bottest.KB(t)
+	var cs []metrics.Community
+	for i, name := range []string{"alpha", "beta"} {
+		b := bot.New(bot.Options{})
+		if err := b.AddAdapter(fa); err != nil {
+			t.Fatal(err)
+		}
+		b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+		cs = append(cs, metrics.Community{Name: name, Bot: b,
+			Tickets: fakeTickets{counts: map[string]int{"open": i + 1}}})
+	}
+	m := metrics.ForCommunities(cs)
+	ctx := context.Background()
+	fa.Say(ctx, cs[1].Bot, "b", "dave", "combien coûte la formation ?")
+	fa.Say(ctx, cs[1].Bot, "b", "dave", "vous avez une instance jitsi ?")
+	m.Reloaded(cs[0].Bot, true)
+	_, body := get(t, m.Handler(), "/metrics")
+	for _, l := range []string{
+		`entraide_answers_total{community="beta",entry="formation-tarifs"} 1`,
+		`entraide_questions_total{community="alpha"} 0`,
+		`entraide_questions_total{community="beta"} 2`,
+		`entraide_abstentions_total{community="beta"} 1`,
+		`entraide_messages_total{community="alpha",outcome="answer"} 0`,
+		`entraide_reloads_total{community="alpha",result="ok"} 1`,
+		`entraide_reloads_total{community="beta",result="ok"} 0`,
+		`entraide_faq_entries{community="alpha"} 2`,
+		`entraide_tickets{community="alpha",state="open"} 1`,
+		`entraide_tickets{community="beta",state="open"} 2`,
+		`entraide_ticket_first_answer_seconds_count{community="beta"} 0`,
+		`entraide_adapter_connected{adapter="fake"} 1`,
+	} {
+		wantLine(t, body, l)
+	}
 }

@@ -187,7 +187,8 @@ func TestCommandLineTakesCommunity(t *testing.T) {
 	}
 }
 
-// Each community's trainings feed is served at /c/NAME/trainings.ics.
+// Each community's trainings feed is served at /c/NAME/trainings.ics, and
+// its metrics carry its name.
 func TestTrainingsFeedPerCommunity(t *testing.T) {
 	cfg, err := config.Load(consoleCommunities(t))
 	if err != nil {
@@ -204,6 +205,18 @@ func TestTrainingsFeedPerCommunity(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 200 || !strings.Contains(string(body), want) || strings.Count(string(body), "BEGIN:VEVENT") != 1 {
 			t.Errorf("/c/%s/trainings.ics: %d\n%s", name, resp.StatusCode, body)
+		}
+	}
+	resp, err := http.Get("http://" + l.ops.httpAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`entraide_faq_entries{community="alpha"} 1`, `entraide_faq_entries{community="beta"} 1`,
+		`entraide_questions_total{community="beta"} 0`} {
+		if !strings.Contains(string(body), want+"\n") {
+			t.Errorf("/metrics lacks %s", want)
 		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/metrics"
 	"codeberg.org/entraide/entraide/ratelimit"
-	"codeberg.org/entraide/entraide/storage"
 )
 
 // Operations: metrics and health over HTTP, and the rate limit. Features
@@ -26,12 +25,19 @@ type opsState struct {
 // Metrics returns the app's metrics, created on first use; they count
 // the messages of every community.
 func (a *app) Metrics() *metrics.Metrics {
-	if a.ops.metrics == nil {
-		a.ops.metrics = metrics.New(a.bot)
-		for _, c := range a.comms[1:] {
-			c.bot.Observe(a.ops.metrics)
-		}
+	if a.ops.metrics != nil {
+		return a.ops.metrics
 	}
+	if len(a.cfg.Communities) == 0 {
+		a.ops.metrics = metrics.New(a.bot)
+		a.ops.metrics.Tickets(a.comms[0].store)
+		return a.ops.metrics
+	}
+	var cs []metrics.Community
+	for _, c := range a.comms {
+		cs = append(cs, metrics.Community{Name: c.cfg.Name, Bot: c.bot, Tickets: c.store})
+	}
+	a.ops.metrics = metrics.ForCommunities(cs)
 	return a.ops.metrics
 }
 
@@ -60,7 +66,6 @@ func wireRateLimit(_ context.Context, a *app) error {
 // start-up error, and serves a.mux while the bot runs.
 func wireHTTP(_ context.Context, a *app) error {
 	m := a.Metrics()
-	m.Tickets(a.ticketStats())
 	a.mux.Handle("GET /metrics", m.Handler())
 	a.mux.Handle("GET /healthz", metrics.Health(a.bot))
 	if a.cfg.Bot.Listen == "" {
@@ -91,41 +96,4 @@ func wireHTTP(_ context.Context, a *app) error {
 		}
 	})
 	return nil
-}
-
-// ticketStats are the ticket figures of every community together.
-func (a *app) ticketStats() metrics.TicketStats {
-	var all allTickets
-	for _, c := range a.comms {
-		all = append(all, c.store)
-	}
-	return all
-}
-
-type allTickets []storage.TicketStats
-
-func (all allTickets) CountByState(ctx context.Context) (map[string]int, error) {
-	out := map[string]int{}
-	for _, s := range all {
-		n, err := s.CountByState(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for k, v := range n {
-			out[k] += v
-		}
-	}
-	return out, nil
-}
-
-func (all allTickets) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
-	var out []time.Duration
-	for _, s := range all {
-		d, err := s.FirstAnswerDelays(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d...)
-	}
-	return out, nil
 }

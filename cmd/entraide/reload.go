@@ -127,7 +127,7 @@ func (a *app) reloadCommunity(ctx context.Context, c *community, why string) (in
 		}
 	}
 	err = errors.Join(errs...)
-	a.Metrics().Reloaded(err == nil)
+	a.Metrics().Reloaded(c.bot, err == nil)
 	log := c.bot.Logger()
 	if err == nil {
 		c.reported = ""
