@@ -103,6 +103,8 @@ Où trouver des graines de tomates anciennes ?
 !claim 1
 /room mb
 !claim 1
+!repondre 1 Chez les semenciers du marché.
+!faq 1
 /room zz
 /as eve
 Bonjour, quelqu'un ?
@@ -137,6 +139,10 @@ Bonjour, quelqu'un ?
 	}
 	if !strings.Contains(mb, "bea") || !strings.Contains(mb, "n° 1") {
 		t.Errorf("beta's mentor claims beta's #1:\n%s", mb)
+	}
+	drafts, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*", "faq", "drafts", "*.md"))
+	if len(drafts) != 1 || !strings.Contains(drafts[0], filepath.Join("beta", "faq", "drafts")) {
+		t.Errorf("beta's draft must be written in beta's FAQ drafts folder: %v", drafts)
 	}
 	zz := linesIn(out, "zz")
 	if !strings.Contains(zz, "aucune des communautés") || !strings.Contains(zz, "alpha, beta") || strings.Contains(zz, "n° ") {
