@@ -17,9 +17,10 @@ const GlossaryFile = "glossary.txt"
 // synonyms ("Nuage = Nextcloud = cloud"), and the near neighbours that are
 // not the same thing ("devenir mentor != trouver un mentor").
 type Glossary struct {
-	File  string
-	Same  []GlossaryLine // each line: terms meaning the same
-	Apart []GlossaryLine // each line: two terms that are different things
+	File     string
+	Same     []GlossaryLine // each line: terms meaning the same
+	Apart    []GlossaryLine // each line: two terms that are different things
+	Warnings []*Problem     // what lint says without refusing the glossary
 }
 
 // GlossaryLine is one line of a glossary: its terms, folded into words.
@@ -50,36 +51,36 @@ func ParseGlossary(file string, data []byte) (*Glossary, Problems) {
 	for i, raw := range strings.Split(string(data), "\n") {
 		n := i + 1
 		bad := func(msg string) { probs = append(probs, &Problem{File: file, Line: n, Msg: msg}) }
-		line := strings.TrimSpace(stripComment(raw))
+		line := glossaryLineText(raw)
 		if line == "" {
 			continue
 		}
-		line = strings.ReplaceAll(line, "≠", "!=")
-		sep, apart := "=", strings.Contains(line, "!=")
-		if apart {
-			sep = "!="
+		apart := strings.Contains(line, "!=")
+		var parts []string
+		switch {
+		case apart:
+			parts = strings.Split(line, "!=")
+			if len(parts) != 2 {
+				bad("« != » tells two things apart: one « != » per line")
+				continue
+			}
+		case strings.Contains(line, "="):
+			parts = strings.FieldsFunc(line, func(r rune) bool { return r == '=' || r == ',' })
+		case strings.Contains(line, ":"):
+			parts = strings.FieldsFunc(line, func(r rune) bool { return r == ':' || r == ',' }) // "Nuage: Nextcloud, cloud"
 		}
-		parts := strings.Split(line, sep)
 		if len(parts) < 2 {
 			bad("want « name = other name = ... » (the same thing) or « one thing != another » (not the same)")
 			continue
 		}
-		if apart && len(parts) != 2 {
-			bad("« != » tells two things apart: one « != » per line")
-			continue
-		}
 		gl := GlossaryLine{Line: n}
-		ok := true
 		for _, p := range parts {
-			ws := words(Fold(p))
-			if len(ws) == 0 {
-				bad("empty name between two « " + sep + " »")
-				ok = false
-				break
+			if ws := words(Fold(p)); len(ws) > 0 {
+				gl.Terms = append(gl.Terms, ws)
 			}
-			gl.Terms = append(gl.Terms, ws)
 		}
-		if !ok {
+		if len(gl.Terms) < 2 {
+			bad("a line names at least two things: « name = other name » or « one != another »")
 			continue
 		}
 		if apart {
@@ -88,17 +89,35 @@ func ParseGlossary(file string, data []byte) (*Glossary, Problems) {
 		}
 		for _, t := range gl.Terms {
 			k := strings.Join(t, " ")
-			if other, dup := seen[k]; dup {
-				bad("« " + k + " » is already on line " + strconv.Itoa(other) + ": put every name of one thing on one line")
-				ok = false
+			if other, dup := seen[k]; dup && other != n {
+				// both lines then name one thing: said, not refused
+				g.Warnings = append(g.Warnings, &Problem{File: file, Line: n,
+					Msg: "« " + k + " » is on line " + strconv.Itoa(other) + " too: the two lines are read as one thing"})
 			}
 			seen[k] = n
 		}
-		if ok {
-			g.Same = append(g.Same, gl)
-		}
+		g.Same = append(g.Same, gl)
 	}
 	return g, probs
+}
+
+// glossaryLineText is a glossary line without its comment, a list bullet
+// ("- ", "* ") or a remark in parentheses ("Nuage (notre cloud) =
+// Nextcloud"); "≠" is "!=".
+func glossaryLineText(raw string) string {
+	line := strings.TrimSpace(stripComment(raw))
+	for _, b := range []string{"- ", "* ", "• "} {
+		line = strings.TrimPrefix(line, b)
+	}
+	for {
+		i := strings.IndexByte(line, '(')
+		j := strings.IndexByte(line, ')')
+		if i < 0 || j < i {
+			break
+		}
+		line = line[:i] + " " + line[j+1:]
+	}
+	return strings.TrimSpace(strings.ReplaceAll(line, "≠", "!="))
 }
 
 // readGlossary reads the glossary of a FAQ folder, if it has one.

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -58,19 +59,22 @@ devenir mentor != trouver un mentor
 	}
 }
 
-// A broken glossary line is reported with its file and line.
+// A broken glossary line is reported with its file and line; natural
+// variants of the format are read.
 func TestGlossaryProblems(t *testing.T) {
-	_, probs := ParseGlossary("faq/glossary.txt", []byte(`Nuage = Nextcloud
+	g, probs := ParseGlossary("faq/glossary.txt", []byte(`Nuage = Nextcloud
 just words
-a = = b
+a = = 
 x != y != z
 cloud = Nuage
+- Pads (nos pads) = Etherpad, pad
+CAF: allocations familiales, APL
 `))
 	var got []string
 	for _, p := range probs {
 		got = append(got, p.Error())
 	}
-	want := []string{"faq/glossary.txt:2: want", "faq/glossary.txt:3: empty name", "faq/glossary.txt:4: « != » tells two things apart", "faq/glossary.txt:5: « nuage » is already on line 1"}
+	want := []string{"faq/glossary.txt:2: want", "faq/glossary.txt:3: a line names at least two", "faq/glossary.txt:4: « != » tells two things apart"}
 	if len(got) != len(want) {
 		t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
 	}
@@ -78,6 +82,12 @@ cloud = Nuage
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("problem %d = %q, want %q...", i, got[i], want[i])
 		}
+	}
+	if len(g.Warnings) != 1 || !strings.Contains(g.Warnings[0].Error(), "glossary.txt:5: « nuage » is on line 1 too") {
+		t.Errorf("warnings: %v", g.Warnings)
+	}
+	if len(g.Same) != 4 || fmt.Sprint(g.Same[2].Terms) != "[[pads] [etherpad] [pad]]" || fmt.Sprint(g.Same[3].Terms) != "[[caf] [allocations familiales] [apl]]" {
+		t.Errorf("lines read: %v", g.Same)
 	}
 }
 

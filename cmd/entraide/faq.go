@@ -157,7 +157,7 @@ func faqLint(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "%s: %d entries OK (%d served, %d drafts)\n", pos[0], len(kb.Entries), served, len(kb.Entries)-served)
 	if g := kb.Glossary; g != nil {
 		fmt.Fprintf(e.stdout, "%s: %d names of the same things, %d pairs told apart\n", g.File, len(g.Same), len(g.Apart))
-		for _, p := range faq.NewMatcher(kb, faq.Options{}).GlossaryUnused() {
+		for _, p := range append(g.Warnings, faq.NewMatcher(kb, faq.Options{}).GlossaryUnused()...) {
 			fmt.Fprintf(e.stdout, "warning: %s\n", p.Error())
 		}
 	}
