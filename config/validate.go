@@ -143,6 +143,16 @@ func (c *Config) validateRanges(bad func(key, format string, args ...any)) {
 	for i, r := range c.Rooms {
 		unknown(fmt.Sprintf("rooms[%d]", i), fmt.Sprintf("rooms[%d].adapter", i), r.Adapter)
 	}
+	for i, g := range c.Communities {
+		at := fmt.Sprintf("communities[%d]", i)
+		unknown(at+".mentors_room", at+".mentors_room", g.MentorsRoom.Adapter)
+		for j, r := range g.Rooms {
+			unknown(fmt.Sprintf("%s.rooms[%d]", at, j), at+".rooms", r.Adapter)
+		}
+		for name := range g.Mentors {
+			unknown(at+".mentors", at+".mentors."+name, name)
+		}
+	}
 	for i, r := range c.Announce.Rooms {
 		unknown(fmt.Sprintf("announce.rooms[%d]", i), fmt.Sprintf("announce.rooms[%d]", i), r.Adapter)
 	}

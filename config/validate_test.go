@@ -17,6 +17,10 @@ func TestNonsenseIsRefusedWithLineAndKey(t *testing.T) {
 		{console + "[bot.admins]\nconsol = [\"a\"]\n", ":4: bot.admins: unknown adapter \"consol\""},
 		{console + "[[rooms]]\nadapter = \"console\"\nid = \"a\"\n[[rooms]]\nadapter = \"irc\"\nid = \"b\"\n", ":7: rooms[1]: unknown adapter \"irc\""},
 		{console + "[announce]\nrooms = [ { adapter = \"telegram\", id = \"x\" } ]\n", ":4: announce.rooms[0]: unknown adapter \"telegram\""},
+		// the same within [[communities]]
+		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"console\", id = \"s\" }]\nmentors_room = { adapter = \"xmp\", id = \"m@x\" }\n",
+			":6: communities[0].mentors_room: unknown adapter \"xmp\""},
+		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"irc\", id = \"s\" }]\n", ":5: communities[0].rooms[0]: unknown adapter \"irc\""},
 		// a threshold above 1 is never reached: the bot would never answer
 		{console + "[matcher]\nthreshold = 1.5\n", ":4: matcher.threshold must be between 0 and 1"},
 		{console + "[matcher]\nsuggest = -0.1\n", ":4: matcher.suggest must be between 0 and 1"},
