@@ -214,6 +214,9 @@ func (tk *Desk) afterAnswer(ctx context.Context, id int64) {
 
 // cmdList lists open and claimed tickets, oldest first.
 func (tk *Desk) cmdList(ctx context.Context, req *bot.Request) error {
+	if !tk.privateToMentors(ctx, req) {
+		return nil
+	}
 	if strings.TrimSpace(req.Args) != "" {
 		return &bot.UsageError{Reason: req.T("ticket.extra_args", bot.EchoArg(req.Args))}
 	}
@@ -239,6 +242,18 @@ func (tk *Desk) cmdList(ctx context.Context, req *bot.Request) error {
 	return err
 }
 
+// privateToMentors reports whether req came from the mentors' room or a
+// direct chat with the mentor, the only places where tickets' texts (often
+// an address, a phone number, a password typed in a direct chat) are shown;
+// elsewhere it says so briefly.
+func (tk *Desk) privateToMentors(ctx context.Context, req *bot.Request) bool {
+	if tk.b.IsMentorsRoom(req.Msg.Room) || req.Msg.Room.Direct {
+		return true
+	}
+	tk.reply(ctx, req, req.T("ticket.private_only"))
+	return false
+}
+
 // maxListed keeps !tickets readable in a chat; the CLI lists everything.
 const maxListed = 25
 
@@ -254,6 +269,9 @@ func (tk *Desk) line(lang string, t *Ticket, now time.Time) string {
 
 // cmdShow gives a ticket's details and history.
 func (tk *Desk) cmdShow(ctx context.Context, req *bot.Request) error {
+	if !tk.privateToMentors(ctx, req) {
+		return nil
+	}
 	id, err := onlyNumber(req)
 	if err != nil {
 		return err
