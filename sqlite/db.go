@@ -82,8 +82,51 @@ func writable(path string) error {
 	if pe, ok := err.(*os.PathError); ok {
 		err = pe.Err
 	}
-	return fmt.Errorf("database %s is read-only (%v): the bot writes tickets there, and SQLite its -wal and -shm files beside it; "+
-		"make the file and its folder writable for the bot's user, or copy it to a writable folder to read it", path, err)
+	return readOnlyError{path: path, cause: err}
+}
+
+// ErrReadOnly is matched (errors.Is) by the error of Open on a database it
+// cannot write; OpenReadOnly reads such a database.
+var ErrReadOnly = errors.New("database is read-only")
+
+type readOnlyError struct {
+	path  string
+	cause error
+}
+
+func (e readOnlyError) Error() string {
+	return fmt.Sprintf("database %s is read-only (%v): the bot writes tickets there, and SQLite its -wal and -shm files beside it; "+
+		"make the file and its folder writable for the bot's user", e.path, e.cause)
+}
+
+func (e readOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+// OpenReadOnly opens a database that cannot be written (a copy on a
+// read-only disk, a backup kept read-only) for reading only: no WAL switch,
+// no migration. A -wal file holding writes not yet in the database is
+// refused, since they could not be read.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return nil, fmt.Errorf("database %s is read-only and its -wal file holds writes not yet in it: "+
+			"copy both to a writable folder and read the copy there", path)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&immutable=1")
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	db := &DB{DB: raw, Path: path}
+	findings, err := db.quickCheck(ctx)
+	if err == nil && len(findings) > 0 {
+		err = errors.New(strings.Join(findings, "; "))
+	}
+	if err != nil {
+		raw.Close()
+		return nil, fmt.Errorf("database %s is not a readable SQLite file: %w", path, err)
+	}
+	return db, nil
 }
 
 func (db *DB) check(ctx context.Context) error {

@@ -2,10 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"codeberg.org/entraide/entraide/tickets"
 )
 
 // A database on a read-only file system used to be refused as "unable to
@@ -26,12 +29,25 @@ func TestReadOnlyDatabaseIsCalledSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := NewTicketStore(db).CreateTicket(context.Background(), newTicket("lisible ?")); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, err = Open(context.Background(), path)
-	if err == nil || !strings.Contains(err.Error(), path+" is read-only") || strings.Contains(err.Error(), "no such file") {
+	if err == nil || !strings.Contains(err.Error(), path+" is read-only") || strings.Contains(err.Error(), "no such file") || !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("want the database called read-only, got %v", err)
+	}
+	// It can still be read, which the read-only commands do.
+	ro, err := OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	got, err := NewTicketStore(ro).Tickets(context.Background(), tickets.Filter{})
+	if err != nil || len(got) != 1 || got[0].Question != "lisible ?" {
+		t.Fatalf("read-only: %d tickets, %v", len(got), err)
 	}
 }

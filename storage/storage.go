@@ -69,6 +69,20 @@ func Open(ctx context.Context, database, password string) (Store, error) {
 	return sqliteStore{DB: db, TicketStore: sqlite.NewTicketStore(db)}, nil
 }
 
+// OpenReadOnly is Open for commands that only read: a SQLite file that
+// cannot be written (a copy on a read-only disk) is read as it is, without
+// migrations. A Postgres database opens as with Open.
+func OpenReadOnly(ctx context.Context, database, password string) (Store, error) {
+	if postgres.IsURL(database) {
+		return Open(ctx, database, password)
+	}
+	db, err := sqlite.OpenReadOnly(ctx, database)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{DB: db, TicketStore: sqlite.NewTicketStore(db)}, nil
+}
+
 // sqliteStore joins the two halves of a SQLite database.
 type sqliteStore struct {
 	*sqlite.DB

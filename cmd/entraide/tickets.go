@@ -17,6 +17,7 @@ import (
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/example"
 	"codeberg.org/entraide/entraide/faq"
+	"codeberg.org/entraide/entraide/sqlite"
 	"codeberg.org/entraide/entraide/storage"
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -130,10 +131,15 @@ func (f storeFlags) open(ctx context.Context) (communityStore, *config.Config, b
 		return communityStore{}, nil, false, fmt.Errorf("database %s: %w", cfg.Bot.Database, err)
 	}
 	db, err := storage.Open(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
+	readOnly := errors.Is(err, sqlite.ErrReadOnly)
+	if readOnly {
+		// a copy on a read-only disk can still be listed and reported on
+		db, err = storage.OpenReadOnly(ctx, cfg.Bot.Database, cfg.Bot.DatabasePassword)
+	}
 	if err != nil {
 		return communityStore{}, nil, false, err
 	}
-	if len(cfg.Communities) > 0 {
+	if len(cfg.Communities) > 0 && !readOnly {
 		// the bot gives them to the first community at start; so does this
 		if _, err := db.AdoptTickets(ctx, cfg.Communities[0].Name); err != nil {
 			db.Close()
