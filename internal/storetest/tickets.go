@@ -272,6 +272,12 @@ func conversation(t *testing.T, s storage.Store) {
 	if err := s.CreateTicket(ctx, elsewhere); err != nil {
 		t.Fatal(err)
 	}
+	// someone else's ticket in the same room is not alice's conversation
+	bobs := question("m-3", "et mon scanner ?")
+	bobs.Asker = bot.User{ID: "bob@localhost"}
+	if err := s.CreateTicket(ctx, bobs); err != nil {
+		t.Fatal(err)
+	}
 	mine, err := s.AskerTickets(ctx, room, "alice@localhost")
 	if err != nil || len(mine) != 1 || mine[0].ID != tk.ID {
 		t.Fatalf("AskerTickets = %+v, %v; want ticket %d only", mine, err, tk.ID)
