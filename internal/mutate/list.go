@@ -13,6 +13,7 @@ type mutation struct {
 	Line     int      // line of the list, for messages
 	File     string   // slash path from the module root
 	Pkgs     []string // packages whose tests should catch it ("./faq")
+	Flags    []string // more go test flags for them ("-run=Redact")
 	Note     string   // the "# ..." line just above: what the bug would do
 	From, To string
 	Accepted string // "= reason": a survivor known to be equivalent or accepted
@@ -20,7 +21,8 @@ type mutation struct {
 
 // parseList reads the list format:
 //
-//	@ faq/matcher.go [./faq ./other]   file, then owning packages (default its folder)
+//	@ faq/matcher.go [./faq ./other] [-run=X]   file, owning packages (default
+//	                                           its folder), go test flags
 //	# one weak candidate becomes "did you mean"
 //	- n >= 2 && a.Features.Strong
 //	+ n >= 1 && a.Features.Strong
@@ -30,11 +32,12 @@ type mutation struct {
 // "##" headings are comments; a "#" line just before a "-" line is its note.
 func parseList(r io.Reader, name string) ([]mutation, error) {
 	var (
-		out  []mutation
-		file string
-		pkgs []string
-		note string
-		cur  *mutation
+		out   []mutation
+		file  string
+		pkgs  []string
+		flags []string
+		note  string
+		cur   *mutation
 	)
 	sc := bufio.NewScanner(r)
 	n := 0
@@ -63,7 +66,14 @@ func parseList(r io.Reader, name string) ([]mutation, error) {
 			if len(f) == 0 {
 				return nil, bad("@ needs a file")
 			}
-			file, pkgs = f[0], f[1:]
+			file, pkgs, flags = f[0], nil, nil
+			for _, x := range f[1:] {
+				if strings.HasPrefix(x, "-") {
+					flags = append(flags, x)
+				} else {
+					pkgs = append(pkgs, x)
+				}
+			}
 			if len(pkgs) == 0 {
 				pkgs = []string{"./" + path.Dir(file)}
 			}
@@ -74,7 +84,7 @@ func parseList(r io.Reader, name string) ([]mutation, error) {
 			if text == "" {
 				return nil, bad("empty original text")
 			}
-			cur = &mutation{Line: n, File: file, Pkgs: pkgs, Note: note, From: text}
+			cur = &mutation{Line: n, File: file, Pkgs: pkgs, Flags: flags, Note: note, From: text}
 		case "+":
 			if cur == nil {
 				return nil, bad(`"+" without a "-" line before it`)

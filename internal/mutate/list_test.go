@@ -18,7 +18,7 @@ func TestParseList(t *testing.T) {
 + 
 = equivalent: the text only matters for spacing
 
-@ config/load.go ./config ./cmd/entraide
+@ config/load.go ./config ./cmd/entraide -run=Config
 - a < 0
 + a < -1
 `
@@ -37,7 +37,7 @@ func TestParseList(t *testing.T) {
 	if m := ms[1]; m.From != "\tindented text" || m.To != "" || m.Note != "" || !strings.HasPrefix(m.Accepted, "equivalent:") {
 		t.Errorf("second (deletion, accepted): %+v", m)
 	}
-	if m := ms[2]; m.File != "config/load.go" || strings.Join(m.Pkgs, " ") != "./config ./cmd/entraide" {
+	if m := ms[2]; m.File != "config/load.go" || strings.Join(m.Pkgs, " ") != "./config ./cmd/entraide" || strings.Join(m.Flags, " ") != "-run=Config" {
 		t.Errorf("third (packages named): %+v", m)
 	}
 }

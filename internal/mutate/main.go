@@ -188,7 +188,7 @@ func try(ctx context.Context, tree string, m mutation, timeout time.Duration, ve
 	if err := os.WriteFile(path, mutated, 0o644); err != nil {
 		return "", "", err
 	}
-	out, testErr := goTest(ctx, tree, m.Pkgs, timeout)
+	out, testErr := goTest(ctx, tree, append(append([]string{}, m.Flags...), m.Pkgs...), timeout)
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		return "", "", err
 	}
@@ -221,11 +221,12 @@ func failedTests(out []byte) string {
 	return strings.Join(names, " ")
 }
 
-// goTest runs the packages' tests in the tree, without the integration
-// tests (they need servers and are not what this check is about).
-func goTest(ctx context.Context, tree string, pkgs []string, timeout time.Duration) ([]byte, error) {
-	args := append([]string{"test", "-tags=goolm", "-count=1", "-failfast", "-vet=off", "-trimpath",
-		"-timeout", timeout.String()}, pkgs...)
+// goTest runs the packages' tests in the tree (args: flags, then
+// packages), without the integration tests (they need servers and are not
+// what this check is about).
+func goTest(ctx context.Context, tree string, args []string, timeout time.Duration) ([]byte, error) {
+	args = append([]string{"test", "-tags=goolm", "-count=1", "-failfast", "-vet=off", "-trimpath",
+		"-timeout", timeout.String()}, args...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = tree
 	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
