@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"net/http"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,5 +225,42 @@ func TestTrainingsFeedPerCommunity(t *testing.T) {
 		if !strings.Contains(string(body), want+"\n") {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+}
+
+// Each community pulls its own git clone: a commit in alpha's repository
+// reaches alpha's FAQ only.
+func TestGitPullPerCommunity(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git binary")
+	}
+	cfg, err := config.Load(consoleCommunities(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i, name := range []string{"alpha", "beta"} {
+		origin, clone := filepath.Join(dir, name+"-origin"), filepath.Join(dir, name)
+		testkit.WriteFile(t, filepath.Join(origin, "faq", "horaires.md"),
+			entryFile("fr", "Horaires de la permanence", "Quels sont les horaires ?", name+" : le mercredi."))
+		testkit.Git(t, origin, "init", "-q", "-b", "main")
+		testkit.Git(t, origin, "add", ".")
+		testkit.Git(t, origin, "commit", "-qm", "faq")
+		testkit.Git(t, dir, "clone", "-q", origin, clone)
+		cfg.Communities[i].FAQDir = filepath.Join(clone, "faq")
+		cfg.Communities[i].GitRepo = clone
+	}
+	cfg.Reload.Watch = false // only the pulls may bring changes
+	cfg.Reload.GitPull = config.Duration{Duration: 50 * time.Millisecond}
+	l := startApp(t, cfg)
+	origin := filepath.Join(dir, "alpha-origin")
+	testkit.WriteFile(t, filepath.Join(origin, "faq", "adhesion.md"),
+		entryFile("fr", "Comment adhérer ?", "Je veux devenir membre", "Remplissez le formulaire."))
+	testkit.Git(t, origin, "add", ".")
+	testkit.Git(t, origin, "commit", "-qm", "adhesion")
+	waitFor(t, "alpha to serve the pulled entry", func() bool { return servedEntries(l.comms[0].bot) == 2 }, l)
+	time.Sleep(200 * time.Millisecond) // a few more pulls
+	if n := servedEntries(l.comms[1].bot); n != 1 {
+		t.Fatalf("beta serves %d entries after alpha's pull", n)
 	}
 }
