@@ -88,13 +88,29 @@ func (tk *Desk) Change(ctx context.Context, id int64, action string, actor Actor
 	}
 	now := tk.clock.Now()
 	ev := Event{At: now, Kind: action, Actor: actor}
-	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+	t, err := tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		if err := t.check(action, actor, admin); err != nil {
 			return err
 		}
 		t.apply(action, actor, "", now)
 		return nil
 	})
+	if err == nil && action == "resolve" {
+		tk.closedByMentor(ctx, t)
+	}
+	return t, err
+}
+
+// closedByMentor tells the asker that a mentor closed their ticket, so a
+// question closed without an answer does not just fall silent, and
+// remembers it so that their next words can reopen it (see reopenable).
+func (tk *Desk) closedByMentor(ctx context.Context, t *Ticket) {
+	tk.rememberResolved(t)
+	asker := t.Asker
+	text := bot.T(t.Lang, "ticket.closed_to_asker", t.ID)
+	if _, err := tk.b.Send(ctx, bot.Reply{Room: t.Room, Text: text, InReplyTo: t.MsgID, ThreadID: t.ThreadID, Mention: &asker}); err != nil {
+		tk.log.Error("telling the asker their ticket was closed failed", "ticket", t.ID, "err", err)
+	}
 }
 
 // simple is a command "!action N" whose success reply is okKey.

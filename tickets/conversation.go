@@ -81,7 +81,7 @@ func (tk *Desk) ticketOf(ctx context.Context, m bot.Message) *Ticket {
 func (tk *Desk) converse(ctx context.Context, req *bot.Request) bool {
 	t := tk.ticketOf(ctx, req.Msg)
 	if t == nil {
-		return false
+		return tk.reopenByAsker(ctx, req)
 	}
 	req.Lang = t.Lang
 	text := strings.TrimSpace(req.Msg.Text)
@@ -148,6 +148,8 @@ func (tk *Desk) closeByAsker(ctx context.Context, req *bot.Request, t *Ticket) {
 	}
 	if _, err := tk.record(ctx, t.ID, "resolve", asker, ""); err != nil {
 		tk.log.Error("resolving a ticket failed", "ticket", t.ID, "err", err)
+	} else {
+		tk.rememberResolved(t)
 	}
 	tk.reply(ctx, req, req.T("ticket.closed_by_asker", t.ID))
 	lang := tk.mentorsLang()

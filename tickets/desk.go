@@ -40,6 +40,7 @@ type Desk struct {
 	turns     map[string]lastTurn // see feedback.go
 	history   history             // see context.go
 	answering map[int64]relaying  // tickets whose answer is being relayed
+	resolved  map[string]closed   // see reopen.go
 }
 
 // Enable wires the whole escalation feature into b: the mentor
@@ -66,7 +67,7 @@ func Enable(b *bot.Bot, store Store, opts Options) (*Desk, error) {
 		return nil, errors.New("ticket durations must not be negative")
 	}
 	tk := &Desk{b: b, log: b.Logger(), store: store, opts: opts, clock: opts.Clock, turns: map[string]lastTurn{},
-		answering: map[int64]relaying{}}
+		answering: map[int64]relaying{}, resolved: map[string]closed{}}
 	if b.Options().MentorsRoom == nil {
 		b.Logger().Warn("no mentors' room configured: tickets are recorded but nobody is notified")
 	}

@@ -163,7 +163,12 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 			}
 			return ticketErr("ticket.claimed_by", t.ID, holder)
 		case Answered:
-			return ticketErr("ticket.answered_by", t.ID, holder)
+			// an answered ticket waits for its asker: a mentor may take it
+			// to follow it up, unless it is already theirs
+			if t.Mentor.Is(actor) {
+				return ticketErr("ticket.already_yours", t.ID)
+			}
+			return nil
 		}
 		return ticketErr("ticket.is_resolved", t.ID)
 	case "unclaim":
@@ -171,7 +176,7 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 		case t.State == Open:
 			return ticketErr("ticket.not_claimed", t.ID)
 		case t.State == Answered:
-			return ticketErr("ticket.answered_by", t.ID, holder)
+			return ticketErr("ticket.unclaim_answered", t.ID, holder, t.ID)
 		case t.State == Resolved:
 			return ticketErr("ticket.is_resolved", t.ID)
 		case !t.Mentor.Is(actor) && !admin:
@@ -193,8 +198,13 @@ func (t *Ticket) check(action string, actor Actor, admin bool) error {
 		}
 		return ticketErr("ticket.is_resolved", t.ID)
 	case "resolve":
-		if t.State == Resolved {
+		switch {
+		case t.State == Resolved:
 			return ticketErr("ticket.already_resolved", t.ID)
+		case t.State == Claimed && !t.Mentor.Is(actor) && !admin && !ActorOf(t.Room.Adapter, t.Asker).Is(actor):
+			// the holder's to close (or the asker's, on their word); an
+			// answered ticket waits for the asker and anyone may close it
+			return ticketErr("ticket.claimed_by", t.ID, holder)
 		}
 		return nil
 	case "message":

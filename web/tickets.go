@@ -171,11 +171,11 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 	mine := t.Mentor.Is(q.actor)
 	d := &ticketData{T: t, StateLabel: q.say("state." + string(t.State)), Origin: q.say("origin." + t.Origin),
 		Room: roomName(t.Room), Created: s.date(t.Created),
-		CanClaim:   t.State == tickets.Open,
+		CanClaim:   t.State == tickets.Open || t.State == tickets.Answered && !mine,
 		CanUnclaim: t.State == tickets.Claimed && (mine || q.admin),
 		CanAnswer: !t.Purged && (t.State == tickets.Open ||
 			(t.State == tickets.Claimed || t.State == tickets.Answered) && (mine || q.admin)),
-		CanResolve: t.State != tickets.Resolved,
+		CanResolve: t.State != tickets.Resolved && (t.State != tickets.Claimed || mine || q.admin),
 		CanReopen:  t.State == tickets.Answered || t.State == tickets.Resolved,
 		CanDraft:   !t.Purged && strings.TrimSpace(t.Answer) != "",
 	}

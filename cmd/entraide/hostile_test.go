@@ -36,3 +36,33 @@ func TestConsoleTicketDetailsStayPrivate(t *testing.T) {
 		t.Fatalf("the mentors' room lists the ticket:\n%s", dump(msgs))
 	}
 }
+
+// After « merci » closed a ticket, « merci mais toujours E-05 » reopens it
+// and reaches the mentors, in French and in English, instead of « avec
+// plaisir » and feedback on some FAQ entry.
+func TestConsoleStillFailingReopens(t *testing.T) {
+	for _, still := range []string{"merci mais toujours E-05", "thanks, but it still shows E-05"} {
+		msgs := demoTalk(t,
+			"mon imprimante affiche une erreur E-05",
+			"/as mentor", "/room mentors", "!repondre 1 Redémarrez-la.",
+			"/as vous", "/room support", "merci", still,
+			"/as mentor", "/room mentors", "!tickets",
+		)
+		rest := after(t, msgs, "clos par vous")
+		var relayed bool
+		for _, m := range rest {
+			if m.room == "mentors" && strings.Contains(m.text, "Ticket n° 1") && strings.Contains(m.text, still) {
+				relayed = true
+			}
+			if m.room == "support" && (strings.Contains(m.text, "plaisir") || strings.Contains(m.text, "retour")) {
+				t.Fatalf("%q was taken as thanks or feedback:\n%s", still, dump(msgs))
+			}
+		}
+		if !relayed {
+			t.Fatalf("%q never reached the mentors:\n%s", still, dump(msgs))
+		}
+		if ms := in(rest, "mentors"); !strings.Contains(ms[len(ms)-1].text, "#1 · ouvert") {
+			t.Fatalf("ticket 1 must be open again:\n%s", dump(msgs))
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package tickets_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/entraide/entraide/bot/bottest"
+	"codeberg.org/entraide/entraide/tickets"
+)
+
+// Closing a ticket another mentor holds is the holder's to do, like
+// answering or giving it back; an admin may. The asker is told when a
+// mentor closes their ticket, answered or not.
+func TestResolveHeldTicketAndTellTheAsker(t *testing.T) {
+	e := newTicketEnv(t, nil, tickets.Options{})
+	e.open(t)
+	e.mentor(t, "bob", "!prendre 1")
+	mustContain(t, "carol resolves", e.mentor(t, "carol", "!resoudre 1"), "déjà pris par bob")
+	if tk := e.ticket(t, 1); tk.State != tickets.Claimed {
+		t.Fatalf("a non-holder closed the ticket: %+v", tk)
+	}
+	e.relays = nil
+	mustContain(t, "bob resolves", e.mentor(t, "bob", "!resoudre 1"), "clos par bob")
+	if len(e.relays) != 1 || e.relays[0].Room.ID != "support" || !strings.Contains(e.relays[0].Text, "ont clos votre demande (ticket n° 1)") {
+		t.Fatalf("the asker was not told their ticket was closed: %s", bottest.Texts(e.relays))
+	}
+
+	e.clock.Advance(time.Hour) // alice's next words open a new ticket
+	e.open(t)
+	e.mentor(t, "bob", "!prendre 2")
+	mustContain(t, "admin resolves", e.mentor(t, "root", "!resoudre 2"), "clos par root")
+}
+
+// An answered ticket waits for its asker: another mentor may take it to
+// follow it up; giving it back says why there is nothing to give back.
+func TestClaimAnsweredTicket(t *testing.T) {
+	e := newTicketEnv(t, nil, tickets.Options{})
+	e.open(t)
+	e.mentor(t, "bob", "!repondre 1 Pas de Jitsi pour l'instant.")
+	mustContain(t, "unclaim answered", e.mentor(t, "bob", "!liberer 1"), "attend la personne", "!resoudre 1")
+	mustContain(t, "bob claims his own", e.mentor(t, "bob", "!prendre 1"), "déjà le ticket n° 1")
+	mustContain(t, "carol claims", e.mentor(t, "carol", "!prendre 1"), "Ticket n° 1 pris par carol")
+	if tk := e.ticket(t, 1); tk.State != tickets.Claimed || tk.Mentor.ID != "carol" {
+		t.Fatalf("ticket after carol's claim: %+v", tk)
+	}
+}
