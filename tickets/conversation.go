@@ -99,11 +99,47 @@ func (tk *Desk) converse(ctx context.Context, req *bot.Request) bool {
 	if strings.IndexFunc(text, func(r rune) bool { return !unicode.IsDigit(r) && !unicode.IsSpace(r) }) < 0 {
 		return false // "2": a pick from a list the bot offered
 	}
-	if tk.clearlyNew(ctx, req, t) {
-		return false
+	if e := tk.clearlyNew(ctx, req, t); e != nil {
+		if !tk.awaitsAsker(ctx, t) && !severalSentences(text) {
+			return false
+		}
+		// « Canon MG3650. Au fait, combien coûte la formation ? » after
+		// a mentor's « Quel modèle ? »: the mentor gets it all, the FAQ
+		// answers its question as well, never instead
+		tk.followUp(ctx, req, t)
+		tk.reply(ctx, req, e.Body)
+		return true
 	}
 	tk.followUp(ctx, req, t)
 	return true
+}
+
+// awaitsAsker reports whether the last words of ticket t's conversation
+// are a mentor's question to the asker: the asker's next message is the
+// reply, whatever else it says.
+func (tk *Desk) awaitsAsker(ctx context.Context, t *Ticket) bool {
+	evs, err := tk.store.TicketEvents(ctx, t.ID)
+	if err != nil {
+		return true
+	}
+	said := Conversation(t, evs)
+	if len(said) == 0 {
+		return false
+	}
+	last := said[len(said)-1]
+	return !last.Asker && strings.Contains(last.Text, "?")
+}
+
+// severalSentences reports whether text has more than one sentence (a
+// full stop, exclamation or question mark followed by more words).
+func severalSentences(text string) bool {
+	text = strings.TrimSpace(text)
+	for i, r := range text {
+		if (r == '.' || r == '!' || r == '?' || r == ';') && strings.ContainsFunc(text[i+1:], unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
 }
 
 // followUp records the asker's message in ticket t and shows it to the
@@ -190,26 +226,27 @@ func (tk *Desk) fromMentors(ctx context.Context, req *bot.Request) bool {
 	return true
 }
 
-// clearlyNew reports whether the asker's message, although their ticket is
-// open, is a new question the FAQ answers: it reads as a question, does not
-// go on from what was said ("oui mais…", "et pour…"), the FAQ answers it
-// confidently with no close second, and it shares no significant word with
-// the ticket's conversation (its question, answers and messages; what was
-// said before the ticket opened does not count). Anything less is relayed: a mentor reading one
+// clearlyNew returns the FAQ entry that answers the asker's message when,
+// although their ticket is open, it is a new question: it reads as a
+// question, does not go on from what was said ("oui mais…", "et pour…"),
+// the FAQ answers it confidently with no close second, and it shares no
+// significant word with the ticket's conversation (its question, answers
+// and messages; what was said before the ticket opened does not count).
+// Otherwise it returns nil and the message is relayed: a mentor reading one
 // message too many costs less than an asker answered beside the point.
-func (tk *Desk) clearlyNew(ctx context.Context, req *bot.Request, t *Ticket) bool {
+func (tk *Desk) clearlyNew(ctx context.Context, req *bot.Request, t *Ticket) *faq.Entry {
 	matcher, _ := tk.b.FAQ()
 	text := req.Msg.Text
 	if matcher == nil || !readsAsQuestion(text) || goesOn(text) {
-		return false
+		return nil
 	}
 	res := matcher.Match(text, t.Lang)
 	if res.Decision != faq.Answer || res.Entry == nil || len(res.SeeAlso) > 0 || res.Chitchat != "" {
-		return false
+		return nil
 	}
 	evs, err := tk.store.TicketEvents(ctx, t.ID)
 	if err != nil {
-		return false
+		return nil
 	}
 	var said []string
 	for _, s := range Conversation(t, evs) {
@@ -218,10 +255,10 @@ func (tk *Desk) clearlyNew(ctx context.Context, req *bot.Request, t *Ticket) boo
 	before := significantWords(strings.Join(said, " "))
 	for w := range significantWords(text) {
 		if before[w] {
-			return false
+			return nil
 		}
 	}
-	return true
+	return res.Entry
 }
 
 // readsAsQuestion: a question mark, or a question word first.

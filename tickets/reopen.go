@@ -70,7 +70,7 @@ func (tk *Desk) reopenByAsker(ctx context.Context, req *bot.Request) bool {
 	if !c.answered {
 		// after an unanswered close, a new question the FAQ answers is
 		// the FAQ's, not the old ticket's
-		if old, err := tk.store.Ticket(ctx, c.id); err != nil || tk.clearlyNew(ctx, req, old) {
+		if old, err := tk.store.Ticket(ctx, c.id); err != nil || tk.clearlyNew(ctx, req, old) != nil {
 			return false
 		}
 	}

@@ -66,3 +66,24 @@ func TestConsoleStillFailingReopens(t *testing.T) {
 		}
 	}
 }
+
+// The asker's reply to a mentor's question reaches the mentor even when it
+// also asks something the FAQ answers: the FAQ answer comes in addition,
+// never instead.
+func TestConsoleReplyWithAFAQQuestionIsRelayed(t *testing.T) {
+	const reply = "Canon MG3650. Au fait, combien coûte la formation ?"
+	msgs := demoTalk(t,
+		"mon imprimante affiche une erreur E-05",
+		"/as mentor", "/room mentors", "!repondre 1 Quel modèle ?",
+		"/as vous", "/room support", reply,
+	)
+	rest := after(t, msgs, "Quel modèle ?")
+	var relayed, answered bool
+	for _, m := range rest {
+		relayed = relayed || m.room == "mentors" && strings.Contains(m.text, "Ticket n° 1") && strings.Contains(m.text, "Canon MG3650")
+		answered = answered || m.room == "support" && strings.Contains(m.text, "20 €")
+	}
+	if !relayed || !answered {
+		t.Fatalf("want the reply relayed (%v) and the price answered (%v):\n%s", relayed, answered, dump(msgs))
+	}
+}
