@@ -199,8 +199,9 @@ func (c *Config) validateCommunities(path, text string) []string {
 			mentorsRooms[k] = g
 		}
 	}
-	for k, g := range mentorsRooms {
-		if o, ok := owner[k]; ok {
+	for _, g := range c.Communities {
+		k := g.MentorsRoom.Adapter + ":" + g.MentorsRoom.ID
+		if o, ok := owner[k]; ok && g.MentorsRoom.ID != "" {
 			errs = append(errs, fmt.Sprintf("%s: the mentors' room of community %q is %s, a room of community %q: members would see the mentors' notices", at(g, "mentors_room"), g.Name, k, o.Name))
 		}
 	}
