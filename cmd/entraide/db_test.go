@@ -250,3 +250,30 @@ func TestDBCopyMatrixDevice(t *testing.T) {
 		t.Fatalf("Olm accounts on Postgres: %d, %v; want 1", accounts, err)
 	}
 }
+
+// db copy's mistakes are usage errors naming what is wrong; nothing is
+// opened for them.
+func TestDBCopyUsage(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "entraide.db")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"db"}, 2, "missing action"},
+		{[]string{"db", "move"}, 2, "missing action"},
+		{[]string{"db", "copy", "--from", file}, 2, "--to"},
+		{[]string{"db", "copy", "--from", file, "--to", filepath.Join(dir, "other.db")}, 2, "postgres://"},
+		{[]string{"db", "copy", "--from", "postgres://u@127.0.0.1/x", "--to", "postgres://u@127.0.0.1/y"}, 2, "SQLite file"},
+		{[]string{"db", "copy", "--from", filepath.Join(dir, "none.db"), "--to", "postgres://u@127.0.0.1:1/y"}, 1, "none.db"},
+	} {
+		_, errs, code := runCLI(t, "", c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", c.args, code, errs, c.code, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
+		t.Error("a missing source file was created")
+	}
+}

@@ -60,6 +60,7 @@ func (l *lease) held() bool {
 
 // acquire waits until the lease is ours or ctx ends, and returns its term.
 func (l *lease) acquire(ctx context.Context) (int64, error) {
+	var warned time.Time // a database down for long is said every 30 s, not at every try
 	for {
 		start := time.Now()
 		actx, cancel := context.WithTimeout(ctx, leaseRenew)
@@ -71,8 +72,9 @@ func (l *lease) acquire(ctx context.Context) (int64, error) {
 			l.term, l.until = term, start.Add(leaseFence)
 			l.mu.Unlock()
 			return term, nil
-		case err != nil && ctx.Err() == nil:
+		case err != nil && ctx.Err() == nil && time.Since(warned) > 30*time.Second:
 			l.log.Warn("standby: cannot reach the database to check the leader lease", "err", err)
+			warned = time.Now()
 		}
 		select {
 		case <-ctx.Done():
