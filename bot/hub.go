@@ -211,7 +211,8 @@ func (h *Hub) names() []string {
 func (h *Hub) direct(ctx context.Context, m Message) {
 	k := userKey(m.Room.Adapter, m.Sender)
 	h.mu.Lock()
-	if c := h.pick(m.Text, h.candidates(m)); c != nil && c != h.chosen[k] {
+	_, asked := h.waiting[k]
+	if c := h.pick(m.Text, h.candidates(m), asked); c != nil && c != h.chosen[k] {
 		h.chosen[k] = c
 		held, ok := h.waiting[k]
 		delete(h.waiting, k)
@@ -257,11 +258,12 @@ func (h *Hub) candidates(m Message) []*community {
 	return out
 }
 
-// pick reads a reply naming a community, by name or by its number in
-// cands; nil when text is something else.
-func (h *Hub) pick(text string, cands []*community) *community {
+// pick reads a reply naming a community, by name or, right after the hub
+// asked (a number may otherwise answer a "did you mean" list), by its
+// number in cands; nil when text is something else.
+func (h *Hub) pick(text string, cands []*community, asked bool) *community {
 	t := strings.Trim(faq.Fold(strings.TrimSpace(text)), ".!)")
-	if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= len(cands) && len(cands) > 1 {
+	if n, err := strconv.Atoi(t); err == nil && asked && n >= 1 && n <= len(cands) && len(cands) > 1 {
 		return cands[n-1]
 	}
 	for _, c := range h.comms {

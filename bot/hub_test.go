@@ -106,6 +106,11 @@ func TestHubDirectChats(t *testing.T) {
 	if (*got["beta"])[len(*got["beta"])-1] != "dm-carol:et ensuite ?" {
 		t.Fatal("carol's next direct message must stay with beta")
 	}
+	// a number now answers beta (a "did you mean" list), it picks nothing
+	h.Message(ctx, dm(fa, "carol", "1"))
+	if (*got["beta"])[len(*got["beta"])-1] != "dm-carol:1" {
+		t.Fatal("carol's \"1\" must reach beta, not switch her to alpha")
+	}
 	// a stranger is asked among all, and may answer with a name
 	h.Message(ctx, dm(fa, "zoe", "bonjour"))
 	if ask := fa.Take(); len(ask) != 1 || !strings.Contains(ask[0].Text, "1. alpha\n2. beta") {
