@@ -97,7 +97,7 @@ func (m *LexicalMatcher) samples(qs []Query) []sample {
 	out := make([]sample, 0, len(qs))
 	for _, q := range qs {
 		a := m.Analyze(q.Text, q.Lang)
-		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject || a.nearMiss != "",
+		s := sample{f: a.Features, null: q.Expect == "", chit: a.Chitchat != "", foreign: a.foreign || a.noCount || a.noObject || a.nearMiss != "" || a.Features.Strong == 0,
 			unsuggestable: a.foreign && a.noObject, noLead: a.Features.Strong == 0 || !a.lead}
 		if len(a.Candidates) > 0 && a.Chitchat == "" {
 			s.correct = a.Candidates[0].Entry.ID == q.Expect

@@ -17,6 +17,18 @@ func (l *lexicon) detectLang(text string, ws []string, hint string) string {
 	if strings.ContainsAny(text, "éèêàâçùûîôëïÉÈÀÇ") {
 		fr += 2
 	}
+	if fr == en {
+		// no stop word tells ("forgot pw nextcloud"): the words of the
+		// packs' concepts do
+		for _, w := range ws {
+			switch l.wordLang[w] {
+			case "fr":
+				fr++
+			case "en":
+				en++
+			}
+		}
+	}
 	switch {
 	case fr > en+1 || (fr > en && hint != "en"):
 		return "fr"

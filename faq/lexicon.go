@@ -19,6 +19,7 @@ type lexicon struct {
 	chitchat    map[string]string // word or phrase → its kind (chitchatText, chitchatPhrases)
 	chitPhrases map[string][][]string
 	langOf      map[string]string // stop word → "fr", "en" or "both"
+	wordLang    map[string]string // a word of a pack's concepts → its language, or "both"
 	// src: the pack or glossary line that defined a word or expression,
 	// by "a:" abbreviation, "c:" concept word, "s:" concept stem, "p:"
 	// expression; "faq ask" shows it
@@ -55,7 +56,7 @@ func newPhrase(ws []string, concept string) phrase {
 func newLexicon() *lexicon {
 	return &lexicon{names: map[string]bool{}, common: map[string]bool{}, commonStem: map[string]bool{}, abbrev: map[string][]string{}, after: map[string]afterAbbrev{}, concept: map[string]string{}, conceptStem: map[string]string{},
 		phrases: map[string][]phrase{}, pairs: map[string][]phrase{}, stop: map[string]bool{}, stopStem: map[string]bool{},
-		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}, src: map[string]string{}, stemWord: map[string]string{}, role: newWordRoles(), timeTerms: map[string]bool{}}
+		chitchat: map[string]string{}, chitPhrases: map[string][][]string{}, langOf: map[string]string{}, wordLang: map[string]string{}, src: map[string]string{}, stemWord: map[string]string{}, role: newWordRoles(), timeTerms: map[string]bool{}}
 }
 
 // stems gives the stems of a text's words, each computed once, when a

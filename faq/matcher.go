@@ -149,16 +149,19 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
-	case a.Confidence >= m.answerT && (a.Features.Strong > 0 || a.Features.Salient > 1):
-		// a one-word question must find its word in the best entry's title,
-		// questions or tags: "spam" or "aide" alone must not fetch whichever
-		// answer happens to mention it in passing
+	case a.Confidence >= m.answerT && a.Features.Strong > 0 && len(m.closeCalls(a)) < maxSeeAlso:
+		// an answer needs a word of the question in the best entry's title,
+		// questions or tags ("supprimer mon compte" must not fetch the
+		// entry whose answer mentions accounts in passing), and a winner:
+		// three entries scoring alike ("c koi le nuage") are a choice
 		res.Decision = Answer
 		if len(sugg) > 1 {
 			res.Suggestions = sugg[1:]
 		}
 		res.SeeAlso = m.closeCalls(a)
-	case m.suggestable(a, len(sugg)):
+	case m.suggestable(a, len(sugg)) || a.Confidence >= m.answerT && len(sugg) >= 2:
+		// a confident match without a winner, or found in answers alone,
+		// is offered
 		res.Decision = Suggest
 		res.Suggestions = sugg
 	default:
@@ -557,11 +560,12 @@ func (m *LexicalMatcher) nearMiss(qts []queryTerm, doc int32) string {
 
 // lead reports whether the best entry doc (or its translation) has in its
 // title, questions or tags a term of the question that is no common word:
-// "did you mean" on common words alone ("petit", "jour", "send") is noise.
+// "did you mean" on common words alone ("petit", "jour", "send") is noise,
+// and so is a lone letter (the "e" of an error code "E-05").
 func (m *LexicalMatcher) lead(qts []queryTerm, doc int32) bool {
 	twin := m.ix.twin[doc]
 	for _, q := range qts {
-		if !q.common && q.id >= 0 && (m.ix.hasStrong(q.id, doc) || twin >= 0 && m.ix.hasStrong(q.id, twin)) {
+		if !q.common && q.id >= 0 && len(q.name) > 1 && (m.ix.hasStrong(q.id, doc) || twin >= 0 && m.ix.hasStrong(q.id, twin)) {
 			return true
 		}
 	}

@@ -183,7 +183,11 @@ func (l *lexicon) parsePack(file, lang string, data []byte) Problems {
 				continue
 			}
 			for _, item := range items {
-				l.addConceptItem(words(Fold(item)), "="+name, src)
+				ws := words(Fold(item))
+				l.addConceptItem(ws, "="+name, src)
+				if len(ws) == 1 && lang != intlPack {
+					mark(l.wordLang, ws[0], lang)
+				}
 			}
 		case "pairs":
 			names, items, ok := cutList(line)
@@ -248,10 +252,16 @@ func (l *lexicon) addStop(w, lang string) {
 	if lang == intlPack {
 		return
 	}
-	if l.langOf[w] != "" && l.langOf[w] != lang {
-		l.langOf[w] = "both"
+	mark(l.langOf, w, lang)
+}
+
+// mark files w under lang in m, or under "both" when another language
+// has it too.
+func mark(m map[string]string, w, lang string) {
+	if m[w] != "" && m[w] != lang {
+		m[w] = "both"
 	} else {
-		l.langOf[w] = lang
+		m[w] = lang
 	}
 }
 
