@@ -94,7 +94,13 @@ func (tk *Desk) converse(ctx context.Context, req *bot.Request) bool {
 			tk.closeByAsker(ctx, req, t)
 			return true
 		}
-		return false // thanks for passing it on: the usual "avec plaisir"
+		if tk.justAnswered(req.Msg) {
+			return false // thanks for the FAQ answer just given: feedback
+		}
+		// before any answer, « merci » or « super » is still the asker
+		// talking to the mentors: it joins the conversation
+		tk.followUp(ctx, req, t)
+		return true
 	}
 	if strings.IndexFunc(text, func(r rune) bool { return !unicode.IsDigit(r) && !unicode.IsSpace(r) }) < 0 {
 		return false // "2": a pick from a list the bot offered
@@ -292,10 +298,10 @@ const (
 
 var (
 	solvedPhrases = phrases(`c est regle|c est resolu|c est bon|c est ok|probleme regle|probleme resolu|j ai trouve|
-		ca marche maintenant|ca fonctionne maintenant|laissez tomber|laisse tomber|plus besoin|
-		it s solved|it is solved|solved|resolved|all good|it works now|never mind|nevermind|no longer needed`)
-	thanksPhrases = phrases(`merci|ok merci|oui merci|ca marche|ca fonctionne|super|parfait|genial|top|nickel|impeccable|
-		thanks|thank you|thx|great|perfect|it works|👍`)
+		ca marche|ca fonctionne|ca remarche|laissez tomber|laisse tomber|plus besoin|
+		it s solved|it is solved|solved|resolved|all good|it works|never mind|nevermind|no longer needed`)
+	thanksPhrases = phrases(`merci|ok merci|oui merci|super|parfait|genial|top|nickel|impeccable|
+		thanks|thank you|thx|great|perfect|👍`)
 	// any of these words makes a closing phrase a new problem: "merci mais
 	// toujours E-05", "thanks, but it still fails"
 	notClosed = setOf(`mais pas toujours encore ne n plus probleme erreur but not still again doesn don t isn won error fails`)

@@ -108,9 +108,9 @@ func TestFollowUpsAreNeverAnsweredFromTheFAQ(t *testing.T) {
 func TestTheAskerClosesTheirTicket(t *testing.T) {
 	e := newTicketEnv(t, nil, tickets.Options{})
 	e.open(t)
-	if sent := e.say("support", "alice", "merci !"); len(sent) != 1 || sent[0].Room.ID != "support" ||
+	if sent := e.say("support", "alice", "merci !"); len(sent) != 1 || sent[0].Room.ID != "mentors" ||
 		e.ticket(t, 1).State != tickets.Open {
-		t.Fatalf("thanks before any answer leaves the ticket open:\n%s", bottest.Texts(sent))
+		t.Fatalf("thanks before any answer is relayed and leaves the ticket open:\n%s", bottest.Texts(sent))
 	}
 	e.mentor(t, "bob", "!answer 1 Oui, sur visio.example.")
 	if sent := e.say("support", "alice", "merci mais toujours pas de son"); e.ticket(t, 1).State == tickets.Resolved ||
@@ -123,15 +123,20 @@ func TestTheAskerClosesTheirTicket(t *testing.T) {
 		t.Fatalf("want resolved, got %s", tk.State)
 	}
 	mustContain(t, "asker told", bottest.Texts(sent), "[support]", "clos le ticket n° 1", "[mentors] ✅ Ticket n° 1 clos par alice")
-	if got := e.conversation(t, 1); len(got) != 5 || got[4] != "alice: merci, c'est bon" {
+	if got := e.conversation(t, 1); len(got) != 6 || got[1] != "alice: merci !" || got[5] != "alice: merci, c'est bon" {
 		t.Fatalf("conversation: %q", got)
 	}
 
-	// "c'est réglé" closes a ticket nobody answered yet
-	e.say("support", "zoe", "vous avez un serveur minecraft ?")
-	e.say("support", "zoe", "ah c'est réglé, j'ai trouvé")
+	// "ça marche !" and "c'est réglé" close a ticket nobody answered yet
+	e.say("support", "yann", "vous avez un serveur minecraft ?")
+	e.say("support", "yann", "ça marche !")
 	if tk := e.ticket(t, 2); tk.State != tickets.Resolved {
 		t.Fatalf("want ticket 2 resolved, got %s", tk.State)
+	}
+	e.say("support", "zoe", "vous avez un serveur minecraft ?")
+	e.say("support", "zoe", "ah c'est réglé, j'ai trouvé")
+	if tk := e.ticket(t, 3); tk.State != tickets.Resolved {
+		t.Fatalf("want ticket 3 resolved, got %s", tk.State)
 	}
 }
 

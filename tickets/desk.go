@@ -95,6 +95,12 @@ func (tk *Desk) unansweredHook(ctx context.Context, req *bot.Request) bool {
 	}
 	turns := tk.contextOf(req.Msg)
 	q := strings.TrimSpace(req.Msg.Text)
+	if closing(q) != notClosing {
+		// « problem solved », « merci » with no ticket open: nothing for
+		// a mentor to answer
+		tk.reply(ctx, req, req.T("glad"))
+		return true
+	}
 	if FeedbackVerdict(q) != 0 {
 		// "non", "ça ne marche pas": about what they asked just before, if
 		// anything; otherwise a mentor could do nothing with it

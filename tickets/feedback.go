@@ -190,6 +190,15 @@ func (tk *Desk) movedOn(m bot.Message, answerID int64) bool {
 	return ok && t.answerID != answerID
 }
 
+// justAnswered reports whether the bot's last word to the person was a FAQ
+// answer.
+func (tk *Desk) justAnswered(m bot.Message) bool {
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	t, ok := tk.turns[convKey(m)]
+	return ok && t.answerID != 0 && tk.clock.Now().Sub(t.at) <= tk.opts.FeedbackWindow
+}
+
 // feedbackHook is the Before hook: right after a FAQ answer, "merci" or "ça
 // ne marche pas" from the same person in the same room is feedback, not a
 // question.

@@ -14,6 +14,7 @@ func init() {
 // fmt rules and the argument order is the same in every language.
 var messages = map[string]map[string]string{
 	"fr": {
+		"glad":                     "Tant mieux ! Écrivez-moi si vous avez une autre question.",
 		"help.claim":               "prendre en charge le ticket N",
 		"help.unclaim":             "rendre le ticket N à l'équipe",
 		"help.answer":              "répondre au ticket N (la réponse est transmise à la personne)",
@@ -100,6 +101,7 @@ var messages = map[string]map[string]string{
 		"feedback.list_ticket":     "Désolé que rien ne convienne. J'ai transmis votre question aux bénévoles (ticket n° %d) ; quelqu'un vous répondra ici.",
 	},
 	"en": {
+		"glad":                     "Good! Write to me if you have another question.",
 		"help.claim":               "take ticket N",
 		"help.unclaim":             "give ticket N back to the team",
 		"help.answer":              "answer ticket N (the answer is relayed to the asker)",

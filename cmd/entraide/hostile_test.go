@@ -87,3 +87,39 @@ func TestConsoleReplyWithAFAQQuestionIsRelayed(t *testing.T) {
 		t.Fatalf("want the reply relayed (%v) and the price answered (%v):\n%s", relayed, answered, dump(msgs))
 	}
 }
+
+// Before any mentor answer, the asker's « merci » or « super » joins the
+// ticket and reaches the mentors, and « ça marche ! » closes it with a word
+// to the mentors.
+func TestConsoleAskerWordsBeforeAnyAnswer(t *testing.T) {
+	msgs := demoTalk(t,
+		"mon imprimante affiche une erreur E-05",
+		"merci", "super", "ça marche !",
+		"/as mentor", "/room mentors", "!ticket 1",
+	)
+	rest := after(t, msgs, "ticket n° 1")
+	var relayed []string
+	for _, m := range rest {
+		if m.room == "support" && strings.Contains(m.text, "plaisir") {
+			t.Fatalf("the asker's words went to small talk:\n%s", dump(msgs))
+		}
+		if m.room == "mentors" && strings.HasPrefix(m.text, "💬 Ticket n° 1") {
+			relayed = append(relayed, m.text)
+		}
+	}
+	if len(relayed) != 2 {
+		t.Fatalf("want « merci » and « super » relayed:\n%s", dump(msgs))
+	}
+	ms := in(rest, "mentors")
+	if !strings.Contains(dump(ms), "✅ Ticket n° 1 clos par vous") || !strings.Contains(ms[len(ms)-1].text, "(clos)") {
+		t.Fatalf("« ça marche ! » must close ticket 1 and tell the mentors:\n%s", dump(msgs))
+	}
+}
+
+// « problem solved » with no ticket open is not a question for the mentors.
+func TestConsoleSolvedWithoutTicket(t *testing.T) {
+	msgs := demoTalk(t, "/room dm-vous", "problem solved", "/as mentor", "/room mentors", "!tickets")
+	if len(in(msgs, "mentors")) != 1 || !strings.Contains(in(msgs, "mentors")[0].text, "Aucun ticket") {
+		t.Fatalf("« problem solved » opened a ticket:\n%s", dump(msgs))
+	}
+}
