@@ -23,6 +23,13 @@ type Inbox interface {
 	Reaction(ctx context.Context, r Reaction)
 }
 
+// RoomMembers is implemented by adapters that know who is in the rooms the
+// bot is in; the Hub uses it to tell which community a direct chat is for.
+type RoomMembers interface {
+	// InRoom reports whether userID (as the adapter names users) is in room.
+	InRoom(ctx context.Context, room, userID string) bool
+}
+
 // StatusReporter is implemented by adapters that know whether they are
 // currently connected (used by health checks).
 type StatusReporter interface {

@@ -19,9 +19,10 @@ import (
 // that lists its room, so no community ever sees another's messages.
 //
 // A room no community lists gets one polite notice a day and nothing else.
-// A direct chat goes to the person's community: the one they were seen in
-// (speaking in its rooms, or as its mentor), or the one they pick when they
-// belong to several or to none the hub knows of.
+// A direct chat goes to the person's community: the one whose rooms they
+// are in (when the adapter can tell, see RoomMembers) or were seen speaking
+// in, or that they mentor; or the one they pick when they belong to several
+// or to none the hub knows of.
 type Hub struct {
 	name     string // the bot's name, for the notices
 	lang     string // language of the notices where no community's applies
@@ -41,8 +42,9 @@ type Hub struct {
 }
 
 type community struct {
-	name string
-	bot  *Bot
+	name  string
+	bot   *Bot
+	rooms []Room
 }
 
 // strayNoticeEvery bounds the notices in a room no community lists.
@@ -66,7 +68,7 @@ func (h *Hub) Add(name string, b *Bot, rooms []Room) error {
 	if len(h.adapters) > 0 {
 		return errors.New("add communities before adapters")
 	}
-	c := &community{name: name, bot: b}
+	c := &community{name: name, bot: b, rooms: rooms}
 	if name == "" || h.all != nil {
 		if len(h.comms) > 0 {
 			return errors.New("the community without a name must be the only one")
@@ -210,9 +212,10 @@ func (h *Hub) names() []string {
 // once they pick.
 func (h *Hub) direct(ctx context.Context, m Message) {
 	k := userKey(m.Room.Adapter, m.Sender)
+	in := h.memberOf(ctx, m)
 	h.mu.Lock()
 	_, asked := h.waiting[k]
-	if c := h.pick(m.Text, h.candidates(m), asked); c != nil && c != h.chosen[k] {
+	if c := h.pick(m.Text, h.candidates(m, in), asked); c != nil && c != h.chosen[k] {
 		h.chosen[k] = c
 		held, ok := h.waiting[k]
 		delete(h.waiting, k)
@@ -224,7 +227,7 @@ func (h *Hub) direct(ctx context.Context, m Message) {
 		return
 	}
 	c := h.chosen[k]
-	cands := h.candidates(m)
+	cands := h.candidates(m, in)
 	if c == nil && len(cands) == 1 {
 		c = cands[0]
 		h.chosen[k] = c
@@ -243,12 +246,37 @@ func (h *Hub) direct(ctx context.Context, m Message) {
 	h.send(ctx, Reply{Room: m.Room, Text: T(h.replyLang(nil, m), "hub.which", strings.TrimRight(list.String(), "\n"))})
 }
 
-// candidates are the communities a direct chat may be for: those the person
-// was seen in or mentors, else all of them. The caller holds h.mu.
-func (h *Hub) candidates(m Message) []*community {
+// memberOf lists the communities with a room the sender is in, when their
+// adapter can tell. It asks the adapter, so the caller must not hold h.mu.
+func (h *Hub) memberOf(ctx context.Context, m Message) map[*community]bool {
+	var rm RoomMembers
+	for _, a := range h.adapters {
+		if a.Name() == m.Room.Adapter {
+			rm, _ = a.(RoomMembers)
+		}
+	}
+	out := map[*community]bool{}
+	if rm == nil {
+		return out
+	}
+	for _, c := range h.comms {
+		for _, r := range c.rooms {
+			if r.Adapter == m.Room.Adapter && rm.InRoom(ctx, r.ID, m.Sender.ID) {
+				out[c] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// candidates are the communities a direct chat may be for: those whose
+// rooms the person is in (in) or was seen speaking in, or that they
+// mentor; else all of them. The caller holds h.mu.
+func (h *Hub) candidates(m Message, in map[*community]bool) []*community {
 	var out []*community
 	for _, c := range h.comms {
-		if h.seen[userKey(m.Room.Adapter, m.Sender)][c] || c.bot.IsMentor(m.Room.Adapter, m.Sender) {
+		if in[c] || h.seen[userKey(m.Room.Adapter, m.Sender)][c] || c.bot.IsMentor(m.Room.Adapter, m.Sender) {
 			out = append(out, c)
 		}
 	}

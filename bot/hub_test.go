@@ -13,9 +13,16 @@ import (
 // mentor "bob"); each bot records the messages it receives.
 func twoBots(t *testing.T) (*bot.Hub, *bottest.Adapter, map[string]*[]string) {
 	t.Helper()
+	fa := bottest.New("fake")
+	h, got := twoBotsOn(t, fa, fa)
+	return h, fa, got
+}
+
+// twoBotsOn is twoBots on adapter ad, whose rooms fa names.
+func twoBotsOn(t *testing.T, fa *bottest.Adapter, ad bot.Adapter) (*bot.Hub, map[string]*[]string) {
+	t.Helper()
 	h := bot.NewHub("entraide", "fr", nil)
 	got := map[string]*[]string{}
-	fa := bottest.New("fake")
 	for _, c := range []struct {
 		name    string
 		rooms   []string
@@ -36,10 +43,35 @@ func twoBots(t *testing.T) (*bot.Hub, *bottest.Adapter, map[string]*[]string) {
 			t.Fatal(err)
 		}
 	}
-	if err := h.AddAdapter(fa); err != nil {
+	if err := h.AddAdapter(ad); err != nil {
 		t.Fatal(err)
 	}
-	return h, fa, got
+	return h, got
+}
+
+// memberAdapter knows who is in which room, as the XMPP and Matrix
+// adapters do.
+type memberAdapter struct {
+	*bottest.Adapter
+	in map[string]string // user → room
+}
+
+func (m memberAdapter) InRoom(_ context.Context, room, user string) bool { return m.in[user] == room }
+
+// Someone who never spoke is served in a direct chat by the community
+// whose room they are in, when the adapter can tell.
+func TestHubDirectChatFollowsRoomMembership(t *testing.T) {
+	fa := bottest.New("fake")
+	h, got := twoBotsOn(t, fa, memberAdapter{Adapter: fa, in: map[string]string{"fred": "b"}})
+	ctx := context.Background()
+	h.Message(ctx, dm(fa, "fred", "une question"))
+	if len(*got["beta"]) != 1 || (*got["beta"])[0] != "dm-fred:une question" || len(fa.Take()) != 0 {
+		t.Fatalf("fred, in beta's room, must be served by beta without being asked: beta %v", *got["beta"])
+	}
+	h.Message(ctx, dm(fa, "gus", "une question"))
+	if ask := fa.Take(); len(ask) != 1 || !strings.Contains(ask[0].Text, "1. alpha\n2. beta") {
+		t.Fatalf("gus, in no room, must be asked: %+v", ask)
+	}
 }
 
 func dm(fa *bottest.Adapter, user, text string) bot.Message {

@@ -57,7 +57,7 @@ func startTwoCommunities(t *testing.T) *twoCommunities {
 	t.Helper()
 	c := &twoCommunities{dir: t.TempDir(), stderr: &testkit.Buffer{}, stdout: &testkit.Buffer{}}
 	c.xmpp = testenv.StartProsody(t, testenv.ProsodyOptions{Users: map[string]string{"bot": "b0t-pass",
-		"alice": "alicepass", "ann": "annpass", "bea": "beapass"}})
+		"alice": "alicepass", "ann": "annpass", "bea": "beapass", "eve": "evepass"}})
 	d := testenv.StartDendrite(t, "bot", "dave")
 	c.botMatrix = id.UserID(d.UserID("bot"))
 	c.dave = testenv.NewMatrixUser(t, d, "dave", false)
@@ -193,6 +193,16 @@ func TestCommunitiesIsolatedOnXMPPAndMatrix(t *testing.T) {
 	if got := c.ann.WaitBody(bot(c.aMentors), "n° 1", 10*time.Second).Body; !strings.Contains(got, "dérailleur") ||
 		strings.Contains(got, "jardin partagé") {
 		t.Fatalf("alpha's ticket 1 must be alice's, untouched by beta's answer:\n%s", got)
+	}
+
+	// eve is in alpha's room and never spoke there: her direct chat is
+	// alpha's, by the room she shares with the bot
+	eve := testenv.ConnectXMPP(t, c.xmpp, "eve", "evepass")
+	eve.Join(c.aRoom)
+	time.Sleep(500 * time.Millisecond) // her presence reaching the bot's connection too
+	eve.Chat(c.xmpp.JID("bot"), permanenceQ)
+	if got := eve.Next(c.xmpp.JID("bot"), 10*time.Second).Body; got != alphaAnswer(1) {
+		t.Fatalf("eve's direct chat must be answered from alpha's FAQ, got %q", got)
 	}
 
 	// the ticket numbers on the command line, per community
