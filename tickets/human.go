@@ -105,6 +105,11 @@ func (tk *Desk) cmdHuman(ctx context.Context, req *bot.Request) error {
 func (tk *Desk) handToHuman(ctx context.Context, req *bot.Request, about string) {
 	m := req.Msg
 	if t := tk.ticketOf(ctx, m); t != nil {
+		if bot.IsCommand(m.Text) && about == "" {
+			// « !humain » again: nothing new to tell the mentors
+			tk.reply(ctx, req, req.T("ticket.human_known", t.ID))
+			return
+		}
 		tk.followUp(ctx, req, t)
 		tk.reply(ctx, req, req.T("ticket.human_again", t.ID))
 		return
@@ -114,8 +119,12 @@ func (tk *Desk) handToHuman(ctx context.Context, req *bot.Request, about string)
 	if q == "" {
 		q = lastQuestion(turns)
 	}
+	opened := "ticket.human_opened"
 	if q == "" {
-		q = strings.TrimSpace(m.Text)
+		// nothing asked yet: the ticket says so, and the asker is asked
+		// what it is about (their answer joins the ticket)
+		q = bot.T(tk.mentorsLang(), "ticket.no_subject")
+		opened = "ticket.human_what"
 	}
 	t := &Ticket{Origin: OriginHuman, Asker: m.Sender, Room: m.Room, MsgID: m.ID, ThreadID: m.ThreadID,
 		Question: q, Lang: req.Lang, Context: turns}
@@ -124,7 +133,7 @@ func (tk *Desk) handToHuman(ctx context.Context, req *bot.Request, about string)
 		tk.reply(ctx, req, req.T("ticket.not_recorded"))
 		return
 	}
-	tk.reply(ctx, req, req.T("ticket.human_opened", t.ID))
+	tk.reply(ctx, req, req.T(opened, t.ID))
 	if !t.Repeat {
 		tk.notify(ctx, t, nil)
 	}

@@ -14,6 +14,9 @@ func init() {
 // fmt rules and the argument order is the same in every language.
 var messages = map[string]map[string]string{
 	"fr": {
+		"ticket.no_subject":        "(sujet pas encore précisé : la personne a demandé à parler à quelqu'un)",
+		"ticket.human_what":        "D'accord, je préviens les bénévoles (ticket n° %d). De quoi s'agit-il ? Décrivez votre problème ici, je leur transmets tout.",
+		"ticket.human_known":       "Les bénévoles ont déjà votre demande (ticket n° %d). Quelqu'un vous répondra ici ; vous pouvez ajouter des détails en écrivant simplement.",
 		"glad":                     "Tant mieux ! Écrivez-moi si vous avez une autre question.",
 		"help.claim":               "prendre en charge le ticket N",
 		"help.unclaim":             "rendre le ticket N à l'équipe",
@@ -101,6 +104,9 @@ var messages = map[string]map[string]string{
 		"feedback.list_ticket":     "Désolé que rien ne convienne. J'ai transmis votre question aux bénévoles (ticket n° %d) ; quelqu'un vous répondra ici.",
 	},
 	"en": {
+		"ticket.no_subject":        "(no subject yet: the person asked to talk to someone)",
+		"ticket.human_what":        "All right, I am telling the volunteers (ticket #%d). What is it about? Describe your problem here, I pass everything on.",
+		"ticket.human_known":       "The volunteers already have your request (ticket #%d). Someone will answer you here; you can add details by just writing.",
 		"glad":                     "Good! Write to me if you have another question.",
 		"help.claim":               "take ticket N",
 		"help.unclaim":             "give ticket N back to the team",

@@ -123,3 +123,18 @@ func TestConsoleSolvedWithoutTicket(t *testing.T) {
 		t.Fatalf("« problem solved » opened a ticket:\n%s", dump(msgs))
 	}
 }
+
+// « !humain » with nothing asked before opens a ticket that says so and
+// asks the asker what it is about; typed again, it repeats the number and
+// tells the mentors nothing new.
+func TestConsoleHumanCommandAlone(t *testing.T) {
+	msgs := demoTalk(t, "/room dm-vous", "!humain", "!humain", "/as mentor", "/room mentors", "!ticket 1")
+	dm := in(msgs, "dm-vous")
+	if len(dm) != 2 || !strings.Contains(dm[0].text, "De quoi s'agit-il") || !strings.Contains(dm[1].text, "ticket n° 1") {
+		t.Fatalf("want the ticket opened with a question back, then its number again:\n%s", dump(msgs))
+	}
+	ms := in(msgs, "mentors")
+	if len(ms) != 2 || strings.Contains(dump(ms), "!humain") || !strings.Contains(ms[0].text, "sujet pas encore précisé") {
+		t.Fatalf("want one notice without « !humain » as the question, and nothing relayed:\n%s", dump(msgs))
+	}
+}
