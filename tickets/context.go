@@ -11,9 +11,11 @@ import (
 )
 
 // A ticket carries what the asker said to the bot just before it opened,
-// so that the mentors need not ask again. Only messages the bot replied to
-// are kept (and every message in a direct chat): in a shared room, what
-// people say to each other is not for the mentors' room.
+// so that the mentors need not ask again. Messages the bot replied to are
+// kept (and every message in a direct chat); in a shared room, the others
+// join only a ticket the same person's own message opens within asideFor:
+// what people say to each other is not for the mentors' room, but « mon
+// imprimante affiche E-05 » before « je veux parler à quelqu'un » is.
 const (
 	contextWindow = 30 * time.Minute
 	contextTurns  = 5
@@ -23,6 +25,7 @@ const (
 type history struct {
 	mu        sync.Mutex
 	turns     map[string][]Turn
+	silent    map[string][]Turn // see aside
 	nextSweep time.Time
 }
 
@@ -45,6 +48,46 @@ func (h *history) add(key string, t Turn) {
 		ts = ts[len(ts)-contextTurns:]
 	}
 	h.turns[key] = ts
+}
+
+// asideFor is how long a shared room's message the bot did not reply to
+// may join the context of a ticket its sender's next message opens.
+const asideFor = 5 * time.Minute
+
+// aside keeps key's latest messages the bot did not reply to (up to
+// contextTurns).
+func (h *history) aside(key string, t Turn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.silent == nil {
+		h.silent = map[string][]Turn{}
+	}
+	if len(h.silent) > 10000 {
+		for k, ts := range h.silent {
+			if t.At.Sub(ts[len(ts)-1].At) > asideFor {
+				delete(h.silent, k)
+			}
+		}
+	}
+	ts := append(h.silent[key], t)
+	if len(ts) > contextTurns {
+		ts = ts[len(ts)-contextTurns:]
+	}
+	h.silent[key] = ts
+}
+
+// unheard returns key's messages kept aside within asideFor of now and
+// after since.
+func (h *history) unheard(key string, now, since time.Time) []Turn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []Turn
+	for _, t := range h.silent[key] {
+		if now.Sub(t.At) <= asideFor && t.At.After(since) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // recent returns key's turns of the last contextWindow before now.
@@ -79,7 +122,11 @@ func (tk *Desk) Routed(req *bot.Request, o bot.Outcome, _ time.Duration) {
 		return
 	}
 	if req.Replied() == 0 && !m.Room.Direct {
-		return // not a message to the bot
+		// maybe not a message to the bot; kept aside briefly in case the
+		// next one opens a ticket (« mon imprimante affiche E-05 », then
+		// « c'est une Canon »)
+		tk.history.aside(convKey(m), Turn{At: tk.clock.Now(), Said: strings.TrimSpace(m.Text), Reply: ReplyOther, Lang: req.Lang})
+		return
 	}
 	turn := Turn{At: tk.clock.Now(), Said: strings.TrimSpace(m.Text), Reply: ReplyOther, Lang: req.Lang}
 	switch o {
@@ -105,7 +152,17 @@ func (tk *Desk) Routed(req *bot.Request, o bot.Outcome, _ time.Duration) {
 
 // contextOf is the context a ticket opened now for m carries.
 func (tk *Desk) contextOf(m bot.Message) []Turn {
-	return tk.history.recent(convKey(m), tk.clock.Now())
+	now := tk.clock.Now()
+	turns := tk.history.recent(convKey(m), now)
+	var since time.Time
+	if len(turns) > 0 {
+		since = turns[len(turns)-1].At
+	}
+	turns = append(turns, tk.history.unheard(convKey(m), now, since)...)
+	if len(turns) > contextTurns {
+		turns = turns[len(turns)-contextTurns:]
+	}
+	return turns
 }
 
 // lastQuestion is the asker's latest words in ctx that a mentor can act on

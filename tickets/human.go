@@ -12,20 +12,24 @@ import (
 // while it is open gets the same ticket.
 
 // humanNouns are who an asker may ask for, after a verb of humanVerbs.
+// Askers type fast: SMS spellings are listed, and a word of five letters
+// or more one typing slip away from one of these counts too (near).
 var (
 	humanNouns = setOf(`humain humaine humains benevole benevoles mentor mentors quelqu quelqu un personne
-		conseiller conseillere operateur agent vrai vraie
-		human humans person someone somebody volunteer volunteers real operator agent`)
-	humanVerbs = setOf(`parler discuter echanger contacter joindre passer veux voudrais voudrait aimerais
-		besoin avoir
-		talk speak chat contact reach get want need have`)
+		conseiller conseillere operateur operatrice agent vrai vraie qqn qqun qq1 kelkun quelquun
+		human humans person someone somebody volunteer volunteers real operator agent advisor adviser`)
+	humanVerbs = setOf(`parler discuter echanger contacter joindre passer passez passe mettez mettre veux voudrais
+		voudrait aimerais besoin avoir veu veut jveux jvoudrais jveu vx
+		talk speak chat contact reach get want need have wanna`)
 	// "personne" also means "nobody": only "une personne", "a person"
 	humanArticles = setOf(`un une a an un e`)
-	// a whole message asking for a person: "humain", "un humain svp", "human please"
-	humanAlone   = setOf(`humain humaine human benevole volunteer`)
-	politeness   = setOf(`svp stp please plz merci thanks un une a an vrai vraie real e`)
+	// a whole message asking for a person: "humain", "un humain svp",
+	// "une vraie personne", "real person pls"
+	humanAlone   = setOf(`humain humaine human benevole volunteer conseiller conseillere operateur operator mentor`)
+	politeness   = setOf(`svp stp please plz pls merci thanks un une a an vrai vraie real e`)
+	auxiliaries  = setOf(`ai as avons avez ont avait avais etait etais suis sont have has had already`)
 	englishHuman = setOf(`talk speak chat contact reach get want need have human humans person someone somebody
-		volunteer volunteers real please can could i to a an with`)
+		volunteer volunteers real please pls plz can could i to a an with wanna advisor operator`)
 )
 
 // asksForHuman reports whether text asks to talk to a person, and in which
@@ -44,9 +48,11 @@ func asksForHuman(text string) (string, bool) {
 // alone: the message is only a person asked for, with courtesy words.
 func alone(words []string) bool {
 	found := false
-	for _, w := range words {
+	for i, w := range words {
 		switch {
-		case humanAlone[w]:
+		case humanAlone[w] || near(w, humanAlone):
+			found = true
+		case (w == "personne" || w == "person") && i > 0 && (humanArticles[words[i-1]] || words[i-1] == "vraie" || words[i-1] == "real"):
 			found = true
 		case !politeness[w]:
 			return false
@@ -60,12 +66,15 @@ func alone(words []string) bool {
 // hier" tells a story rather than asks.
 func verbThenPerson(words []string) bool {
 	for i, w := range words {
-		if !humanVerbs[w] {
+		if !humanVerbs[w] && !near(w, humanVerbs) {
 			continue
+		}
+		if i > 0 && auxiliaries[words[i-1]] {
+			continue // « j'ai parlé à un bénévole » tells, it does not ask
 		}
 		for j := i + 1; j < len(words) && j <= i+4; j++ {
 			n := words[j]
-			if !humanNouns[n] {
+			if !humanNouns[n] && !near(n, humanNouns) {
 				continue
 			}
 			if (n == "personne" || n == "person") && !humanArticles[words[j-1]] && !(j >= 2 && humanArticles[words[j-2]]) {
@@ -137,4 +146,38 @@ func (tk *Desk) handToHuman(ctx context.Context, req *bot.Request, about string)
 	if !t.Repeat {
 		tk.notify(ctx, t, nil)
 	}
+}
+
+// near reports whether w, of five letters or more, is one typing slip (a
+// letter left out, added or changed) from a word of set: « humin »,
+// « parle », « contacte ».
+func near(w string, set map[string]bool) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for s := range set {
+		if len(s) >= 5 && oneSlip(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneSlip reports whether a and b differ by exactly one edit.
+func oneSlip(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return i < len(ra) && string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
 }

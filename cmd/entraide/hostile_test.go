@@ -138,3 +138,21 @@ func TestConsoleHumanCommandAlone(t *testing.T) {
 		t.Fatalf("want one notice without « !humain » as the question, and nothing relayed:\n%s", dump(msgs))
 	}
 }
+
+// In the shared room, asking for a person is heard however it is typed,
+// and the ticket carries what the asker said before, even the lines the
+// bot left unanswered.
+func TestConsoleAskForAHumanTypedFast(t *testing.T) {
+	for _, ask := range []string{"une vraie personne", "passez moi un conseiller", "real person pls",
+		"je veu parlé a un humin", "jveux parler a qqn"} {
+		msgs := demoTalk(t, ask)
+		if s := in(msgs, "support"); len(s) != 1 || !ticketNumber.MatchString(s[0].text) || strings.Contains(s[0].text, "contact@") {
+			t.Errorf("%q: want a ticket:\n%s", ask, dump(msgs))
+		}
+	}
+	msgs := demoTalk(t, "mon imprimante affiche E-05", "c est une canon", "une vraie personne")
+	ms := in(msgs, "mentors")
+	if len(ms) != 1 || !strings.Contains(ms[0].text, "mon imprimante affiche E-05") || !strings.Contains(ms[0].text, "c est une canon") {
+		t.Fatalf("the notice must carry both earlier lines:\n%s", dump(msgs))
+	}
+}
