@@ -9,7 +9,7 @@ package faq
 // through on another's. Refit it when FeatureNames change.
 var DefaultCalibration = Calibration{
 	Features:  FeatureNames,
-	Weights:   []float64{-2.205, 2.267, 2.074, -0.659, 2.342},
-	Threshold: 0.758,
-	Suggest:   0.234,
+	Weights:   []float64{-1.413, 1.486, 1.977, -0.786, 2.299},
+	Threshold: 0.791,
+	Suggest:   0.368,
 }

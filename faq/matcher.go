@@ -149,7 +149,7 @@ func (m *LexicalMatcher) decide(a *Analysis) Result {
 			res.Decision = Suggest
 		}
 		res.Suggestions = sugg
-	case a.Confidence >= m.answerT && a.Features.Strong > 0 && len(m.closeCalls(a)) < maxSeeAlso:
+	case a.Confidence >= m.answerT && a.Features.Strong > 0 && !m.tie(a):
 		// an answer needs a word of the question in the best entry's title,
 		// questions or tags ("supprimer mon compte" must not fetch the
 		// entry whose answer mentions accounts in passing), and a winner:
@@ -191,6 +191,14 @@ func (m *LexicalMatcher) suggestions(a *Analysis) []*Entry {
 	}
 	return out
 }
+
+// tie reports whether two runners-up score within tieGap of the best.
+func (m *LexicalMatcher) tie(a *Analysis) bool {
+	return len(a.Candidates) > 2 && a.Candidates[2].Score >= (1-tieGap)*a.Candidates[0].Score
+}
+
+// tieGap is the relative score gap under which three entries are a choice.
+const tieGap = 0.1
 
 // closeCalls lists the runners-up scoring within closeCall of the best
 // answer, at most maxSeeAlso: when two entries explain a question almost
@@ -289,6 +297,12 @@ func (m *LexicalMatcher) queryTerms(a *Analysis, text string, ws []string) []que
 		}
 		if focus != nil && !focus[tok.Term] {
 			wt *= contextFactor
+			if !ok {
+				// a word no entry knows in the setting ("Canon MG3650. Au
+				// fait, combien coûte la formation ?") is a detail of the
+				// asker's situation, not a topic the FAQ lacks
+				wt = commonWeight * contextFactor
+			}
 		}
 		if !ok {
 			if m.lx.names[tok.Word] {

@@ -7,12 +7,13 @@ import (
 	"testing"
 )
 
-// TestRefitDefault prints DefaultCalibration fitted on every labelled set
-// open for development, each with its FAQ and glossary: the shared Le Nid
-// Libre FAQ (dev, fresh, sets a to h; i and j stay out) and La Passerelle
-// Numérique (testdata/kb2, its sets beside it). Fitted on two kinds of
-// community, the thresholds suit a third better than fitted on one. Run it
-// by hand when FeatureNames or the matcher change:
+// TestRefitDefault prints DefaultCalibration fitted on the labelled sets
+// of the shared Le Nid Libre FAQ with its glossary (dev, fresh, sets a to
+// h; i and j stay out). La Passerelle Numérique (testdata/kb2) stays out
+// too: scored with a calibration that never saw it, it tells how the
+// built-in one serves a community it was not fitted on
+// (ENTRAIDE_REFIT=both fits on both FAQs, for comparison). Run it by hand
+// when FeatureNames or the matcher change:
 //
 //	ENTRAIDE_REFIT=1 go test -run TestRefitDefault -v ./faq
 //
@@ -33,12 +34,13 @@ func TestRefitDefault(t *testing.T) {
 	for _, x := range "abcdefgh" {
 		nid = append(nid, fmt.Sprintf("testdata/set-%c.jsonl", x))
 	}
-	kb2, _ := filepath.Glob("testdata/kb2/*.jsonl")
+	faqs := []faqSets{{filepath.Join(eval, "kb"), "testdata/nidlibre-glossary.txt", nid}}
+	if os.Getenv("ENTRAIDE_REFIT") == "both" {
+		kb2, _ := filepath.Glob("testdata/kb2/*.jsonl")
+		faqs = append(faqs, faqSets{"testdata/kb2", "testdata/kb2-glossary.txt", kb2})
+	}
 	var ss []sample
-	for _, f := range []faqSets{
-		{filepath.Join(eval, "kb"), "testdata/nidlibre-glossary.txt", nid},
-		{"testdata/kb2", "testdata/kb2-glossary.txt", kb2},
-	} {
+	for _, f := range faqs {
 		kb, err := LoadDir(f.kb)
 		if err != nil {
 			t.Fatal(err)
