@@ -26,6 +26,7 @@ var catalogue = map[string]map[string]string{
 		// --- faq matcher (issue: FAQ engine) ---
 		"see_also":      "Pas tout à fait ça ? Voir aussi :",
 		"see_also_pick": "Répondez avec le numéro, ou « 0 » pour transmettre votre question à l'équipe.",
+		"pick_range":    "Choisissez un numéro de 1 à %d, ou « 0 » si aucune ne convient.",
 
 		// --- announcements ---
 		"help.formations":              "liste les prochaines formations (date, lieu, tarif, inscription)",
@@ -103,6 +104,7 @@ var catalogue = map[string]map[string]string{
 		// --- faq matcher (issue: FAQ engine) ---
 		"see_also":      "Not quite it? See also:",
 		"see_also_pick": "Reply with the number, or \"0\" to pass your question on to the team.",
+		"pick_range":    "Choose a number from 1 to %d, or \"0\" if none fits.",
 
 		// --- announcements ---
 		"help.formations":              "lists upcoming trainings (date, place, price, registration)",

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/entraide/entraide/faq"
 )
@@ -243,9 +244,18 @@ func (b *Bot) pickSuggestion(ctx context.Context, req *Request) bool {
 		}
 		return true
 	}
-	n, err := strconv.Atoi(text)
-	if err != nil || n < 1 || n > len(sug.entries) {
+	n, ok := pickNumber(req.Msg.Text)
+	if !ok {
 		return false
+	}
+	if n < 1 || n > len(sug.entries) {
+		// « 4 » after three titles: say which numbers there are, and
+		// keep the list for the next try
+		b.mu.Lock()
+		b.pending[key] = sug
+		b.mu.Unlock()
+		b.reply(ctx, req, sug.question.T("pick_range", len(sug.entries)))
+		return true
 	}
 	e := sug.entries[n-1]
 	req.Match = &faq.Result{Decision: faq.Answer, Entry: e, Score: 1, Lang: e.Lang}
@@ -255,6 +265,45 @@ func (b *Bot) pickSuggestion(ctx context.Context, req *Request) bool {
 		h(ctx, req, id)
 	}
 	return true
+}
+
+// pickNumber reads a pick from a numbered list: « 2 », « le 2 », « n° 2 »,
+// « deux », « la deuxième », « the second one ». A bare number of up to
+// two digits is a pick even out of range, so that the asker can be told
+// which numbers there are.
+func pickNumber(text string) (int, bool) {
+	words := strings.FieldsFunc(faq.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for len(words) > 1 && pickFiller[words[0]] {
+		words = words[1:]
+	}
+	if len(words) == 2 && (words[1] == "one" || words[1] == "svp" || words[1] == "please" || words[1] == "merci") {
+		words = words[:1]
+	}
+	if len(words) != 1 {
+		return 0, false
+	}
+	if n, ok := pickWords[words[0]]; ok {
+		return n, true
+	}
+	if n, err := strconv.Atoi(words[0]); err == nil && len(words[0]) <= 2 {
+		return n, true
+	}
+	return 0, false
+}
+
+// pickFiller may come before a pick's number: « le 2 », « la première »,
+// « numéro 2 », « the first », « option 2 ».
+var pickFiller = map[string]bool{"le": true, "la": true, "l": true, "n": true, "no": true, "numero": true,
+	"num": true, "choix": true, "option": true, "the": true, "number": true, "nr": true, "c": true, "est": true}
+
+// pickWords are numbers said in words, up to the longest list offered.
+var pickWords = map[string]int{
+	"un": 1, "une": 1, "premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "one": 1, "first": 1, "1st": 1,
+	"deux": 2, "deuxieme": 2, "second": 2, "seconde": 2, "2e": 2, "2eme": 2, "two": 2, "2nd": 2,
+	"trois": 3, "troisieme": 3, "3e": 3, "3eme": 3, "three": 3, "third": 3, "3rd": 3,
+	"quatre": 4, "quatrieme": 4, "four": 4, "fourth": 4,
 }
 
 // reply sends and logs failures; routing code has nobody to return errors to.

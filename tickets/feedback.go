@@ -78,7 +78,7 @@ var (
 		{"ca", "fonctionne", "pas"}, {"pas", "du", "tout"}, {"ca", "n", "aide", "pas"}, {"non"},
 		{"pas", "vraiment"}, {"toujours", "pas"}, {"no"}, {"nope"}, {"it", "doesn", "t", "work"},
 		{"doesn", "t", "work"}, {"it", "does", "not", "work"}, {"not", "really"}, {"not", "at", "all"},
-		{"still", "not"}, {"not", "helpful"}, {"👎"},
+		{"still", "not"}, {"not", "helpful"}, {"👎"}, {"nan"}, {"nah"}, {"non", "plus"},
 	}
 	positiveWords = [][]string{
 		{"merci"}, {"ca", "marche"}, {"ca", "fonctionne"}, {"super"}, {"parfait"}, {"genial"}, {"top"},
@@ -247,6 +247,11 @@ func (tk *Desk) reactionHook(ctx context.Context, r bot.Reaction) {
 		return
 	}
 	if rec == nil {
+		if v < 0 {
+			// 👎 on a "did you mean" list: none of these fits
+			m := bot.Message{ID: r.TargetID, Room: r.Room, Sender: r.Sender}
+			tk.listRejected(ctx, m, "👎")
+		}
 		return
 	}
 	f := Feedback{AnswerID: rec.ID, EntryID: rec.EntryID, User: ActorOf(r.Room.Adapter, r.Sender),
@@ -319,22 +324,32 @@ func (tk *Desk) dissatisfiedWithList(ctx context.Context, req *bot.Request) bool
 	if !none && FeedbackVerdict(text) >= 0 {
 		return false
 	}
-	turn, ok := tk.history.last(convKey(req.Msg), tk.clock.Now(), tk.opts.FeedbackWindow)
+	return tk.listRejected(ctx, req.Msg, text)
+}
+
+// listRejected opens a ticket with the question of m's conversation's
+// "did you mean" list, when the bot's last word to them was one, and tells
+// them its number. said is how they rejected it (words, or 👎).
+func (tk *Desk) listRejected(ctx context.Context, m bot.Message, said string) bool {
+	turn, ok := tk.history.last(convKey(m), tk.clock.Now(), tk.opts.FeedbackWindow)
 	if !ok || turn.Reply != ReplyList {
 		return false
 	}
-	if turn.Lang != "" {
-		req.Lang = turn.Lang // the list's language: « 0 » alone tells none
+	lang := turn.Lang // the list's language: « 0 » alone tells none
+	if lang == "" {
+		lang = tk.b.RoomLang(m.Room)
 	}
-	t := &Ticket{Origin: OriginUnanswered, Asker: req.Msg.Sender, Room: req.Msg.Room, MsgID: req.Msg.ID,
-		ThreadID: req.Msg.ThreadID, Question: turn.Said + "\n(" + text + ")", Lang: req.Lang,
-		Context: tk.contextOf(req.Msg)}
+	t := &Ticket{Origin: OriginUnanswered, Asker: m.Sender, Room: m.Room, MsgID: m.ID,
+		ThreadID: m.ThreadID, Question: turn.Said + "\n(" + said + ")", Lang: lang,
+		Context: tk.contextOf(m)}
+	// the list is answered: a second 👎 opens nothing more
+	tk.history.add(convKey(m), Turn{At: tk.clock.Now(), Said: said, Reply: ReplyOther, Lang: lang})
 	if err := tk.open(ctx, t); err != nil {
 		tk.log.Error("opening a ticket failed", "err", err)
-		tk.reply(ctx, req, req.T("ticket.not_recorded"))
+		tk.tellAsker(ctx, m.Room, m.Sender, m.ID, m.ThreadID, lang, bot.T(lang, "ticket.not_recorded"))
 		return true
 	}
-	tk.reply(ctx, req, req.T("feedback.list_ticket", t.ID))
+	tk.tellAsker(ctx, m.Room, m.Sender, m.ID, m.ThreadID, lang, bot.T(lang, "feedback.list_ticket", t.ID))
 	if !t.Repeat {
 		tk.notify(ctx, t, nil)
 	}

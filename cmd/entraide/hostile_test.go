@@ -156,3 +156,35 @@ func TestConsoleAskForAHumanTypedFast(t *testing.T) {
 		t.Fatalf("the notice must carry both earlier lines:\n%s", dump(msgs))
 	}
 }
+
+// After a "did you mean" list: « deux », « la première », « le 2 » pick; an
+// out-of-range number says which numbers there are and keeps the list;
+// « nan » or 👎 on the list hand the question to the mentors.
+func TestConsoleDidYouMeanReplies(t *testing.T) {
+	const q = "mon voisin pirate mon compte"
+	list := func(t *testing.T, lines ...string) []consoleMsg {
+		msgs := demoTalk(t, append([]string{"/room dm-vous", q}, lines...)...)
+		if len(msgs) == 0 || !strings.Contains(msgs[0].text, "Vouliez-vous dire") {
+			t.Fatalf("the demo FAQ no longer offers a list for %q:\n%s", q, dump(msgs))
+		}
+		return msgs[1:]
+	}
+	full := demoTalk(t, "/room dm-vous", q, "2")
+	want2 := full[1].text
+	full = demoTalk(t, "/room dm-vous", q, "1")
+	want1 := full[1].text
+	for pick, want := range map[string]string{"deux": want2, "le 2": want2, "la première": want1, "the first one": want1} {
+		if got := list(t, pick); len(got) != 1 || got[0].text != want {
+			t.Errorf("%q must pick its entry:\n%s", pick, dump(got))
+		}
+	}
+	if got := list(t, "4", "3"); len(got) != 2 || !strings.Contains(got[0].text, "de 1 à 3") || strings.Contains(got[1].text, "numéro") {
+		t.Errorf("« 4 » must name the range and keep the list for « 3 »:\n%s", dump(got))
+	}
+	for _, no := range [][]string{{"nan"}, {"/react 👎", "/react 👎"}} {
+		got := list(t, no...)
+		if len(in(got, "mentors")) != 1 || !strings.Contains(got[0].text, "ticket n° 1") || !strings.Contains(in(got, "mentors")[0].text, q) {
+			t.Errorf("%q must open one ticket with the question:\n%s", no, dump(got))
+		}
+	}
+}
