@@ -24,8 +24,12 @@ func (b *Bot) tooLong(ctx context.Context, req *Request) bool {
 	}
 	speak := isCommand || !b.IsMentorsRoom(m.Room)
 	b.log.Info("message too long", "room", m.Room.Key(), "bytes", len(m.Text), "answered", speak)
+	key := "too_long"
+	if isCommand {
+		key = "too_long_cmd" // a mentor's « !repondre » has no question to keep
+	}
 	if speak {
-		b.reply(ctx, req, req.T("too_long", MaxMessageBytes>>10))
+		b.reply(ctx, req, req.T(key, MaxMessageBytes>>10))
 	}
 	return true
 }

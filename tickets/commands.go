@@ -138,7 +138,7 @@ func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 	if faq.IsBlank(text) { // zero-width characters alone would send a blank answer
 		return &bot.UsageError{Reason: req.T("ticket.need_text")}
 	}
-	t, err := tk.Answer(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin(), text)
+	t, err := tk.answer(ctx, id, ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), req.IsAdmin(), text, tk.b.IsMentorsRoom(req.Msg.Room))
 	if err != nil {
 		return tk.refusal(ctx, req, id, err)
 	}
@@ -152,10 +152,23 @@ func (tk *Desk) cmdAnswer(ctx context.Context, req *bot.Request) error {
 // with an answer the asker did not get. A second answer arriving while one
 // is being relayed is refused (startAnswer), not sent as well. Refusals,
 // including a failed relay, are *Refusal.
+//
+// The mentors' room is shown the answer too, so that every mentor sees what
+// the asker was told, whether it was sent from the web page or a direct chat.
 func (tk *Desk) Answer(ctx context.Context, id int64, actor Actor, admin bool, text string) (*Ticket, error) {
+	return tk.answer(ctx, id, actor, admin, text, false)
+}
+
+// answer is Answer; inMentorsRoom says the mentors saw the answer typed
+// there already.
+func (tk *Desk) answer(ctx context.Context, id int64, actor Actor, admin bool, text string, inMentorsRoom bool) (*Ticket, error) {
 	text = strings.TrimSpace(text)
 	if faq.IsBlank(text) {
 		return nil, ticketErr("ticket.need_text")
+	}
+	if len(text) > bot.MaxMessageBytes {
+		// the chat reads no longer message: the web page keeps to it too
+		return nil, ticketErr("ticket.answer_too_long", bot.MaxMessageBytes>>10)
 	}
 	if other, busy := tk.startAnswer(id, actor); busy {
 		return nil, ticketErr("ticket.answering", id, other.DisplayName(), id)
@@ -178,10 +191,16 @@ func (tk *Desk) Answer(ctx context.Context, id int64, actor Actor, admin bool, t
 	// claimed the ticket during the relay, so the history says what was sent.
 	now := tk.clock.Now()
 	ev := Event{At: now, Kind: "answer", Actor: actor, Note: text}
-	return tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
+	t, err = tk.store.UpdateTicket(ctx, id, ev, func(t *Ticket) error {
 		t.apply("answer", actor, text, now)
 		return nil
 	})
+	if err == nil && !inMentorsRoom {
+		lang := tk.mentorsLang()
+		tk.toMentors(ctx, bot.T(lang, "ticket.answer_posted", t.ID, bot.EscapeMarkdown(actor.DisplayName()))+"\n"+
+			bot.Quote(clip(text, 1500)), t.NoticeID)
+	}
+	return t, err
 }
 
 // startAnswer reserves ticket id for actor's answer until endAnswer. Only

@@ -224,7 +224,7 @@ func (tk *Desk) fromMentors(ctx context.Context, req *bot.Request) bool {
 		return true
 	}
 	req.Lang = tk.mentorsLang()
-	if _, err := tk.Answer(ctx, t.ID, ActorOf(m.Room.Adapter, m.Sender), req.IsAdmin(), text); err != nil {
+	if _, err := tk.answer(ctx, t.ID, ActorOf(m.Room.Adapter, m.Sender), req.IsAdmin(), text, true); err != nil {
 		if err := tk.refusal(ctx, req, t.ID, err); err != nil {
 			tk.log.Error("answering from a thread failed", "ticket", t.ID, "err", err)
 		}

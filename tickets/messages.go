@@ -14,6 +14,8 @@ func init() {
 // fmt rules and the argument order is the same in every language.
 var messages = map[string]map[string]string{
 	"fr": {
+		"ticket.answer_too_long":   "La réponse est trop longue (plus de %d Ko, la limite des messages du chat) : raccourcissez-la ou envoyez-la en plusieurs fois.",
+		"ticket.answer_posted":     "📨 Ticket n° %d — réponse de %s, transmise à la personne :",
 		"ticket.no_subject":        "(sujet pas encore précisé : la personne a demandé à parler à quelqu'un)",
 		"ticket.human_what":        "D'accord, je préviens les bénévoles (ticket n° %d). De quoi s'agit-il ? Décrivez votre problème ici, je leur transmets tout.",
 		"ticket.human_known":       "Les bénévoles ont déjà votre demande (ticket n° %d). Quelqu'un vous répondra ici ; vous pouvez ajouter des détails en écrivant simplement.",
@@ -104,6 +106,8 @@ var messages = map[string]map[string]string{
 		"feedback.list_ticket":     "Désolé que rien ne convienne. J'ai transmis votre question aux bénévoles (ticket n° %d) ; quelqu'un vous répondra ici.",
 	},
 	"en": {
+		"ticket.answer_too_long":   "The answer is too long (over %d KB, the chat's message limit): shorten it or send it in several parts.",
+		"ticket.answer_posted":     "📨 Ticket #%d — answer from %s, relayed to the asker:",
 		"ticket.no_subject":        "(no subject yet: the person asked to talk to someone)",
 		"ticket.human_what":        "All right, I am telling the volunteers (ticket #%d). What is it about? Describe your problem here, I pass everything on.",
 		"ticket.human_known":       "The volunteers already have your request (ticket #%d). Someone will answer you here; you can add details by just writing.",

@@ -129,6 +129,8 @@ type ticketData struct {
 	CanClaim, CanUnclaim, CanAnswer   bool
 	CanResolve, CanReopen, CanDraft   bool
 	AnswerText                        string // kept after a refused answer
+	AnswerError                       string // why the answer's text was refused
+	MaxAnswer                         int    // the chat's message limit, in bytes
 }
 
 func (s *Server) ticketPage(q *req) {
@@ -178,6 +180,7 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 		CanResolve: t.State != tickets.Resolved && (t.State != tickets.Claimed || mine || q.admin),
 		CanReopen:  t.State == tickets.Answered || t.State == tickets.Resolved,
 		CanDraft:   !t.Purged && strings.TrimSpace(t.Answer) != "",
+		MaxAnswer:  bot.MaxMessageBytes,
 	}
 	if t.Mentor.ID != "" {
 		d.Holder = t.Mentor.DisplayName()
@@ -246,9 +249,18 @@ func (s *Server) ticketAction(q *req) {
 		if !ok {
 			return
 		}
-		v.Error = bot.T(q.lang, te.Key, te.Args...)
-		v.Data.(*ticketData).AnswerText = text
-		s.render(q, http.StatusConflict, "ticket", v)
+		msg := bot.T(q.lang, te.Key, te.Args...)
+		d := v.Data.(*ticketData)
+		d.AnswerText = text
+		status := http.StatusConflict // the ticket's state refuses the action
+		if action == "answer" && answerTextRefused[te.Key] {
+			// the text itself is wrong: the form again, with why, by it
+			status = http.StatusUnprocessableEntity
+			d.AnswerError = msg
+		} else {
+			v.Error = msg
+		}
+		s.render(q, status, "ticket", v)
 	case err != nil:
 		s.internal(q, err)
 	default:
@@ -259,6 +271,10 @@ func (s *Server) ticketAction(q *req) {
 		http.Redirect(q.w, q.r, to, http.StatusSeeOther)
 	}
 }
+
+// answerTextRefused are the refusals of an answer's text, not of the
+// ticket's state.
+var answerTextRefused = map[string]bool{"ticket.need_text": true, "ticket.answer_too_long": true}
 
 func (s *Server) ticketID(q *req) (int64, bool) {
 	id, err := strconv.ParseInt(q.r.PathValue("id"), 10, 64)

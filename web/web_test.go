@@ -165,7 +165,8 @@ func TestTicketActionsGoThroughTheCore(t *testing.T) {
 
 	// An empty answer is refused by the core.
 	c.get(path)
-	mustHave(t, "empty answer", c.post(path+"/answer", url.Values{"text": {"  "}}), http.StatusConflict, "Il manque le texte")
+	mustHave(t, "empty answer", c.post(path+"/answer", url.Values{"text": {"  "}}), http.StatusUnprocessableEntity,
+		"Il manque le texte", "Votre réponse")
 
 	c.get(path)
 	w = c.post(path+"/answer", url.Values{"text": {"Redémarrez-la, puis passez mercredi."}})

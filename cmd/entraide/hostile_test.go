@@ -188,3 +188,15 @@ func TestConsoleDidYouMeanReplies(t *testing.T) {
 		}
 	}
 }
+
+// A mentor's over-long !repondre is told the command is too long, not to
+// keep "the question".
+func TestConsoleLongAnswerWording(t *testing.T) {
+	msgs := demoTalk(t, "mon imprimante affiche une erreur E-05",
+		"/as mentor", "/room mentors", "!repondre 1 "+strings.Repeat("redémarrez ", 2000))
+	ms := in(msgs, "mentors")
+	last := ms[len(ms)-1].text
+	if !strings.Contains(last, "commande est trop longue") || strings.Contains(last, "question") {
+		t.Fatalf("want the command's own wording:\n%s", dump(msgs))
+	}
+}
