@@ -118,6 +118,9 @@ func (h *history) last(key string, now time.Time, d time.Duration) (Turn, bool) 
 // bot, once routing is over.
 func (tk *Desk) Routed(req *bot.Request, o bot.Outcome, _ time.Duration) {
 	m := req.Msg
+	if !tk.b.IsMentorsRoom(m.Room) {
+		tk.people.seen(m, tk.clock.Now())
+	}
 	if tk.b.IsMentorsRoom(m.Room) || bot.IsCommand(m.Text) || req.Command != "" {
 		return
 	}

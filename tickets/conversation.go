@@ -70,7 +70,7 @@ func (tk *Desk) ticketOf(ctx context.Context, m bot.Message) *Ticket {
 		return nil // another thread: another conversation
 	}
 	t := ts[0]
-	if !m.Room.Direct && (toSomeoneElse(m.Text, tk.b.Name()) || tk.clock.Now().Sub(t.Updated) > sharedRoomPause) {
+	if !m.Room.Direct && (tk.people.toOther(m, tk.b.Name(), tk.clock.Now()) || tk.clock.Now().Sub(t.Updated) > sharedRoomPause) {
 		return nil
 	}
 	return t

@@ -41,6 +41,7 @@ type Desk struct {
 	history   history             // see context.go
 	answering map[int64]relaying  // tickets whose answer is being relayed
 	resolved  map[string]closed   // see reopen.go
+	people    roomPeople          // see people.go
 }
 
 // Enable wires the whole escalation feature into b: the mentor
@@ -92,6 +93,9 @@ func (tk *Desk) unansweredHook(ctx context.Context, req *bot.Request) bool {
 	}
 	if !strings.ContainsFunc(req.Msg.Text, unicode.IsLetter) {
 		return false // "!", "2", "???": no question for a mentor to answer
+	}
+	if tk.people.toOther(req.Msg, tk.b.Name(), tk.clock.Now()) {
+		return true // people talking to each other: not for the mentors
 	}
 	turns := tk.contextOf(req.Msg)
 	q := strings.TrimSpace(req.Msg.Text)

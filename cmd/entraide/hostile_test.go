@@ -200,3 +200,27 @@ func TestConsoleLongAnswerWording(t *testing.T) {
 		t.Fatalf("want the command's own wording:\n%s", dump(msgs))
 	}
 }
+
+// In a shared room, bob helping alice (« et le pilote est à jour ? ») opens
+// no ticket, so his next question gets its FAQ answer; alice's « bob tu es
+// dispo jeudi ? » is talk to bob, not a message for her ticket.
+func TestConsoleTalkBetweenPeople(t *testing.T) {
+	msgs := demoTalk(t,
+		"/as alice", "mon imprimante affiche une erreur E-05",
+		"/as bob", "et le pilote est à jour ?", "combien coûte la formation ?",
+		"/as alice", "bob tu es dispo jeudi ?",
+		"/as mentor", "/room mentors", "!tickets",
+	)
+	rest := after(t, msgs, "ticket n° 1")
+	for _, m := range rest {
+		if strings.Contains(m.text, "pilote") || strings.Contains(m.text, "jeudi") {
+			t.Fatalf("talk between people reached the bot's replies or the mentors:\n%s", dump(msgs))
+		}
+	}
+	if !strings.Contains(dump(in(rest, "support")), "20 €") {
+		t.Fatalf("bob's question must get its answer:\n%s", dump(msgs))
+	}
+	if ms := in(rest, "mentors"); !strings.Contains(ms[len(ms)-1].text, "Tickets en attente (1)") {
+		t.Fatalf("want alice's ticket only:\n%s", dump(msgs))
+	}
+}
