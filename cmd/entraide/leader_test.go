@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,10 @@ import (
 	"codeberg.org/entraide/entraide/internal/testenv"
 	"codeberg.org/entraide/entraide/internal/testkit"
 )
+
+// anyTicketAck finds a ticket's number in its acknowledgement, in French
+// or English.
+var anyTicketAck = regexp.MustCompile(`\(ticket (?:n° |#)(\d+)\)`)
 
 var kills = flag.Int("kills", 1, "how many times TestTwoInstancesLeaderKilled kills the leader")
 
@@ -191,7 +196,7 @@ encryption = true`, srv.Addr, srv.JID("bot"), srv.CAFile, d.URL, d.UserID("bot")
 
 	question := func(proto string, i int) string {
 		if i%2 == 0 {
-			return fmt.Sprintf("xylophone %s zorglub %d blorf quux ?", proto, i)
+			return fmt.Sprintf("mon xylophone %s zorglub %d ne marche plus, que faire ?", proto, i)
 		}
 		return "Quels sont les horaires de la permanence ?"
 	}
@@ -266,7 +271,7 @@ encryption = true`, srv.Addr, srv.JID("bot"), srv.CAFile, d.URL, d.UserID("bot")
 			standby.start(t) // the killed one comes back, as the standby
 			waitRole(t, standby, true, 30*time.Second)
 		}
-		m := ticketAck.FindStringSubmatch(r)
+		m := anyTicketAck.FindStringSubmatch(r)
 		if strings.Contains(st.text, "zorglub") != (m != nil) || m == nil && !strings.Contains(r, "mercredi") {
 			t.Fatalf("%q got %q", st.text, r)
 		}
