@@ -159,7 +159,7 @@ func TestConsoleHumanTicketCarriesContext(t *testing.T) {
 // with the question and what was offered: never a promise without a number.
 func TestConsoleDissatisfiedAfterList(t *testing.T) {
 	msgs := demoTalk(t,
-		"appli nextcloud sur android, quelle adresse de serveur je mets ?",
+		"appli nuage sur android, quel serveur je mets ?",
 		"ça ne marche pas",
 	)
 	support := in(msgs, "support")
@@ -170,7 +170,7 @@ func TestConsoleDissatisfiedAfterList(t *testing.T) {
 		t.Fatalf("the reply must give a ticket number:\n%s", dump(msgs))
 	}
 	notices := in(msgs, "mentors")
-	if len(notices) != 1 || !strings.Contains(notices[0].text, "appli nextcloud sur android") ||
+	if len(notices) != 1 || !strings.Contains(notices[0].text, "appli nuage sur android") ||
 		!strings.Contains(notices[0].text, "Quels services en ligne proposez-vous ?") {
 		t.Fatalf("the notice must show the question and the list offered:\n%s", dump(msgs))
 	}
