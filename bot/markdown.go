@@ -1,17 +1,37 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
 
-var mdEscaper = strings.NewReplacer(
+var mdEscaper = strings.NewReplacer(append([]string{
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`,
-)
+}, bidiPairs(`\[`, `\]`)...)...)
+
+// bidiControls reorder the text around them: « gpj.exe » shown as
+// « exe.jpg ». They are visible and inert in text shown to mentors.
+var bidiControls = []rune{0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+
+func bidiPairs(open, close string) []string {
+	var out []string
+	for _, r := range bidiControls {
+		out = append(out, string(r), fmt.Sprintf("%sU+%04X%s", open, r, close))
+	}
+	return out
+}
+
+var bidiNeutral = strings.NewReplacer(bidiPairs("[", "]")...)
+
+// NeutraliseBidi replaces bidirectional controls in plain text (a web page)
+// with their visible code, « [U+202E] ».
+func NeutraliseBidi(s string) string { return bidiNeutral.Replace(s) }
 
 // EscapeMarkdown makes user text safe to embed in a bot reply: it renders as
-// the same characters and can inject neither markup nor HTML.
+// the same characters, bidirectional controls aside (shown by their code),
+// and can inject neither markup nor HTML.
 func EscapeMarkdown(s string) string { return mdEscaper.Replace(s) }
 
 // maxEcho is how many characters of a typed argument a reply repeats.

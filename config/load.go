@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -196,6 +197,9 @@ func (c *Config) validate(needSecrets bool) invalids {
 			bad("xmpp", "xmpp: missing secret: set %s (or xmpp.password)", EnvXMPPPassword)
 		}
 	}
+	if r, bad1 := badNameRune(c.Bot.Name); bad1 {
+		bad("bot.name", "bot.name must be plain text: it holds U+%04X (a control, invisible or bidirectional character, or markup)", r)
+	}
 	if c.Mentors.RetentionDays < 0 {
 		bad("mentors.retention_days", "mentors.retention_days must be 0 (keep forever) or more, not %d", c.Mentors.RetentionDays)
 	}
@@ -249,4 +253,16 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("bad duration %q: more than 10 years", s)
 	}
 	return d, nil
+}
+
+// badNameRune finds in the bot's name a character that would hide or
+// disguise it where it is shown: controls, invisible and bidirectional
+// format characters, and angle brackets of markup.
+func badNameRune(name string) (rune, bool) {
+	for _, r := range name {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '<' || r == '>' {
+			return r, true
+		}
+	}
+	return 0, false
 }

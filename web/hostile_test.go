@@ -51,3 +51,17 @@ func TestWebAnswerReachesTheMentorsRoomAndKeepsTheChatLimit(t *testing.T) {
 		t.Fatalf("raw key on the page:\n%s", page.Body)
 	}
 }
+
+// The page shows a bidirectional control as its code, not as an override.
+func TestWebShowsBidiControlsAsCodes(t *testing.T) {
+	s := newSite(t)
+	id := s.question("vous", "ma facture\u202egpj.exe ne s'ouvre pas ?")
+	c := s.browser()
+	c.login("mentor")
+	for _, path := range []string{"/tickets", "/tickets/" + strconv.FormatInt(id, 10)} {
+		body := c.get(path).Body.String()
+		if strings.ContainsRune(body, '\u202e') || !strings.Contains(body, "facture[U+202E]gpj.exe") {
+			t.Fatalf("%s shows the override:\n%s", path, body)
+		}
+	}
+}

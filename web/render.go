@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"codeberg.org/entraide/entraide/bot"
 )
 
 // pageNames are the templates, each rendered inside layout.html.
@@ -75,7 +77,9 @@ func (s *Server) render(q *req, code int, name string, v *view) {
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	q.w.WriteHeader(code)
-	q.w.Write(buf.Bytes())
+	// the templates hold no bidirectional controls: any in the page came
+	// from someone's text, where they could disguise it (« exe.png »)
+	q.w.Write([]byte(bot.NeutraliseBidi(buf.String())))
 }
 
 // fail answers with an error page saying msg.

@@ -224,3 +224,13 @@ func TestConsoleTalkBetweenPeople(t *testing.T) {
 		t.Fatalf("want alice's ticket only:\n%s", dump(msgs))
 	}
 }
+
+// A right-to-left override in a question (« gpj.exe » shown as « exe.jpg »)
+// reaches the mentors' room as its visible code, not as an override.
+func TestConsoleBidiControlsShownToMentors(t *testing.T) {
+	msgs := demoTalk(t, "/room dm-vous", "!humain ouvrez la pièce jointe facture\u202egpj.exe")
+	ms := dump(in(msgs, "mentors"))
+	if strings.ContainsRune(ms, '\u202e') || !strings.Contains(ms, "facture[U+202E]gpj.exe") {
+		t.Fatalf("the override must be shown as its code:\n%q", ms)
+	}
+}
