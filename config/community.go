@@ -219,9 +219,6 @@ func (c *Config) validateCommunities(path, text string) []string {
 	leftover("matcher.calibration", c.Matcher.Calibration != "")
 	leftover("reload.git_repo", c.Reload.GitRepo != "")
 	leftover("announce.rooms", len(c.Announce.Rooms) > 0)
-	if c.Web.Listen != "" {
-		errs = append(errs, fmt.Sprintf("%s:%d: web.listen: the mentors' web page serves a bot without [[communities]] only, for now", path, topLine(text, "web.listen")))
-	}
 	return errs
 }
 

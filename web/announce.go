@@ -20,10 +20,10 @@ type annData struct {
 const previewDays = 30
 
 func (s *Server) announcePage(q *req) {
-	d := &annData{On: s.o.Announcements != nil, Intro: q.say("ann.intro", previewDays)}
+	d := &annData{On: q.c.Announcements != nil, Intro: q.say("ann.intro", previewDays)}
 	if d.On {
 		from := s.o.Now()
-		posts, err := s.o.Announcements.Preview(q.r.Context(), from, from.AddDate(0, 0, previewDays))
+		posts, err := q.c.Announcements.Preview(q.r.Context(), from, from.AddDate(0, 0, previewDays))
 		if err != nil {
 			s.internal(q, err)
 			return

@@ -44,7 +44,7 @@ func (s *Server) gapsPage(q *req) {
 }
 
 func (s *Server) gaps(q *req, days int) (*gapsData, error) {
-	ts, err := s.o.Records.Tickets(q.r.Context(), tickets.Filter{})
+	ts, err := q.c.Records.Tickets(q.r.Context(), tickets.Filter{})
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func (s *Server) gapsDraft(q *req) {
 	if n, err := strconv.Atoi(q.r.PostFormValue("days")); err == nil && n >= 1 && n <= 3650 {
 		days = n
 	}
-	path, err := s.o.Actions.DraftGroup(q.r.Context(), ids, q.actor)
+	path, err := q.c.Actions.DraftGroup(q.r.Context(), ids, q.actor)
 	d, gerr := s.gaps(q, days)
 	if gerr != nil {
 		s.internal(q, gerr)
@@ -136,9 +136,9 @@ type faqData struct {
 // the drafts waiting for review.
 func (s *Server) faqPage(q *req) {
 	ctx := q.r.Context()
-	_, kb := s.o.Chat.FAQ()
+	_, kb := q.c.Chat.FAQ()
 	d := &faqData{HasKB: kb != nil}
-	stats, err := s.o.Records.FeedbackStats(ctx)
+	stats, err := q.c.Records.FeedbackStats(ctx)
 	if err != nil {
 		s.internal(q, err)
 		return
@@ -147,12 +147,12 @@ func (s *Server) faqPage(q *req) {
 	for _, st := range stats {
 		votes[st.EntryID] = st
 	}
-	answers, thanks, err := s.o.Records.EntryUsage(ctx)
+	answers, thanks, err := q.c.Records.EntryUsage(ctx)
 	if err != nil {
 		s.internal(q, err)
 		return
 	}
-	ts, err := s.o.Records.Tickets(ctx, tickets.Filter{})
+	ts, err := q.c.Records.Tickets(ctx, tickets.Filter{})
 	if err != nil {
 		s.internal(q, err)
 		return
@@ -185,17 +185,17 @@ func (s *Server) faqPage(q *req) {
 		}
 		return a.Answers > b.Answers
 	})
-	d.Drafts = append(d.Drafts, s.draftFiles(kb)...)
+	d.Drafts = append(d.Drafts, draftFiles(q.c.DraftsDir, kb)...)
 	s.render(q, http.StatusOK, "faq", s.view(q, "faq", q.say("faq.title"), d))
 }
 
 // draftFiles lists the files of the drafts folder that the FAQ did not
 // load (when the folder is outside faq_dir).
-func (s *Server) draftFiles(kb *faq.KB) []string {
-	if s.o.DraftsDir == "" {
+func draftFiles(dir string, kb *faq.KB) []string {
+	if dir == "" {
 		return nil
 	}
-	des, err := os.ReadDir(s.o.DraftsDir)
+	des, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
@@ -210,7 +210,7 @@ func (s *Server) draftFiles(kb *faq.KB) []string {
 				continue
 			}
 		}
-		out = append(out, filepath.Join(s.o.DraftsDir, de.Name()))
+		out = append(out, filepath.Join(dir, de.Name()))
 	}
 	return out
 }

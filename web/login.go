@@ -18,6 +18,7 @@ import (
 // form looks the same, and no code can match.
 type pendingLogin struct {
 	adapter, user string
+	community     string // the first where they are a mentor, shown after login
 	code          string
 	expires       time.Time
 	tries         int
@@ -54,7 +55,7 @@ func (s *Server) loginSend(q *req) {
 		return
 	}
 	now := s.o.Now()
-	adapter := s.mentorAdapter(id)
+	comm, adapter := s.mentorAdapter(id)
 	key := adapter + "\x00" + id
 	s.mu.Lock()
 	s.prune(now)
@@ -71,6 +72,7 @@ func (s *Server) loginSend(q *req) {
 	default:
 		s.pending[q.sess.SID] = &pendingLogin{adapter: adapter, user: id, code: newCode(), expires: now.Add(codeTTL)}
 		if adapter != "" {
+			s.pending[q.sess.SID].community = comm.Name
 			s.lastSent[key] = now
 			send = true
 		}
@@ -80,7 +82,8 @@ func (s *Server) loginSend(q *req) {
 	if send {
 		ctx, cancel := context.WithTimeout(q.r.Context(), 20*time.Second)
 		defer cancel()
-		if err := s.o.Chat.SendDirect(ctx, adapter, id, tr(q.lang, "login.message", p.code)); err != nil {
+		// through the bot of their community, which holds the adapter
+		if err := comm.Chat.SendDirect(ctx, adapter, id, tr(q.lang, "login.message", p.code)); err != nil {
 			s.o.Logger.Error("web: sending a login code failed", "adapter", adapter, "err", err)
 			s.mu.Lock()
 			delete(s.pending, q.sess.SID)
@@ -136,7 +139,7 @@ func (s *Server) loginCode(q *req) {
 		s.render(q, status, name, v)
 		return
 	}
-	sess := &session{SID: newSID(), Adapter: p.adapter, User: p.user, Expires: now.Add(s.o.SessionTTL).Unix()}
+	sess := &session{SID: newSID(), Adapter: p.adapter, User: p.user, Community: p.community, Expires: now.Add(s.o.SessionTTL).Unix()}
 	s.writeSession(q.w, q.r, sess)
 	s.o.Logger.Info("web: mentor logged in", "adapter", p.adapter, "user", p.user)
 	if next == "" {
@@ -150,15 +153,17 @@ func (s *Server) logout(q *req) {
 	http.Redirect(q.w, q.r, "/login", http.StatusSeeOther)
 }
 
-// mentorAdapter is the first adapter on which id is a mentor or an admin,
-// or "".
-func (s *Server) mentorAdapter(id string) string {
-	for _, a := range s.o.Chat.Adapters() {
-		if s.o.Chat.IsMentor(a.Name(), bot.User{ID: id}) {
-			return a.Name()
+// mentorAdapter is the first community where id is a mentor or an admin,
+// and the first of its adapters on which they are; "" when none.
+func (s *Server) mentorAdapter(id string) (*Community, string) {
+	for _, c := range s.comms {
+		for _, a := range c.Chat.Adapters() {
+			if c.Chat.IsMentor(a.Name(), bot.User{ID: id}) {
+				return c, a.Name()
+			}
 		}
 	}
-	return ""
+	return nil, ""
 }
 
 // prune forgets codes past their time; s.mu is held.

@@ -39,6 +39,10 @@ type view struct {
 	Flash   string
 	Error   string
 	Data    any
+	// Community is the one shown ("" without [[communities]]);
+	// Communities, when more than one, are those the user may switch to.
+	Community   string
+	Communities []option
 }
 
 // T translates key into the page's language.
@@ -60,8 +64,15 @@ func (s *Server) view(q *req, nav, title string, data any) *view {
 		vals = url.Values{"lang": {other}}
 	}
 	u.RawQuery = vals.Encode()
-	return &view{q: q, Lang: q.lang, Title: title, Nav: nav, User: q.actor.DisplayName(), Admin: q.admin,
-		CSRF: s.csrfToken(q.sess), BotName: s.o.Chat.Name(), LangURL: u.RequestURI(), Data: data}
+	v := &view{q: q, Lang: q.lang, Title: title, Nav: nav, User: q.actor.DisplayName(), Admin: q.admin,
+		CSRF: s.csrfToken(q), BotName: s.o.Chat.Name(), LangURL: u.RequestURI(), Data: data}
+	if q.c != nil && q.c.Name != "" {
+		v.Community = q.c.Name
+		for _, name := range s.communitiesOf(q.actor.Adapter, bot.User{ID: q.actor.ID}) {
+			v.Communities = append(v.Communities, option{name, name, name == q.c.Name})
+		}
+	}
+	return v
 }
 
 // render writes page name with status code, buffered so that a template

@@ -27,7 +27,9 @@ type session struct {
 	SID     string `json:"s"`
 	Adapter string `json:"a,omitempty"`
 	User    string `json:"u,omitempty"`
-	Expires int64  `json:"e"`
+	// Community is the one whose tickets the pages show and act on.
+	Community string `json:"c,omitempty"`
+	Expires   int64  `json:"e"`
 }
 
 func (s *Server) mac(parts ...string) []byte {
@@ -85,15 +87,17 @@ func newSID() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// csrfToken is bound to the session id: a page of another site cannot
-// know it, and it changes at login.
-func (s *Server) csrfToken(sess *session) string {
-	return base64.RawURLEncoding.EncodeToString(s.mac("csrf", sess.SID))
+// csrfToken is bound to the session id and the community shown: a page of
+// another site cannot know it, it changes at login, and a form left open
+// in another tab before switching community cannot act on the new one's
+// ticket of the same number.
+func (s *Server) csrfToken(q *req) string {
+	return base64.RawURLEncoding.EncodeToString(s.mac("csrf", q.sess.SID, q.communityName()))
 }
 
-func (s *Server) csrfOK(r *http.Request, sess *session) bool {
-	got, err := base64.RawURLEncoding.DecodeString(r.PostFormValue("csrf"))
-	return err == nil && hmac.Equal(got, s.mac("csrf", sess.SID))
+func (s *Server) csrfOK(q *req) bool {
+	got, err := base64.RawURLEncoding.DecodeString(q.r.PostFormValue("csrf"))
+	return err == nil && hmac.Equal(got, s.mac("csrf", q.sess.SID, q.communityName()))
 }
 
 // req is one request as the handlers see it.
@@ -104,6 +108,14 @@ type req struct {
 	lang  string
 	actor tickets.Actor // zero before login
 	admin bool
+	c     *Community // the community shown; nil before login
+}
+
+func (q *req) communityName() string {
+	if q.c == nil {
+		return ""
+	}
+	return q.c.Name
 }
 
 // visitor wraps a handler open to everyone: it makes sure the browser has
@@ -111,7 +123,7 @@ type req struct {
 func (s *Server) visitor(h func(q *req)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := s.begin(w, r)
-		if r.Method == http.MethodPost && !s.csrfOK(r, q.sess) {
+		if r.Method == http.MethodPost && !s.csrfOK(q) {
 			s.fail(q, http.StatusForbidden, q.say("err.csrf"))
 			return
 		}
@@ -132,7 +144,7 @@ func (s *Server) mentor(h func(q *req)) http.HandlerFunc {
 			s.fail(q, http.StatusForbidden, q.say("err.no_session"))
 			return
 		}
-		if r.Method == http.MethodPost && !s.csrfOK(r, q.sess) {
+		if r.Method == http.MethodPost && !s.csrfOK(q) {
 			s.fail(q, http.StatusForbidden, q.say("err.csrf"))
 			return
 		}
@@ -147,9 +159,10 @@ func (s *Server) begin(w http.ResponseWriter, r *http.Request) *req {
 	q.lang = s.pickLang(w, r)
 	if q.sess != nil && q.sess.User != "" {
 		u := bot.User{ID: q.sess.User}
-		if s.o.Chat.IsMentor(q.sess.Adapter, u) {
+		if c := s.communityFor(q.sess.Adapter, u, q.sess.Community); c != nil {
+			q.c = c
 			q.actor = tickets.Actor{Adapter: q.sess.Adapter, ID: q.sess.User}
-			q.admin = s.o.Chat.IsAdmin(q.sess.Adapter, u)
+			q.admin = c.Chat.IsAdmin(q.sess.Adapter, u)
 		} else {
 			q.sess = nil // no longer a mentor in the config: start again
 		}

@@ -62,7 +62,7 @@ func (s *Server) ticketList(q *req) {
 			f.States = []tickets.State{st}
 		}
 	}
-	ts, err := s.o.Records.Tickets(q.r.Context(), f)
+	ts, err := q.c.Records.Tickets(q.r.Context(), f)
 	if err != nil {
 		s.internal(q, err)
 		return
@@ -156,7 +156,7 @@ func (s *Server) ticketPage(q *req) {
 // returns false when it cannot.
 func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 	ctx := q.r.Context()
-	t, err := s.o.Records.Ticket(ctx, id)
+	t, err := q.c.Records.Ticket(ctx, id)
 	if errors.Is(err, tickets.ErrNoTicket) {
 		s.fail(q, http.StatusNotFound, bot.T(q.lang, "ticket.not_found", id))
 		return nil, false
@@ -165,7 +165,7 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 		s.internal(q, err)
 		return nil, false
 	}
-	evs, err := s.o.Records.TicketEvents(ctx, id)
+	evs, err := q.c.Records.TicketEvents(ctx, id)
 	if err != nil {
 		s.internal(q, err)
 		return nil, false
@@ -185,7 +185,7 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 	if t.Mentor.ID != "" {
 		d.Holder = t.Mentor.DisplayName()
 	}
-	_, kb := s.o.Chat.FAQ()
+	_, kb := q.c.Chat.FAQ()
 	title := func(id string) string {
 		if kb != nil {
 			if e, ok := kb.Get(id); ok {
@@ -203,7 +203,7 @@ func (s *Server) ticketView(q *req, id int64) (*view, bool) {
 	for _, ev := range evs {
 		who := ev.Actor.DisplayName()
 		if who == "" {
-			who = s.o.Chat.Name()
+			who = q.c.Chat.Name()
 		}
 		// The chat's words for the event, so that a new kind needs no change here.
 		e := event{At: s.date(ev.At), What: bot.T(q.lang, "ticket.event."+ev.Kind), Who: who}
@@ -229,12 +229,12 @@ func (s *Server) ticketAction(q *req) {
 	file := ""
 	switch action {
 	case "claim", "unclaim", "resolve", "reopen":
-		_, err = s.o.Actions.Change(ctx, id, action, q.actor, q.admin)
+		_, err = q.c.Actions.Change(ctx, id, action, q.actor, q.admin)
 	case "answer":
-		_, err = s.o.Actions.Answer(ctx, id, q.actor, q.admin, text)
+		_, err = q.c.Actions.Answer(ctx, id, q.actor, q.admin, text)
 	case "draft":
 		var path string
-		path, err = s.o.Actions.Draft(ctx, id, q.actor)
+		path, err = q.c.Actions.Draft(ctx, id, q.actor)
 		file = filepath.Base(path)
 	default:
 		s.fail(q, http.StatusNotFound, q.say("err.not_found"))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"embed"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -53,8 +52,22 @@ type Announcements interface {
 	Preview(ctx context.Context, from, to time.Time) ([]announce.Post, error)
 }
 
-// Options configure the site. Chat, Actions and Records are required.
+// Community is one community's part of the site: who may log in to it,
+// its ticket desk, its records and its announcements. A mentor sees only
+// the communities they are a mentor of; an admin sees every one.
+type Community struct {
+	Name          string // "" for a bot without [[communities]]
+	Chat          Chat
+	Actions       Actions
+	Records       Records
+	Announcements Announcements // nil: announcements are off
+	DraftsDir     string        // where FAQ drafts are written, listed on the FAQ page
+}
+
+// Options configure the site. Either Communities, or Chat, Actions and
+// Records (one community, for a bot without [[communities]]), are required.
 type Options struct {
+	Communities   []Community
 	Chat          Chat
 	Actions       Actions
 	Records       Records
@@ -76,6 +89,7 @@ const codeTTL = 10 * time.Minute
 // Server is the site's http.Handler.
 type Server struct {
 	o     Options
+	comms []*Community // in config order
 	mux   *http.ServeMux
 	pages map[string]*template.Template
 
@@ -92,9 +106,24 @@ var staticFS embed.FS
 
 // New builds the site.
 func New(o Options) (*Server, error) {
-	if o.Chat == nil || o.Actions == nil || o.Records == nil {
-		return nil, errors.New("web: Chat, Actions and Records are required")
+	if len(o.Communities) == 0 {
+		o.Communities = []Community{{Chat: o.Chat, Actions: o.Actions, Records: o.Records,
+			Announcements: o.Announcements, DraftsDir: o.DraftsDir}}
 	}
+	var comms []*Community
+	seen := map[string]bool{}
+	for i := range o.Communities {
+		c := &o.Communities[i]
+		if c.Chat == nil || c.Actions == nil || c.Records == nil {
+			return nil, fmt.Errorf("web: community %q: Chat, Actions and Records are required", c.Name)
+		}
+		if seen[c.Name] {
+			return nil, fmt.Errorf("web: two communities are named %q", c.Name)
+		}
+		seen[c.Name] = true
+		comms = append(comms, c)
+	}
+	o.Chat = comms[0].Chat // the bot's name, the same in every community
 	switch {
 	case len(o.Key) == 0:
 		o.Key = make([]byte, 32)
@@ -119,7 +148,7 @@ func New(o Options) (*Server, error) {
 	if o.Lang != "en" {
 		o.Lang = "fr"
 	}
-	s := &Server{o: o, mux: http.NewServeMux(), pending: map[string]*pendingLogin{}, lastSent: map[string]time.Time{}}
+	s := &Server{o: o, comms: comms, mux: http.NewServeMux(), pending: map[string]*pendingLogin{}, lastSent: map[string]time.Time{}}
 	if err := s.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -132,6 +161,8 @@ func New(o Options) (*Server, error) {
 	s.mux.HandleFunc("POST /login", s.visitor(s.loginSend))
 	s.mux.HandleFunc("POST /login/code", s.visitor(s.loginCode))
 	s.mux.HandleFunc("POST /logout", s.visitor(s.logout))
+	s.mux.HandleFunc("POST /community", s.mentor(s.switchCommunity))
+	s.mux.HandleFunc("GET /c/{community}/{rest...}", s.mentor(s.communityLink))
 	s.mux.HandleFunc("GET /tickets", s.mentor(s.ticketList))
 	s.mux.HandleFunc("GET /tickets/{id}", s.mentor(s.ticketPage))
 	s.mux.HandleFunc("POST /tickets/{id}/{action}", s.mentor(s.ticketAction))

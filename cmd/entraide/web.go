@@ -22,14 +22,17 @@ func wireWeb(_ context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("bot.timezone %q: %w", a.cfg.Bot.Timezone, err)
 	}
-	// The page serves the bot without communities (config refuses web.listen
-	// with [[communities]]): its one community, and the store's own records.
-	first := a.comms[0]
-	o := web.Options{Chat: a.bot, Actions: a.desk, Records: a.db, Key: []byte(c.SessionKey),
-		SessionTTL: c.Session.Duration, Lang: a.cfg.Bot.Language, Location: loc,
-		DraftsDir: draftsDir(a.cfg, first.cfg, a.faqFS != nil), Logger: a.log}
-	if first.announcer != nil {
-		o.Announcements = first.announcer
+	// One site for every community: each its own desk, records, drafts
+	// and announcements; a mentor sees only the communities they serve.
+	o := web.Options{Key: []byte(c.SessionKey), SessionTTL: c.Session.Duration, Lang: a.cfg.Bot.Language,
+		Location: loc, Logger: a.log}
+	for _, g := range a.comms {
+		wc := web.Community{Name: g.cfg.Name, Chat: g.bot, Actions: g.desk, Records: g.store,
+			DraftsDir: draftsDir(a.cfg, g.cfg, a.faqFS != nil)}
+		if g.announcer != nil {
+			wc.Announcements = g.announcer
+		}
+		o.Communities = append(o.Communities, wc)
 	}
 	site, err := web.New(o)
 	if err != nil {
