@@ -15,7 +15,6 @@ import (
 	"codeberg.org/entraide/entraide/config"
 	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/storage"
-	"codeberg.org/entraide/entraide/tickets"
 )
 
 // app is one running bot: config, storage, the communities' cores and the
@@ -37,9 +36,6 @@ type app struct {
 
 	ops opsState // metrics, see ops.go
 
-	// desk is the first community's ticket feature, which the web page
-	// acts through.
-	desk *tickets.Desk
 	// webAddr is where the mentors' web page listens ("" when off).
 	webAddr string
 }
@@ -132,7 +128,6 @@ func (a *app) build(ctx context.Context) error {
 			}
 		}
 	}
-	a.desk = a.comms[0].desk
 
 	// The mentors' web page on web.listen, acting through the tickets.
 	return wireWeb(ctx, a)
