@@ -30,6 +30,8 @@ const MaxLearnt = 5
 // Replay: adding those too made the ranking worse), and null labels teach
 // no phrasing. Of a message that tells a story around its question, only
 // the asking sentences are kept (Replay: a third fewer false answers).
+// A phrasing is proposed only if, with it, the matcher answers none of the
+// labels wrongly that it did not before (see guard).
 func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
 	byEntry := map[string][]string{}
 	known := map[string]map[string]bool{} // entry → its phrasings' terms
@@ -59,16 +61,81 @@ func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
 		}
 		byEntry[e.ID] = append(byEntry[e.ID], text)
 	}
+	g := newGuard(m, labels)
 	var out []Proposal
 	for _, id := range order {
-		cs := byEntry[id]
-		if len(cs) == 0 {
-			continue
-		}
 		e, _ := m.kb.Get(id)
-		out = append(out, Proposal{Entry: e, Phrasings: cs[:min(len(cs), max)]})
+		var kept []string
+		for _, c := range byEntry[id] {
+			if len(kept) < max && g.accept(e, c) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, Proposal{Entry: e, Phrasings: kept})
+		}
 	}
 	return out
+}
+
+// guard keeps learning from letting a false answer through on the labels
+// the community already has: a phrasing is accepted only if, with it and
+// the phrasings accepted before it, the matcher still answers none of
+// the known negatives (questions labelled as covered by no entry) and
+// none of the other labelled questions with a wrong entry, where it did
+// not before. Learnt phrasings carry incidental words ("le site de la
+// mairie") that pull neighbouring questions no entry covers onto the
+// entry; this is where such a phrasing is caught.
+type guard struct {
+	base   *LexicalMatcher
+	added  []Proposal
+	checks []Query // the labels the original matcher does not answer wrongly
+}
+
+func newGuard(m *LexicalMatcher, labels []Query) *guard {
+	g := &guard{base: m}
+	for _, q := range labels {
+		if !answersWrongly(m, q) {
+			g.checks = append(g.checks, q)
+		}
+	}
+	return g
+}
+
+// accept adds phrasing to entry e when no check is then answered wrongly.
+func (g *guard) accept(e *Entry, phrasing string) bool {
+	added := append(slices.Clip(g.added), Proposal{Entry: e, Phrasings: []string{phrasing}})
+	m := g.base.withKB(WithPhrasings(g.base.kb, added))
+	for _, q := range g.checks {
+		if answersWrongly(m, q) {
+			return false
+		}
+	}
+	g.added = added
+	return true
+}
+
+// answersWrongly reports whether m answers q (not a small-talk reply)
+// with an entry other than the one it expects, or at all when it
+// expects none.
+func answersWrongly(m *LexicalMatcher, q Query) bool {
+	res := m.Match(q.Text, q.Lang)
+	if res.Decision != Answer || res.Entry == nil {
+		return false
+	}
+	return res.Entry.ID != q.Expect
+}
+
+// withKB is m over kb, an edit of m's KB with the same glossary: the same
+// vocabulary and decision, a new index.
+func (m *LexicalMatcher) withKB(kb *KB) *LexicalMatcher {
+	n := &LexicalMatcher{kb: kb, lx: m.lx, ix: buildIndex(kb.Served(), defaultBM25, m.lx), cal: m.cal,
+		answerT: m.answerT, suggT: m.suggT}
+	size := len(n.ix.entries)
+	n.scratch.New = func() any {
+		return &scratch{score: make([]float32, size), cov: make([]float32, size), strong: make([]float32, size), ent: make([]int32, size)}
+	}
+	return n
 }
 
 // termKey is a phrasing's distinct terms, sorted: two phrasings with the

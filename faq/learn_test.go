@@ -67,6 +67,40 @@ func TestLearn(t *testing.T) {
 	}
 }
 
+// A phrasing that would make the matcher answer a known negative (a
+// question labelled as covered by no entry) is not proposed: "le truc pour
+// rentrer" would send the community's question about the premises' badge
+// to the password entry. The phrasing that carries no such risk still is.
+func TestLearnKeepsKnownNegativesUnanswered(t *testing.T) {
+	kb, err := LoadFS(testKB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(kb, Options{})
+	negative := Query{Text: "le badge pour rentrer au local marche plus", Lang: "fr"}
+	if res := m.Match(negative.Text, negative.Lang); res.Decision == Answer {
+		t.Fatalf("the negative is answered before learning: %+v", res.Entry)
+	}
+	labels := []Query{
+		{Text: "le truc pour rentrer dans mes fichiers marche plus", Expect: "nuage-mot-de-passe"},
+		{Text: "cotiser, c'est combien ?", Expect: "adhesion"},
+		negative,
+	}
+	props := Learn(m, labels, 5)
+	var got []string
+	for _, p := range props {
+		for _, q := range p.Phrasings {
+			got = append(got, p.Entry.ID+": "+q)
+		}
+	}
+	if strings.Join(got, "|") != "adhesion: cotiser, c'est combien ?" {
+		t.Errorf("proposals: %q", got)
+	}
+	if res := NewMatcher(WithPhrasings(kb, props), Options{}).Match(negative.Text, negative.Lang); res.Decision == Answer {
+		t.Errorf("after learning, the negative is answered with %s", res.Entry.ID)
+	}
+}
+
 // Replay scores every labelled line once before and once after learning.
 func TestReplay(t *testing.T) {
 	kb, err := LoadFS(testKB())
