@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -232,5 +234,34 @@ func TestConsoleBidiControlsShownToMentors(t *testing.T) {
 	ms := dump(in(msgs, "mentors"))
 	if strings.ContainsRune(ms, '\u202e') || !strings.Contains(ms, "facture[U+202E]gpj.exe") {
 		t.Fatalf("the override must be shown as its code:\n%q", ms)
+	}
+}
+
+// tickets show labels the ticket's origin in words and gives its dates in
+// the configured zone, as the chat does; the usage of db keeps its
+// placeholder URL readable.
+func TestCLITicketShowLikeTheChat(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	chat, errs, code := runCLI(t, "mon imprimante affiche une erreur E-05\n/as mentor\n/room mentors\n!ticket 1\n", "demo", "--db", db)
+	if code != 0 {
+		t.Fatalf("demo: %d %s", code, errs)
+	}
+	m := regexp.MustCompile(`ouvert le (\d{4}-\d\d-\d\d \d\d:\d\d)`).FindStringSubmatch(chat)
+	if m == nil {
+		t.Fatalf("no date in !ticket:\n%s", chat)
+	}
+	out, errs, code := runCLI(t, "", "tickets", "show", "1", "--db", db)
+	if code != 0 {
+		t.Fatalf("tickets show: %d %s", code, errs)
+	}
+	if !strings.Contains(out, "(open, opened because the FAQ had no answer)") || strings.Contains(out, "unanswered)") {
+		t.Fatalf("the origin must be labelled:\n%s", out)
+	}
+	if opened := strings.Replace(m[1], " ", "T", 1); !strings.Contains(out, "Opened:   "+opened) {
+		t.Fatalf("the CLI must show the chat's %s:\n%s", m[1], out)
+	}
+	_, errs, _ = runCLI(t, "", "db")
+	if !strings.Contains(errs, "postgres://USER@HOST") || strings.Contains(errs, "redacted") {
+		t.Fatalf("the usage's placeholder was redacted:\n%s", errs)
 	}
 }

@@ -109,7 +109,7 @@ func (sw scrubWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-var urlUserinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@`)
+var urlUserinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s]+)@`)
 
 func (h *redactor) scrub(s string) string {
 	for _, x := range h.secrets {
@@ -118,10 +118,20 @@ func (h *redactor) scrub(s string) string {
 		}
 	}
 	if strings.Contains(s, "://") && strings.Contains(s, "@") {
-		s = urlUserinfo.ReplaceAllString(s, "${1}[redacted]@")
+		s = urlUserinfo.ReplaceAllStringFunc(s, func(m string) string {
+			sub := urlUserinfo.FindStringSubmatch(m)
+			if placeholder.MatchString(sub[2]) {
+				return m // « postgres://USER@HOST » in a usage text
+			}
+			return sub[1] + "[redacted]@"
+		})
 	}
 	return s
 }
+
+// placeholder is the userinfo of a URL in help texts (USER), which names
+// no one and hides nothing; with a password it is redacted all the same.
+var placeholder = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 
 func (h *redactor) attr(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()

@@ -221,6 +221,11 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// dates in the zone the chat shows them in
+	loc, err := time.LoadLocation(cfg.Bot.Timezone)
+	if err != nil {
+		return fmt.Errorf("bot.timezone %q: %w", cfg.Bot.Timezone, err)
+	}
 	switch action {
 	case "list":
 		ts, err := db.Tickets(ctx, tickets.Filter{States: states})
@@ -230,7 +235,7 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		if *asJSON {
 			return writeTicketsJSON(e.stdout, ts)
 		}
-		writeTicketList(e.stdout, ts)
+		writeTicketList(e.stdout, ts, loc)
 		return nil
 	case "show":
 		t, err := db.Ticket(ctx, id)
@@ -241,7 +246,7 @@ func runTickets(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		writeTicket(e.stdout, t, evs)
+		writeTicket(e.stdout, t, evs, loc)
 		return nil
 	}
 	t, err := db.Ticket(ctx, id)
@@ -331,7 +336,7 @@ func writeTicketsJSON(w io.Writer, ts []*tickets.Ticket) error {
 	return enc.Encode(out)
 }
 
-func writeTicketList(w io.Writer, ts []*tickets.Ticket) {
+func writeTicketList(w io.Writer, ts []*tickets.Ticket, loc *time.Location) {
 	if len(ts) == 0 {
 		fmt.Fprintln(w, "no ticket")
 		return
@@ -345,15 +350,28 @@ func writeTicketList(w io.Writer, ts []*tickets.Ticket) {
 		if mentor == "" {
 			mentor = "-"
 		}
-		fmt.Fprintf(w, "#%-5d %-9s %s  %-24s %-16s %-12s %s\n", t.ID, t.State, t.Created.Local().Format("2006-01-02 15:04"),
+		fmt.Fprintf(w, "#%-5d %-9s %s  %-24s %-16s %-12s %s\n", t.ID, t.State, t.Created.In(loc).Format("2006-01-02 15:04"),
 			t.Room.Key(), t.Asker.ID, mentor, q)
 	}
 }
 
-func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
-	fmt.Fprintf(w, "Ticket #%d (%s, %s)\n", t.ID, t.State, t.Origin)
+// originLabel says why a ticket was opened, for the CLI.
+func originLabel(origin string) string {
+	switch origin {
+	case tickets.OriginUnanswered:
+		return "the FAQ had no answer"
+	case tickets.OriginFeedback:
+		return "a FAQ answer did not help"
+	case tickets.OriginHuman:
+		return "the person asked for someone"
+	}
+	return origin
+}
+
+func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event, loc *time.Location) {
+	fmt.Fprintf(w, "Ticket #%d (%s, opened because %s)\n", t.ID, t.State, originLabel(t.Origin))
 	fmt.Fprintf(w, "Asker:    %s in %s (message %s)\n", t.Asker.DisplayName(), t.Room.Key(), t.MsgID)
-	fmt.Fprintf(w, "Language: %s\nOpened:   %s\n", t.Lang, t.Created.Local().Format(time.RFC3339))
+	fmt.Fprintf(w, "Language: %s\nOpened:   %s\n", t.Lang, t.Created.In(loc).Format(time.RFC3339))
 	if t.Purged {
 		fmt.Fprintln(w, "Question: (erased by the retention policy)")
 	} else {
@@ -371,7 +389,7 @@ func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
 	if len(t.Context) > 0 {
 		fmt.Fprintln(w, "Before:")
 		for _, turn := range t.Context {
-			fmt.Fprintf(w, "  %s  %s", turn.At.Local().Format("15:04:05"), turn.Said)
+			fmt.Fprintf(w, "  %s  %s", turn.At.In(loc).Format("15:04:05"), turn.Said)
 			if len(turn.Entries) > 0 {
 				fmt.Fprintf(w, "  → %s: %s", turn.Reply, strings.Join(turn.Entries, " ; "))
 			}
@@ -386,7 +404,7 @@ func writeTicket(w io.Writer, t *tickets.Ticket, evs []tickets.Event) {
 		if who == "" {
 			who = "entraide"
 		}
-		fmt.Fprintf(w, "  %s  %-8s %-9s → %-9s %s\n", ev.At.Local().Format("2006-01-02 15:04:05"), ev.Kind, ev.From, ev.To, who)
+		fmt.Fprintf(w, "  %s  %-8s %-9s → %-9s %s\n", ev.At.In(loc).Format("2006-01-02 15:04:05"), ev.Kind, ev.From, ev.To, who)
 		if ev.Note != "" && (ev.Kind == "answer" || ev.Kind == "message") {
 			fmt.Fprintf(w, "      %s\n", strings.ReplaceAll(ev.Note, "\n", "\n      "))
 		}
