@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"codeberg.org/entraide/entraide/internal/sqlstore"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -15,7 +17,8 @@ import (
 // DB is an open entraide database on a PostgreSQL server.
 type DB struct {
 	*sql.DB
-	where string // user@host:port/database, never the password
+	sqlstore.Records        // announcement posts, the handled-event journal
+	where            string // user@host:port/database, never the password
 }
 
 // IsURL reports whether a database setting names a PostgreSQL server
@@ -41,6 +44,7 @@ func Open(ctx context.Context, url, password string) (*DB, error) {
 	// keep connections: a new one costs a password exchange
 	raw.SetMaxIdleConns(10)
 	db := &DB{DB: raw, where: where}
+	db.Records = sqlstore.NewRecords(db, sqlstore.Postgres)
 	if err := raw.PingContext(ctx); err != nil {
 		raw.Close()
 		return nil, fmt.Errorf("database %s: %w", where, err)

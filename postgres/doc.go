@@ -3,6 +3,7 @@
 // posts, the handled-message journal, adapter state), for a host that runs
 // several bot instances on one shared database.
 //
-// It imports bot, announce and tickets only; never an adapter, config, cmd
-// or a feature package.
+// It imports bot, announce, tickets and internal/sqlstore (the queries it
+// shares with sqlite) only; never an adapter, config, cmd or a feature
+// package.
 package postgres

@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"codeberg.org/entraide/entraide/internal/sqlstore"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -110,12 +112,15 @@ var (
 // community "" is the bot without communities.
 type TicketStore struct {
 	*DB
-	community string
+	sqlstore.TicketQueries // the figures and the label history
+	community              string
 }
 
 // In is the store of one community: its tickets numbered from 1, its FAQ
 // answers and their feedback. It never reads or changes another's.
-func (db *DB) In(community string) *TicketStore { return &TicketStore{DB: db, community: community} }
+func (db *DB) In(community string) *TicketStore {
+	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, sqlstore.Postgres, community), community: community}
+}
 
 // AdoptTickets gives the tickets and FAQ answers recorded before the
 // database knew communities to community, keeping their numbers.
@@ -136,19 +141,11 @@ func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
 }
 
 // Times are stored as Unix milliseconds, as in package sqlite.
-func ms(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-func fromMS(v int64) time.Time {
-	if v == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(v)
-}
+// Times are stored as Unix milliseconds.
+var (
+	ms     = sqlstore.MS
+	fromMS = sqlstore.FromMS
+)
 
 // ticketCols read number into Ticket.ID: the number its community knows it by.
 const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,

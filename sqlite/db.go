@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"codeberg.org/entraide/entraide/internal/sqlstore"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -17,8 +19,9 @@ import (
 // DB is an open entraide database.
 type DB struct {
 	*sql.DB
-	Path string
-	wal  walGuard
+	sqlstore.Records // announcement posts, the handled-event journal
+	Path             string
+	wal              walGuard
 }
 
 // Open opens (creating if needed) the database at path, switches it to WAL
@@ -47,6 +50,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	db := &DB{DB: raw, Path: path}
+	db.Records = sqlstore.NewRecords(db, sqlstore.SQLite)
 	if err := db.check(ctx); err != nil {
 		raw.Close()
 		return nil, err
@@ -118,6 +122,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	db := &DB{DB: raw, Path: path}
+	db.Records = sqlstore.NewRecords(db, sqlstore.SQLite)
 	findings, err := db.quickCheck(ctx)
 	if err == nil && len(findings) > 0 {
 		err = errors.New(strings.Join(findings, "; "))

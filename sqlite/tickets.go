@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"codeberg.org/entraide/entraide/internal/sqlstore"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -110,18 +112,23 @@ func init() {
 
 // TicketStore keeps tickets, their event history, FAQ answers and feedback.
 type TicketStore struct {
-	db        *DB
-	community string
+	sqlstore.TicketQueries // the figures and the label history
+	db                     *DB
+	community              string
 }
 
 // NewTicketStore returns the ticket store of db, for the bot without
 // communities; In gives one community's.
-func NewTicketStore(db *DB) *TicketStore { return &TicketStore{db: db} }
+func NewTicketStore(db *DB) *TicketStore { return ticketStore(db, "") }
+
+func ticketStore(db *DB, community string) *TicketStore {
+	return &TicketStore{TicketQueries: sqlstore.NewTicketQueries(db, sqlstore.SQLite, community), db: db, community: community}
+}
 
 // In is the store of one community: its tickets numbered from 1, its FAQ
 // answers and their feedback. It never reads or changes another's.
 func (s *TicketStore) In(community string) *TicketStore {
-	return &TicketStore{db: s.db, community: community}
+	return ticketStore(s.db, community)
 }
 
 // AdoptTickets gives the tickets and FAQ answers recorded before the
@@ -146,19 +153,11 @@ func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
 var _ tickets.Store = (*TicketStore)(nil)
 
 // Times are stored as Unix milliseconds: sortable, compact, zone-free.
-func ms(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-func fromMS(v int64) time.Time {
-	if v == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(v)
-}
+// Times are stored as Unix milliseconds.
+var (
+	ms     = sqlstore.MS
+	fromMS = sqlstore.FromMS
+)
 
 // ticketCols read number into Ticket.ID: the number its community knows it by.
 const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,

@@ -1,16 +1,13 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
 	"time"
 )
 
-// Ticket figures read at each metrics scrape; both are single indexed
-// queries over the tickets tables.
-
 // CountByState returns how many tickets are in each state.
-func (s *TicketStore) CountByState(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM tickets WHERE community = ? GROUP BY state`, s.community)
+func (s TicketQueries) CountByState(ctx context.Context) (map[string]int, error) {
+	rows, err := s.query(ctx, `SELECT state, COUNT(*) FROM tickets WHERE community = ? GROUP BY state`, s.community)
 	if err != nil {
 		return nil, err
 	}
@@ -29,8 +26,8 @@ func (s *TicketStore) CountByState(ctx context.Context) (map[string]int, error) 
 
 // FirstAnswerDelays returns, for every ticket a mentor answered, the time
 // from its creation to the first answer.
-func (s *TicketStore) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT MIN(e.at) - t.created_at FROM tickets t
+func (s TicketQueries) FirstAnswerDelays(ctx context.Context) ([]time.Duration, error) {
+	rows, err := s.query(ctx, `SELECT MIN(e.at) - t.created_at FROM tickets t
 		JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'answer' WHERE t.community = ? GROUP BY t.id`, s.community)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -7,10 +7,8 @@ import (
 	"codeberg.org/entraide/entraide/tickets"
 )
 
-var _ tickets.LabelSource = (*TicketStore)(nil)
-
 // LabelHistory implements tickets.LabelSource.
-func (s *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
+func (s TicketQueries) LabelHistory(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, []tickets.TicketOutcome, error) {
 	answers, err := s.answerOutcomes(ctx, since)
 	if err != nil {
 		return nil, nil, err
@@ -22,16 +20,18 @@ func (s *TicketStore) LabelHistory(ctx context.Context, since time.Time) ([]tick
 	return answers, tickets, nil
 }
 
-func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.entry_id, a.question, a.lang, a.picked, a.at,
-			COALESCE(SUM(f.helpful), 0), COALESCE(SUM(1 - f.helpful), 0),
+// Booleans are cast: SQLite keeps them as integers, PostgreSQL as
+// booleans, and CAST reads both the same.
+func (s TicketQueries) answerOutcomes(ctx context.Context, since time.Time) ([]tickets.AnswerOutcome, error) {
+	rows, err := s.query(ctx, `SELECT a.id, a.entry_id, a.question, a.lang, a.picked, a.at,
+			COALESCE(SUM(CAST(f.helpful AS INTEGER)), 0), COALESCE(SUM(1 - CAST(f.helpful AS INTEGER)), 0),
 			COALESCE(MAX(CASE WHEN f.user_adapter = a.adapter AND f.user_id = a.user_id
-				THEN 2 * f.helpful - 1 END), 0)
+				THEN 2 * CAST(f.helpful AS INTEGER) - 1 END), 0)
 		FROM faq_answers a LEFT JOIN faq_feedback f ON f.answer_id = a.id
 		WHERE a.community = ? AND a.at >= ?
 		GROUP BY a.id
-		HAVING COUNT(f.answer_id) > 0 OR a.picked = 1
-		ORDER BY a.at, a.id`, s.community, ms(since))
+		HAVING COUNT(f.answer_id) > 0 OR CAST(a.picked AS INTEGER) = 1
+		ORDER BY a.at, a.id`, s.community, MS(since))
 	if err != nil {
 		return nil, err
 	}
@@ -44,23 +44,23 @@ func (s *TicketStore) answerOutcomes(ctx context.Context, since time.Time) ([]ti
 			&a.AskerVote); err != nil {
 			return nil, err
 		}
-		a.At = fromMS(at)
+		a.At = FromMS(at)
 		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
+func (s TicketQueries) ticketOutcomes(ctx context.Context, since time.Time) ([]tickets.TicketOutcome, error) {
 	// A ticket about an unhelpful answer holds the question with the
 	// asker's complaint appended: the answer record has the question alone.
-	rows, err := s.db.QueryContext(ctx, `SELECT t.number, t.origin, t.question,
+	rows, err := s.query(ctx, `SELECT t.number, t.origin, t.question,
 			COALESCE((SELECT NULLIF(a.question, '') FROM faq_answers a WHERE a.community = t.community
 				AND a.ticket_id = t.number ORDER BY a.id LIMIT 1), ''),
 			t.lang, t.created_at,
 			EXISTS(SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'answer')
 		FROM tickets t
-		WHERE t.community = ? AND t.created_at >= ? AND t.purged = 0
-		ORDER BY t.created_at, t.id`, s.community, ms(since))
+		WHERE t.community = ? AND t.created_at >= ? AND CAST(t.purged AS INTEGER) = 0
+		ORDER BY t.created_at, t.id`, s.community, MS(since))
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]ti
 		if t.Origin == tickets.OriginFeedback {
 			t.Question = asked // "" when erased: no label
 		}
-		t.Created = fromMS(created)
+		t.Created = FromMS(created)
 		out = append(out, t)
 	}
 	if err := rows.Err(); err != nil {
@@ -94,8 +94,8 @@ func (s *TicketStore) ticketOutcomes(ctx context.Context, since time.Time) ([]ti
 
 // drafts lists, per ticket, the ids of the FAQ drafts written from it,
 // oldest first.
-func (s *TicketStore) drafts(ctx context.Context) (map[int64][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.number, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+func (s TicketQueries) drafts(ctx context.Context) (map[int64][]string, error) {
+	rows, err := s.query(ctx, `SELECT t.number, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
 		WHERE t.community = ? AND e.kind = ? AND e.note <> '' ORDER BY e.id`, s.community, tickets.DraftEvent)
 	if err != nil {
 		return nil, err
