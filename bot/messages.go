@@ -68,8 +68,8 @@ var catalogue = map[string]map[string]string{
 		"ann.register_label":           "Inscription : ",
 
 		// --- operations (reload, rate limits) ---
-		"ratelimit.user": "Vous envoyez beaucoup de messages : je fais une courte pause avant de vous répondre à nouveau.",
-		"ratelimit.room": "Ce salon est très actif : je fais une courte pause avant de répondre à nouveau.",
+		"ratelimit.user": "Vous envoyez beaucoup de messages : je fais une pause et je ne lis ni ne transmets ceux qui arrivent pendant ce temps. Attendez %d s, puis renvoyez ce qui n'a pas eu de réponse.",
+		"ratelimit.room": "Ce salon est très actif : je fais une pause et je ne lis ni ne transmets les messages qui arrivent pendant ce temps. Attendez %d s, puis renvoyez ce qui n'a pas eu de réponse.",
 		"help.reload":    "recharge la FAQ et les annonces depuis leurs fichiers",
 		"reload.done":    "Rechargement terminé : %d fiches dans la FAQ.",
 		"reload.failed":  "Le rechargement a échoué, la version précédente reste en service. À corriger :\n%s",
@@ -147,8 +147,8 @@ var catalogue = map[string]map[string]string{
 		"ann.register_label":           "Registration: ",
 
 		// --- operations (reload, rate limits) ---
-		"ratelimit.user": "You are sending a lot of messages: I am pausing for a moment before answering you again.",
-		"ratelimit.room": "This room is very busy: I am pausing for a moment before answering again.",
+		"ratelimit.user": "You are sending a lot of messages: I am pausing, and what arrives meanwhile is neither read nor passed on. Wait %d s, then send again what got no answer.",
+		"ratelimit.room": "This room is very busy: I am pausing, and messages arriving meanwhile are neither read nor passed on. Wait %d s, then send again what got no answer.",
 		"help.reload":    "reloads the FAQ and announcements from their files",
 		"reload.done":    "Reload done: %d entries in the FAQ.",
 		"reload.failed":  "Reload failed, the previous version stays in service. To fix:\n%s",

@@ -2,6 +2,7 @@ package ratelimit
 
 import (
 	"context"
+	"time"
 
 	"codeberg.org/entraide/entraide/bot"
 )
@@ -28,7 +29,12 @@ func (l *Limiter) Hook(dropped func(req *bot.Request, v Verdict)) bot.Hook {
 			if v.Room {
 				key = "ratelimit.room"
 			}
-			if _, err := req.Reply(ctx, bot.T(noticeLang(req), key)); err != nil {
+			// whole seconds, rounded up: « 0 s » would invite a resend now
+			secs := int((v.Wait + time.Second - 1) / time.Second)
+			if secs < 1 {
+				secs = 1
+			}
+			if _, err := req.Reply(ctx, bot.T(noticeLang(req), key, secs)); err != nil {
 				req.Bot.Logger().Warn("rate limit notice not sent", "room", m.Room.Key(), "err", err)
 			}
 		}

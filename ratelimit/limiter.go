@@ -40,6 +40,8 @@ type Verdict struct {
 	Notify bool
 	// Room is true when the room's bucket, not the user's, refused.
 	Room bool
+	// Wait is how long until the refusing bucket serves a message again.
+	Wait time.Duration
 }
 
 type bucket struct {
@@ -101,11 +103,11 @@ func (l *Limiter) Allow(user, room string, now time.Time) Verdict {
 	defer l.mu.Unlock()
 	u := l.users.get(user, now)
 	if u != nil && u.lim.TokensAt(now) < 1 {
-		return Verdict{Notify: l.notice(u, now)}
+		return Verdict{Notify: l.notice(u, now), Wait: untilToken(u.lim, now)}
 	}
 	r := l.rooms.get(room, now)
 	if r != nil && r.lim.TokensAt(now) < 1 {
-		v := Verdict{Room: true}
+		v := Verdict{Room: true, Wait: untilToken(r.lim, now)}
 		if u != nil {
 			v.Notify = l.notice(u, now)
 		}
@@ -119,6 +121,15 @@ func (l *Limiter) Allow(user, room string, now time.Time) Verdict {
 		r.lim.AllowN(now, 1)
 	}
 	return Verdict{Allowed: true}
+}
+
+// untilToken is how long until lim holds a whole token.
+func untilToken(lim *rate.Limiter, now time.Time) time.Duration {
+	missing := 1 - lim.TokensAt(now)
+	if missing <= 0 || lim.Limit() <= 0 {
+		return 0
+	}
+	return time.Duration(missing / float64(lim.Limit()) * float64(time.Second))
 }
 
 func (l *Limiter) notice(u *bucket, now time.Time) bool {

@@ -69,7 +69,7 @@ func TestFloodOfOneUserIsThrottledOthersServed(t *testing.T) {
 		if r.Mention == nil || r.Mention.ID != "troll" {
 			continue
 		}
-		if r.Text == bot.T("fr", "ratelimit.user") {
+		if isNotice(r.Text, "fr", "ratelimit.user") {
 			notices++
 		} else {
 			answers++
@@ -97,7 +97,7 @@ func TestFloodOfOneUserIsThrottledOthersServed(t *testing.T) {
 	for range 30 {
 		fa.Say(ctx, b, "support", "troll", "encore")
 	}
-	if n := strings.Count(bottest.Texts(fa.Sent()), bot.T("fr", "ratelimit.user")); n != 1 {
+	if n := strings.Count(bottest.Texts(fa.Sent()), noticeHead("fr", "ratelimit.user")); n != 1 {
 		t.Errorf("second window: %d notices, want 1", n)
 	}
 }
@@ -129,7 +129,7 @@ func TestBusyRoomIsThrottledQuietRoomIsNot(t *testing.T) {
 	busy := fa.In("busy")
 	answers, notices := 0, 0
 	for _, r := range busy {
-		if r.Text == bot.T("fr", "ratelimit.room") {
+		if isNotice(r.Text, "fr", "ratelimit.room") {
 			notices++
 		} else {
 			answers++
@@ -158,7 +158,7 @@ func TestNoticeSpeaksTheRoomLanguage(t *testing.T) {
 	ctx := context.Background()
 	fa.Say(ctx, b, "intl", "amy", "!help")
 	fa.Say(ctx, b, "intl", "amy", "!help")
-	if got := fa.Last().Text; got != bot.T("en", "ratelimit.user") {
+	if got := fa.Last().Text; !isNotice(got, "en", "ratelimit.user") {
 		t.Fatalf("want the English notice, got %q", got)
 	}
 }
@@ -213,7 +213,7 @@ func TestNoticeFollowsTheAskersLanguageInAnUnconfiguredRoom(t *testing.T) {
 	ctx := context.Background()
 	fa.Say(ctx, b, "support", "amy", "how much does the training cost?")
 	fa.Say(ctx, b, "support", "amy", "how much does the training cost please?")
-	if got := fa.Last().Text; got != bot.T("en", "ratelimit.user") {
+	if got := fa.Last().Text; !isNotice(got, "en", "ratelimit.user") {
 		t.Fatalf("an English asker should get the English notice, got %q", got)
 	}
 }
@@ -251,5 +251,34 @@ func TestRefusedByTheRoomCostsTheUserNothing(t *testing.T) {
 	}
 	if v := l.Allow("other", "r2", now.Add(2*time.Second)); !v.Allowed {
 		t.Fatalf("a user's refusal spent the room's token: %+v", v)
+	}
+}
+
+// noticeHead is a pause notice up to its number of seconds.
+func noticeHead(lang, key string) string {
+	head, _, _ := strings.Cut(bot.T(lang, key, -1), "-1")
+	return head
+}
+
+func isNotice(text, lang, key string) bool { return strings.HasPrefix(text, noticeHead(lang, key)) }
+
+// The pause notice says that what comes meanwhile is not passed on, and
+// how many seconds to wait: with one message a minute, after a refusal
+// 30 s into the minute, 30 s.
+func TestNoticeSaysNothingIsPassedOnAndHowLongToWait(t *testing.T) {
+	c := newClock()
+	l := ratelimit.New(ratelimit.Config{UserPerMinute: 1, UserBurst: 1, Now: c.now})
+	b := bot.New(bot.Options{})
+	fa := bottest.New("fake")
+	if err := b.AddAdapter(fa); err != nil {
+		t.Fatal(err)
+	}
+	b.BeforeFirst(l.Hook(nil))
+	ctx := context.Background()
+	fa.Say(ctx, b, "support", "amy", "!aide")
+	c.add(30 * time.Second)
+	fa.Say(ctx, b, "support", "amy", "!aide")
+	if got := fa.Last().Text; !strings.Contains(got, "ni ne transmets") || !strings.Contains(got, "Attendez 30 s") {
+		t.Fatalf("notice: %q", got)
 	}
 }
