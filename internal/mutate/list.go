@@ -19,6 +19,11 @@ type mutation struct {
 	Accepted string // "= reason": a survivor known to be equivalent or accepted
 }
 
+// testArgs are the go test arguments that judge m: flags, then packages.
+func (m *mutation) testArgs() []string {
+	return append(append([]string{}, m.Flags...), m.Pkgs...)
+}
+
 // parseList reads the list format:
 //
 //	@ faq/matcher.go [./faq ./other] [-run=X]   file, owning packages (default

@@ -103,7 +103,7 @@ func run(args []string, w io.Writer) error {
 
 	// find each original text now, so that a stale list shows at once
 	results := make([]result, len(muts))
-	var pkgs []string
+	var runs [][]string // the distinct go test arguments (flags, packages) of the mutations found
 	for i, m := range muts {
 		results[i] = result{m: m}
 		src, err := os.ReadFile(filepath.Join(tree, m.File))
@@ -116,10 +116,8 @@ func run(args []string, w io.Writer) error {
 			results[i].out, results[i].detail = stale, "original text not found"
 		case 1:
 			results[i].at = 1 + bytes.Count(src[:bytes.Index(src, []byte(m.From))], []byte("\n"))
-			for _, p := range m.Pkgs {
-				if !slices.Contains(pkgs, p) {
-					pkgs = append(pkgs, p)
-				}
+			if args := m.testArgs(); !slices.ContainsFunc(runs, func(r []string) bool { return slices.Equal(r, args) }) {
+				runs = append(runs, args)
 			}
 		default:
 			results[i].out, results[i].detail = stale, fmt.Sprintf("original text found %d times, want once", n)
@@ -129,9 +127,10 @@ func run(args []string, w io.Writer) error {
 	if *dry {
 		return listStale(results, w)
 	}
-	fmt.Fprintf(w, "baseline: go test %s\n", strings.Join(pkgs, " "))
-	if len(pkgs) > 0 {
-		if out, err := goTest(ctx, tree, pkgs, *timeout); err != nil {
+	// the tests that judge the mutations must pass on the tree as it is
+	for _, args := range runs {
+		fmt.Fprintf(w, "baseline: go test %s\n", strings.Join(args, " "))
+		if out, err := goTest(ctx, tree, args, *timeout); err != nil {
 			w.Write(out)
 			return fmt.Errorf("the tests fail without any mutation: fix them first")
 		}
@@ -188,7 +187,7 @@ func try(ctx context.Context, tree string, m mutation, timeout time.Duration, ve
 	if err := os.WriteFile(path, mutated, 0o644); err != nil {
 		return "", "", err
 	}
-	out, testErr := goTest(ctx, tree, append(append([]string{}, m.Flags...), m.Pkgs...), timeout)
+	out, testErr := goTest(ctx, tree, m.testArgs(), timeout)
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		return "", "", err
 	}
