@@ -106,7 +106,7 @@ func (tk *Desk) converse(ctx context.Context, req *bot.Request) bool {
 		return false // "2": a pick from a list the bot offered
 	}
 	if e := tk.clearlyNew(ctx, req, t); e != nil {
-		if !tk.awaitsAsker(ctx, t) && !severalSentences(text) {
+		if readsAsQuestion(text) && !tk.awaitsAsker(ctx, t) && !severalSentences(text) {
 			return false
 		}
 		// « Canon MG3650. Au fait, combien coûte la formation ? » after
@@ -243,7 +243,7 @@ func (tk *Desk) fromMentors(ctx context.Context, req *bot.Request) bool {
 func (tk *Desk) clearlyNew(ctx context.Context, req *bot.Request, t *Ticket) *faq.Entry {
 	matcher, _ := tk.b.FAQ()
 	text := req.Msg.Text
-	if matcher == nil || !readsAsQuestion(text) || goesOn(text) {
+	if matcher == nil || !(readsAsQuestion(text) || saysLost(text)) || goesOn(text) {
 		return nil
 	}
 	res := matcher.Match(text, t.Lang)
@@ -278,6 +278,22 @@ func readsAsQuestion(text string) bool {
 
 var questionWords = setOf(`comment combien quand ou pourquoi quel quelle quels quelles qui est peut peux puis
 	how what when where why which who can could do does is are`)
+
+// saysLost reports whether a message states a loss the FAQ often answers
+// (« j'ai perdu mon mot de passe Mastodon ») without asking: with an open
+// ticket it is relayed, and answered from the FAQ as well.
+func saysLost(text string) bool {
+	joined := strings.Join(foldedWords(text), " ") + " "
+	for _, p := range lostPhrases {
+		if strings.HasPrefix(joined, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+var lostPhrases = phrases(`j ai perdu|j ai oublie|je ne retrouve plus|je ne trouve plus|
+	i lost|i forgot|i ve lost|i ve forgotten|i have lost|i have forgotten|i can t find`)
 
 // goesOn reports whether a message starts like the next line of a
 // conversation rather than a new subject.

@@ -229,6 +229,14 @@ func TestConsoleTalkBetweenPeople(t *testing.T) {
 	if ms := in(rest, "mentors"); !strings.Contains(ms[len(ms)-1].text, "Tickets en attente (1)") {
 		t.Fatalf("want alice's ticket only:\n%s", dump(msgs))
 	}
+
+	// with a ticket of his own, bob's « j'ai perdu mon mot de passe
+	// Mastodon » reaches the mentors and gets the FAQ's answer too
+	msgs = demoTalk(t, "/as bob", "le pilote de mon imprimante est à jour ?", "j'ai perdu mon mot de passe mastodon")
+	rest = after(t, msgs, "ticket n° 1")
+	if !strings.Contains(dump(in(rest, "support")), "toot.etabli.example") || !strings.Contains(dump(in(rest, "mentors")), "mot de passe mastodon") {
+		t.Fatalf("want the FAQ answer and the relay:\n%s", dump(msgs))
+	}
 }
 
 // A right-to-left override in a question (« gpj.exe » shown as « exe.jpg »)
