@@ -194,7 +194,8 @@ func runLeased(ctx context.Context, e *env, cfg *config.Config, leaser storage.L
 			"waited", time.Since(waited).Round(time.Millisecond))
 		err = lead(ctx, e, &leaderCfg, l, setHandler)
 		setHandler(standby)
-		if ctx.Err() != nil || err != nil {
+		if !errors.Is(err, errLeaseLost) {
+			// stopped, ended normally (end of input) or failed
 			l.release()
 			return err
 		}
@@ -202,8 +203,8 @@ func runLeased(ctx context.Context, e *env, cfg *config.Config, leaser storage.L
 	}
 }
 
-// lead runs the bot until ctx ends or the lease is lost (then it returns
-// nil), or the bot fails.
+// lead runs the bot until ctx ends (then it returns nil), the lease is
+// lost (errLeaseLost), the bot ends normally (nil) or fails.
 func lead(ctx context.Context, e *env, cfg *config.Config, l *lease, setHandler func(http.Handler)) error {
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -215,7 +216,7 @@ func lead(ctx context.Context, e *env, cfg *config.Config, l *lease, setHandler 
 	a, err := newApp(lctx, cfg, e, nil, nil)
 	if err != nil {
 		if lost.Load() {
-			return nil
+			return errLeaseLost
 		}
 		return err
 	}
@@ -232,7 +233,7 @@ func lead(ctx context.Context, e *env, cfg *config.Config, l *lease, setHandler 
 		"leader", true)
 	err = a.Run(lctx)
 	if lost.Load() {
-		return nil
+		return errLeaseLost
 	}
 	if err != nil {
 		return fmt.Errorf("stopped: %w", err)

@@ -387,3 +387,49 @@ func TestLeaderCutOffFromPostgres(t *testing.T) {
 		t.Fatalf("after the cut: %q", r)
 	}
 }
+
+// TestLeaderEndOfInputExits: a console bot on Postgres whose input ends
+// stops like on SQLite: it releases the lease and exits 0, instead of
+// taking its normal end for a lost lease and restarting.
+func TestLeaderEndOfInputExits(t *testing.T) {
+	t.Parallel()
+	pg := testenv.StartPostgres(t)
+	pair, _ := pairOnPostgres(t, pg, "[console]\nenabled = true\n")
+	for _, in := range pair {
+		cmd := exec.Command(testBinary(t), "run", "--config", in.config)
+		cmd.Env = in.env
+		cmd.Stdin = strings.NewReader("Quels sont les horaires de la permanence ?\n")
+		var out, logs testkit.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("instance %s: exit: %v\n%s", in.name, err, logs.String())
+			}
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("instance %s still running 30 s after its input ended\n%s", in.name, logs.String())
+		}
+		if !strings.Contains(out.String(), "mercredi") {
+			t.Errorf("instance %s: no answer before the end: %q", in.name, out.String())
+		}
+		if strings.Contains(logs.String(), "lease lost") {
+			t.Errorf("instance %s: a normal end logged as a lost lease:\n%s", in.name, logs.String())
+		}
+		// the first released the lease: the second takes it without
+		// waiting for it to expire
+		m := regexp.MustCompile(`waited=(\S+)`).FindStringSubmatch(logs.String())
+		if m == nil {
+			t.Fatalf("instance %s never acquired the lease:\n%s", in.name, logs.String())
+		}
+		if w, err := time.ParseDuration(m[1]); err != nil || w >= leaseFence {
+			t.Errorf("instance %s waited %s for the lease, want it released by the previous one", in.name, m[1])
+		}
+	}
+}
