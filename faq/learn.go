@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Learning from use: the questions people asked, labelled by what
@@ -48,7 +49,7 @@ func Learn(m *LexicalMatcher, labels []Query, max int) []Proposal {
 			}
 			order = append(order, e.ID)
 		}
-		text := strings.Join(strings.Fields(askingSentences(q.Text)), " ")
+		text := carryingWords(askingSentences(q.Text))
 		k := m.termKey(text)
 		if k == "" || known[e.ID][k] {
 			continue
@@ -328,4 +329,18 @@ func askingSentences(text string) string {
 		return text
 	}
 	return strings.Join(asked, " ")
+}
+
+// carryingWords is text without its numbers ("on est 3 à la maison"):
+// a count, an amount or a date is the asker's case, not the question's
+// topic, and learnt it would pull any question with that number onto the
+// entry (Replay on Le Nid Libre: more right answers, no more false ones).
+func carryingWords(text string) string {
+	var kept []string
+	for _, w := range strings.Fields(text) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 || strings.IndexFunc(w, unicode.IsDigit) < 0 {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }

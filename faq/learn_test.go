@@ -162,3 +162,17 @@ func TestAskingSentences(t *testing.T) {
 		}
 	}
 }
+
+// A learnt phrasing keeps the asker's words but not their numbers.
+func TestCarryingWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"on est 3 à la maison, un tarif famille ?": "on est à la maison, un tarif famille ?",
+		"mon quota de 10 Go, 2FA et Windows 10 ?":  "mon quota de Go, 2FA et Windows ?",
+		"ça marche pas ?":                          "ça marche pas ?",
+		"12/05 15h30 ?":                            "15h30 ?",
+	} {
+		if got := carryingWords(in); got != want {
+			t.Errorf("carryingWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
