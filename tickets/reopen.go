@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/entraide/entraide/bot"
 )
@@ -64,6 +65,9 @@ func (tk *Desk) reopenByAsker(ctx context.Context, req *bot.Request) bool {
 		return false
 	}
 	text := strings.TrimSpace(req.Msg.Text)
+	if !strings.ContainsFunc(text, unicode.IsLetter) || tk.people.toOther(req.Msg, tk.b.Name(), tk.clock.Now()) {
+		return false // « 2 » picking from a list, or talk to someone else
+	}
 	if !stillFails(text) && (c.answered || closing(text) != notClosing) {
 		return false
 	}
