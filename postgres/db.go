@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"codeberg.org/entraide/entraide/internal/sqlstore"
-
 	"context"
 	"database/sql"
 	"errors"
@@ -12,6 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"codeberg.org/entraide/entraide/internal/sqlstore"
 )
 
 // DB is an open entraide database on a PostgreSQL server.

@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"codeberg.org/entraide/entraide/internal/sqlstore"
-
 	"context"
 	"database/sql"
 	"errors"
@@ -10,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
 )
 
@@ -141,40 +139,7 @@ func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
 }
 
 // Times are stored as Unix milliseconds, as in package sqlite.
-// Times are stored as Unix milliseconds.
-var (
-	ms     = sqlstore.MS
-	fromMS = sqlstore.FromMS
-)
-
-// ticketCols read number into Ticket.ID: the number its community knows it by.
-const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
-	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
-	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scanTicket(s scanner) (*tickets.Ticket, error) {
-	var t tickets.Ticket
-	var state, guesses, context string
-	var created, updated, reminded, resolved int64
-	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
-		&t.Asker.ID, &t.Asker.Name, &t.MsgID, &t.ThreadID, &t.Question, &t.Lang, &t.EntryID, &guesses,
-		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged,
-		&t.NoticeID, &context)
-	if err != nil {
-		return nil, err
-	}
-	if t.Context, err = tickets.DecodeContext(context); err != nil {
-		return nil, fmt.Errorf("ticket %d: %w", t.ID, err)
-	}
-	t.State = tickets.State(state)
-	if guesses != "" {
-		t.Guesses = strings.Split(guesses, ",")
-	}
-	t.Created, t.Updated, t.Reminded, t.Resolved = fromMS(created), fromMS(updated), fromMS(reminded), fromMS(resolved)
-	return &t, nil
-}
+var ms = sqlstore.MS
 
 // CreateTicket implements tickets.Store: the ticket row and its "open"
 // event are committed together before it returns.
@@ -190,7 +155,7 @@ func (db *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) erro
 				t.Room.Adapter+"\n"+t.Room.ID+"\n"+t.MsgID); err != nil {
 				return err
 			}
-			old, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets
+			old, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets
 				WHERE adapter = $1 AND room_id = $2 AND msg_id = $3 AND origin = $4 AND asker_id = $5 AND question = $6
 				AND community = $7 ORDER BY id LIMIT 1`,
 				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question, db.community))
@@ -240,28 +205,11 @@ func (db *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.
 	}
 	ev := tickets.Event{TicketID: id, At: t.Created, Kind: "open",
 		Actor: tickets.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
-	if err := insertEvent(ctx, tx, ev); err != nil {
+	if err := sqlstore.Postgres.InsertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
 	t.ID = number
 	return nil
-}
-
-func insertEvent(ctx context.Context, tx *sql.Tx, ev tickets.Event) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO ticket_events(ticket_id, at, kind, actor_adapter, actor_id, actor_name,
-		from_state, to_state, note) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-		ev.TicketID, ms(ev.At), ev.Kind, ev.Actor.Adapter, ev.Actor.ID, ev.Actor.Name, string(ev.From), string(ev.To), ev.Note)
-	return err
-}
-
-// Ticket implements tickets.Store.
-func (db *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
-	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = $1 AND number = $2`,
-		db.community, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, tickets.ErrNoTicket
-	}
-	return t, err
 }
 
 // UpdateTicket implements tickets.Store. The row is locked (FOR UPDATE)
@@ -279,7 +227,7 @@ func (db *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Ev
 		if err != nil {
 			return err
 		}
-		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1`, row))
+		t, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets WHERE id = $1`, row))
 		if err != nil {
 			return err
 		}
@@ -295,7 +243,7 @@ func (db *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Ev
 			return err
 		}
 		ev.TicketID, ev.From, ev.To = row, from, t.State
-		if err := insertEvent(ctx, tx, ev); err != nil {
+		if err := sqlstore.Postgres.InsertEvent(ctx, tx, ev); err != nil {
 			return err
 		}
 		ev.TicketID = id
@@ -305,104 +253,9 @@ func (db *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Ev
 	return out, err
 }
 
-// Tickets implements tickets.Store.
-func (db *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
-	q := `SELECT ` + ticketCols + ` FROM tickets WHERE community = $1`
-	args := []any{db.community}
-	if len(f.States) > 0 {
-		marks := make([]string, len(f.States))
-		for i, st := range f.States {
-			args = append(args, string(st))
-			marks[i] = fmt.Sprintf("$%d", i+2)
-		}
-		q += ` AND state IN (` + strings.Join(marks, ",") + `)`
-	}
-	q += ` ORDER BY created_at, id`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
-	}
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*tickets.Ticket
-	for rows.Next() {
-		t, err := scanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// TicketEvents implements tickets.Store.
-func (db *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
-	rows, err := db.QueryContext(ctx, `SELECT t.number, e.at, e.kind, e.actor_adapter, e.actor_id, e.actor_name,
-		e.from_state, e.to_state, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-		WHERE t.community = $1 AND t.number = $2 ORDER BY e.id`, db.community, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tickets.Event
-	for rows.Next() {
-		var ev tickets.Event
-		var at int64
-		var from, to string
-		if err := rows.Scan(&ev.TicketID, &at, &ev.Kind, &ev.Actor.Adapter, &ev.Actor.ID, &ev.Actor.Name, &from, &to, &ev.Note); err != nil {
-			return nil, err
-		}
-		ev.At, ev.From, ev.To = fromMS(at), tickets.State(from), tickets.State(to)
-		out = append(out, ev)
-	}
-	return out, rows.Err()
-}
-
 // SetNotice implements tickets.Store.
 func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
 	_, err := db.ExecContext(ctx, `UPDATE tickets SET notice_id = $1 WHERE id = $2`, noticeID, id)
-	return err
-}
-
-// TicketByNotice implements tickets.Store.
-func (db *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
-	if noticeID == "" {
-		return nil, tickets.ErrNoTicket
-	}
-	t, err := scanTicket(db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE notice_id = $1
-		AND community = $2 ORDER BY id DESC LIMIT 1`, noticeID, db.community))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, tickets.ErrNoTicket
-	}
-	return t, err
-}
-
-// AskerTickets implements tickets.Store.
-func (db *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE adapter = $1 AND room_id = $2
-		AND asker_id = $3 AND state <> $4 AND community = $5 ORDER BY id DESC`, room.Adapter, room.ID, askerID,
-		string(tickets.Resolved), db.community)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*tickets.Ticket
-	for rows.Next() {
-		t, err := scanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// MarkReminded implements tickets.Store.
-func (db *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
-	_, err := db.ExecContext(ctx, `UPDATE tickets SET reminded_at = $1 WHERE community = $2 AND number = $3`,
-		ms(at), db.community, id)
 	return err
 }
 
@@ -436,7 +289,7 @@ func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = $1`, id); err != nil {
 				return err
 			}
-			if err := insertEvent(ctx, tx, tickets.Event{TicketID: id, At: now, Kind: "purge",
+			if err := sqlstore.Postgres.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: now, Kind: "purge",
 				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
 				return err
 			}
@@ -449,24 +302,6 @@ func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int
 	return n, err
 }
 
-const answerCols = `id, adapter, room_id, room_name, room_direct, user_id, user_name, msg_id, thread_id, sent_id,
-	entry_id, question, lang, at, feedback, ticket_id, picked`
-
-func scanAnswer(s scanner) (*tickets.AnswerRecord, error) {
-	var a tickets.AnswerRecord
-	var at int64
-	err := s.Scan(&a.ID, &a.Room.Adapter, &a.Room.ID, &a.Room.Name, &a.Room.Direct, &a.Asker.ID, &a.Asker.Name,
-		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID, &a.Picked)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	a.At = fromMS(at)
-	return &a, nil
-}
-
 // RecordAnswer implements tickets.FeedbackStore.
 func (db *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
 	return db.QueryRowContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
@@ -474,35 +309,6 @@ func (db *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord
 		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
 		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
 		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked, db.community).Scan(&a.ID)
-}
-
-// LastAnswer implements tickets.FeedbackStore.
-func (db *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
-	return scanAnswer(db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = $1 AND room_id = $2 AND user_id = $3 AND at >= $4 AND community = $5
-		ORDER BY at DESC, id DESC LIMIT 1`,
-		room.Adapter, room.ID, userID, ms(since), db.community))
-}
-
-// AnswerBySentID implements tickets.FeedbackStore.
-func (db *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
-	return scanAnswer(db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE adapter = $1 AND sent_id = $2 AND community = $3 ORDER BY id DESC LIMIT 1`, adapter, sentID, db.community))
-}
-
-// AddFeedback implements tickets.FeedbackStore.
-func (db *TicketStore) AddFeedback(ctx context.Context, f tickets.Feedback) error {
-	return db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO faq_feedback(answer_id, user_adapter, user_id, entry_id, helpful, source, at)
-			VALUES($1,$2,$3,$4,$5,$6,$7) ON CONFLICT(answer_id, user_adapter, user_id) DO UPDATE SET
-			helpful = excluded.helpful, source = excluded.source, at = excluded.at`,
-			f.AnswerID, f.User.Adapter, f.User.ID, f.EntryID, f.Helpful, f.Source, ms(f.At))
-		if err != nil || f.Source != "text" {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET feedback = true WHERE id = $1`, f.AnswerID)
-		return err
-	})
 }
 
 // OpenAnswerTicket implements tickets.FeedbackStore. The answer's row is locked

@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"codeberg.org/entraide/entraide/internal/sqlstore"
-
 	"context"
 	"database/sql"
 	"errors"
@@ -14,6 +12,8 @@ import (
 	"syscall"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"codeberg.org/entraide/entraide/internal/sqlstore"
 )
 
 // DB is an open entraide database.

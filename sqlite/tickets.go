@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"codeberg.org/entraide/entraide/internal/sqlstore"
-
 	"context"
 	"database/sql"
 	"errors"
@@ -10,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
 )
 
@@ -153,40 +151,7 @@ func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
 var _ tickets.Store = (*TicketStore)(nil)
 
 // Times are stored as Unix milliseconds: sortable, compact, zone-free.
-// Times are stored as Unix milliseconds.
-var (
-	ms     = sqlstore.MS
-	fromMS = sqlstore.FromMS
-)
-
-// ticketCols read number into Ticket.ID: the number its community knows it by.
-const ticketCols = `number, state, origin, adapter, room_id, room_name, room_direct, asker_id, asker_name, msg_id, thread_id,
-	question, lang, entry_id, guesses, mentor_adapter, mentor_id, mentor_name, answer,
-	created_at, updated_at, reminded_at, resolved_at, purged, notice_id, context`
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scanTicket(s scanner) (*tickets.Ticket, error) {
-	var t tickets.Ticket
-	var state, guesses, context string
-	var created, updated, reminded, resolved int64
-	err := s.Scan(&t.ID, &state, &t.Origin, &t.Room.Adapter, &t.Room.ID, &t.Room.Name, &t.Room.Direct,
-		&t.Asker.ID, &t.Asker.Name, &t.MsgID, &t.ThreadID, &t.Question, &t.Lang, &t.EntryID, &guesses,
-		&t.Mentor.Adapter, &t.Mentor.ID, &t.Mentor.Name, &t.Answer, &created, &updated, &reminded, &resolved, &t.Purged,
-		&t.NoticeID, &context)
-	if err != nil {
-		return nil, err
-	}
-	if t.Context, err = tickets.DecodeContext(context); err != nil {
-		return nil, fmt.Errorf("ticket %d: %w", t.ID, err)
-	}
-	t.State = tickets.State(state)
-	if guesses != "" {
-		t.Guesses = strings.Split(guesses, ",")
-	}
-	t.Created, t.Updated, t.Reminded, t.Resolved = fromMS(created), fromMS(updated), fromMS(reminded), fromMS(resolved)
-	return &t, nil
-}
+var ms = sqlstore.MS
 
 // CreateTicket implements tickets.Store: the ticket row and its "open"
 // event are committed together before it returns.
@@ -196,7 +161,7 @@ func (s *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error
 			// the same message handled again (an adapter resuming after a
 			// crash): the ticket it opened, not a second one. Same asker
 			// and words too: some adapters' ids restart with the process.
-			old, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets
+			old, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets
 				WHERE community = ? AND adapter = ? AND room_id = ? AND msg_id = ? AND origin = ? AND asker_id = ?
 				AND question = ? ORDER BY id LIMIT 1`,
 				s.community, t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
@@ -243,28 +208,11 @@ func (s *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.T
 	}
 	ev := tickets.Event{TicketID: id, At: t.Created, Kind: "open",
 		Actor: tickets.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
-	if err := insertEvent(ctx, tx, ev); err != nil {
+	if err := sqlstore.SQLite.InsertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
 	t.ID = number
 	return nil
-}
-
-func insertEvent(ctx context.Context, tx *sql.Tx, ev tickets.Event) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO ticket_events(ticket_id, at, kind, actor_adapter, actor_id, actor_name,
-		from_state, to_state, note) VALUES(?,?,?,?,?,?,?,?,?)`,
-		ev.TicketID, ms(ev.At), ev.Kind, ev.Actor.Adapter, ev.Actor.ID, ev.Actor.Name, string(ev.From), string(ev.To), ev.Note)
-	return err
-}
-
-// Ticket implements tickets.Store.
-func (s *TicketStore) Ticket(ctx context.Context, id int64) (*tickets.Ticket, error) {
-	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ? AND number = ?`,
-		s.community, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, tickets.ErrNoTicket
-	}
-	return t, err
 }
 
 // UpdateTicket implements tickets.Store. The transaction takes the write
@@ -281,7 +229,7 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Eve
 		if err != nil {
 			return err
 		}
-		t, err := scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, row))
+		t, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets WHERE id = ?`, row))
 		if err != nil {
 			return err
 		}
@@ -297,7 +245,7 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Eve
 			return err
 		}
 		ev.TicketID, ev.From, ev.To = row, from, t.State
-		if err := insertEvent(ctx, tx, ev); err != nil {
+		if err := sqlstore.SQLite.InsertEvent(ctx, tx, ev); err != nil {
 			return err
 		}
 		ev.TicketID = id
@@ -307,102 +255,10 @@ func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Eve
 	return out, err
 }
 
-// Tickets implements tickets.Store.
-func (s *TicketStore) Tickets(ctx context.Context, f tickets.Filter) ([]*tickets.Ticket, error) {
-	q := `SELECT ` + ticketCols + ` FROM tickets WHERE community = ?`
-	args := []any{s.community}
-	if len(f.States) > 0 {
-		q += ` AND state IN (?` + strings.Repeat(",?", len(f.States)-1) + `)`
-		for _, st := range f.States {
-			args = append(args, string(st))
-		}
-	}
-	q += ` ORDER BY created_at, id`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*tickets.Ticket
-	for rows.Next() {
-		t, err := scanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// TicketEvents implements tickets.Store.
-func (s *TicketStore) TicketEvents(ctx context.Context, id int64) ([]tickets.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.number, e.at, e.kind, e.actor_adapter, e.actor_id, e.actor_name,
-		e.from_state, e.to_state, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-		WHERE t.community = ? AND t.number = ? ORDER BY e.id`, s.community, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tickets.Event
-	for rows.Next() {
-		var ev tickets.Event
-		var at int64
-		var from, to string
-		if err := rows.Scan(&ev.TicketID, &at, &ev.Kind, &ev.Actor.Adapter, &ev.Actor.ID, &ev.Actor.Name, &from, &to, &ev.Note); err != nil {
-			return nil, err
-		}
-		ev.At, ev.From, ev.To = fromMS(at), tickets.State(from), tickets.State(to)
-		out = append(out, ev)
-	}
-	return out, rows.Err()
-}
-
 // SetNotice implements tickets.Store.
 func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE community = ? AND number = ?`,
 		noticeID, s.community, id)
-	return err
-}
-
-// TicketByNotice implements tickets.Store.
-func (s *TicketStore) TicketByNotice(ctx context.Context, noticeID string) (*tickets.Ticket, error) {
-	if noticeID == "" {
-		return nil, tickets.ErrNoTicket
-	}
-	t, err := scanTicket(s.db.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ?
-		AND notice_id = ? ORDER BY id DESC LIMIT 1`, s.community, noticeID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, tickets.ErrNoTicket
-	}
-	return t, err
-}
-
-// AskerTickets implements tickets.Store.
-func (s *TicketStore) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+ticketCols+` FROM tickets WHERE community = ? AND adapter = ?
-		AND room_id = ? AND asker_id = ? AND state <> ? ORDER BY id DESC`, s.community, room.Adapter, room.ID, askerID, string(tickets.Resolved))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*tickets.Ticket
-	for rows.Next() {
-		t, err := scanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// MarkReminded implements tickets.Store.
-func (s *TicketStore) MarkReminded(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET reminded_at = ? WHERE community = ? AND number = ?`,
-		ms(at), s.community, id)
 	return err
 }
 
@@ -438,7 +294,7 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {
 				return err
 			}
-			if err := insertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
+			if err := sqlstore.SQLite.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
 				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
 				return err
 			}
@@ -449,24 +305,6 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 		return err
 	})
 	return n, err
-}
-
-const answerCols = `id, adapter, room_id, room_name, room_direct, user_id, user_name, msg_id, thread_id, sent_id,
-	entry_id, question, lang, at, feedback, ticket_id, picked`
-
-func scanAnswer(s scanner) (*tickets.AnswerRecord, error) {
-	var a tickets.AnswerRecord
-	var at int64
-	err := s.Scan(&a.ID, &a.Room.Adapter, &a.Room.ID, &a.Room.Name, &a.Room.Direct, &a.Asker.ID, &a.Asker.Name,
-		&a.MsgID, &a.ThreadID, &a.SentID, &a.EntryID, &a.Question, &a.Lang, &at, &a.Feedback, &a.TicketID, &a.Picked)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	a.At = fromMS(at)
-	return &a, nil
 }
 
 // RecordAnswer implements tickets.FeedbackStore.
@@ -480,34 +318,6 @@ func (s *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord)
 	}
 	a.ID, err = res.LastInsertId()
 	return err
-}
-
-// LastAnswer implements tickets.FeedbackStore.
-func (s *TicketStore) LastAnswer(ctx context.Context, room bot.Room, userID string, since time.Time) (*tickets.AnswerRecord, error) {
-	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE community = ? AND adapter = ? AND room_id = ? AND user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`,
-		s.community, room.Adapter, room.ID, userID, ms(since)))
-}
-
-// AnswerBySentID implements tickets.FeedbackStore.
-func (s *TicketStore) AnswerBySentID(ctx context.Context, adapter, sentID string) (*tickets.AnswerRecord, error) {
-	return scanAnswer(s.db.QueryRowContext(ctx, `SELECT `+answerCols+` FROM faq_answers
-		WHERE community = ? AND adapter = ? AND sent_id = ? ORDER BY id DESC LIMIT 1`, s.community, adapter, sentID))
-}
-
-// AddFeedback implements tickets.FeedbackStore.
-func (s *TicketStore) AddFeedback(ctx context.Context, f tickets.Feedback) error {
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO faq_feedback(answer_id, user_adapter, user_id, entry_id, helpful, source, at)
-			VALUES(?,?,?,?,?,?,?) ON CONFLICT(answer_id, user_adapter, user_id) DO UPDATE SET
-			helpful = excluded.helpful, source = excluded.source, at = excluded.at`,
-			f.AnswerID, f.User.Adapter, f.User.ID, f.EntryID, f.Helpful, f.Source, ms(f.At))
-		if err != nil || f.Source != "text" {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET feedback = 1 WHERE id = ?`, f.AnswerID)
-		return err
-	})
 }
 
 // OpenAnswerTicket implements tickets.FeedbackStore. The transaction holds the

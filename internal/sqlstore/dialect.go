@@ -47,6 +47,7 @@ func (d Dialect) Rebind(query string) string {
 type Conn interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	Tx(ctx context.Context, fn func(tx *sql.Tx) error) error
 }
 
@@ -99,4 +100,12 @@ func NewTicketQueries(conn Conn, d Dialect, community string) TicketQueries {
 
 func (s TicketQueries) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return s.conn.QueryContext(ctx, s.d.Rebind(query), args...)
+}
+
+func (s TicketQueries) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return s.conn.QueryRowContext(ctx, s.d.Rebind(query), args...)
+}
+
+func (s TicketQueries) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.conn.ExecContext(ctx, s.d.Rebind(query), args...)
 }
