@@ -308,14 +308,17 @@ var continuations = setOf(`oui non si mais et toujours encore pareil meme aussi 
 // The asker's words that close their ticket.
 const (
 	notClosing = iota
-	thanks     // thanks, or "ça marche": closes a ticket that had an answer
-	solved     // "c'est réglé", "problem solved": closes it whatever its state
+	thanks     // thanks: closes a ticket that had an answer
+	solved     // "c'est réglé", "ça marche", "problem solved": closes it whatever its state
 )
 
 var (
 	solvedPhrases = phrases(`c est regle|c est resolu|c est bon|c est ok|probleme regle|probleme resolu|j ai trouve|
-		ca marche|ca fonctionne|ca remarche|laissez tomber|laisse tomber|plus besoin|
-		it s solved|it is solved|solved|resolved|all good|it works|never mind|nevermind|no longer needed`)
+		ca marche maintenant|ca fonctionne maintenant|laissez tomber|laisse tomber|plus besoin|
+		it s solved|it is solved|solved|resolved|all good|it works now|never mind|nevermind|no longer needed`)
+	// at the start only: « ça marche ! » closes, « est-ce que ça marche
+	// avec Windows » does not
+	worksPhrases  = phrases(`ca marche|ca fonctionne|ca remarche|ok ca marche|it works|it s working`)
 	thanksPhrases = phrases(`merci|ok merci|oui merci|super|parfait|genial|top|nickel|impeccable|
 		thanks|thank you|thx|great|perfect|👍`)
 	// any of these words makes a closing phrase a new problem: "merci mais
@@ -340,6 +343,11 @@ func closing(text string) int {
 	joined := " " + strings.Join(words, " ") + " "
 	for _, p := range solvedPhrases {
 		if strings.Contains(joined, " "+p+" ") {
+			return solved
+		}
+	}
+	for _, p := range worksPhrases {
+		if strings.HasPrefix(joined, " "+p+" ") {
 			return solved
 		}
 	}

@@ -45,3 +45,18 @@ func TestClaimAnsweredTicket(t *testing.T) {
 		t.Fatalf("ticket after carol's claim: %+v", tk)
 	}
 }
+
+// « ça marche ! » closes a ticket, even unanswered; « ça marche » inside a
+// question does not.
+func TestWorksClosesOnlyAtTheStart(t *testing.T) {
+	e := newTicketEnv(t, nil, tickets.Options{})
+	e.open(t)
+	sent := e.say("support", "alice", "est-ce que ça marche avec windows")
+	if tk := e.ticket(t, 1); tk.State != tickets.Open || len(sent) != 1 || sent[0].Room.ID != "mentors" {
+		t.Fatalf("a question with « ça marche » must be relayed, not close: %s %s", tk.State, bottest.Texts(sent))
+	}
+	e.say("support", "alice", "ça marche !")
+	if tk := e.ticket(t, 1); tk.State != tickets.Resolved {
+		t.Fatalf("« ça marche ! » must close it, got %s", tk.State)
+	}
+}
