@@ -27,6 +27,7 @@ type Adapter struct {
 	user   string
 	room   string
 	seq    int
+	run    string // unique to this process: ids stay unique across restarts
 	lastIn map[string]string
 }
 
@@ -44,7 +45,8 @@ type Options struct {
 
 // New makes a console adapter named "console".
 func New(o Options) *Adapter {
-	a := &Adapter{name: "console", botName: o.BotName, in: o.In, out: o.Out, user: o.User, room: o.Room, lastIn: map[string]string{}}
+	a := &Adapter{name: "console", botName: o.BotName, in: o.In, out: o.Out, user: o.User, room: o.Room, lastIn: map[string]string{},
+		run: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	if a.botName == "" {
 		a.botName = "entraide"
 	}
@@ -195,8 +197,7 @@ func (a *Adapter) handle(ctx context.Context, in bot.Inbox, line string) (quit b
 				fmt.Fprintln(a.out, "nothing to react to in this room yet")
 				return false
 			}
-			a.seq++
-			r := bot.Reaction{ID: "c" + strconv.Itoa(a.seq), Room: a.roomLocked(), Sender: bot.User{ID: a.user},
+			r := bot.Reaction{ID: a.nextID(), Room: a.roomLocked(), Sender: bot.User{ID: a.user},
 				TargetID: target, Key: arg, Time: time.Now()}
 			a.mu.Unlock()
 			in.Reaction(ctx, r)
@@ -209,8 +210,7 @@ func (a *Adapter) handle(ctx context.Context, in bot.Inbox, line string) (quit b
 		return false
 	}
 	a.mu.Lock()
-	a.seq++
-	m := bot.Message{ID: "c" + strconv.Itoa(a.seq), Room: a.roomLocked(), Sender: bot.User{ID: a.user}, Text: line, Time: time.Now()}
+	m := bot.Message{ID: a.nextID(), Room: a.roomLocked(), Sender: bot.User{ID: a.user}, Text: line, Time: time.Now()}
 	a.mu.Unlock()
 	in.Message(ctx, m)
 	return false
@@ -220,12 +220,18 @@ func (a *Adapter) roomLocked() bot.Room {
 	return bot.Room{Adapter: a.name, ID: a.room, Name: a.room, Direct: strings.HasPrefix(a.room, "dm-")}
 }
 
+// nextID is a message id unique across runs: a restarted bot reading the
+// store must not take a new message for one it handled before.
+func (a *Adapter) nextID() string {
+	a.seq++
+	return "c" + a.run + "-" + strconv.Itoa(a.seq)
+}
+
 // Send implements bot.Adapter: it prints the reply, Markdown flattened.
 func (a *Adapter) Send(_ context.Context, r bot.Reply) (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.seq++
-	id := "c" + strconv.Itoa(a.seq)
+	id := a.nextID()
 	a.lastIn[r.Room.ID] = id
 	text := bot.PlainText(r.Text)
 	if r.Mention != nil {
