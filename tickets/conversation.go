@@ -313,7 +313,7 @@ const (
 )
 
 var (
-	solvedPhrases = phrases(`c est regle|c est resolu|c est bon|c est ok|probleme regle|probleme resolu|j ai trouve|
+	solvedPhrases = phrases(`c est regle|c est resolu|c est bon|c est ok|probleme regle|probleme resolu|
 		ca marche maintenant|ca fonctionne maintenant|laissez tomber|laisse tomber|plus besoin|
 		it s solved|it is solved|solved|resolved|all good|it works now|never mind|nevermind|no longer needed`)
 	// at the start only: « ça marche ! » closes, « est-ce que ça marche
@@ -323,7 +323,7 @@ var (
 		thanks|thank you|thx|great|perfect|👍`)
 	// any of these words makes a closing phrase a new problem: "merci mais
 	// toujours E-05", "thanks, but it still fails"
-	notClosed = setOf(`mais pas toujours encore ne n plus probleme erreur but not still again doesn don t isn won error fails`)
+	notClosed = setOf(`mais pas toujours encore ne n plus probleme erreur bug panne souci but not still again doesn don t isn won error fails`)
 )
 
 // closing classifies a short message of the asker about their ticket.

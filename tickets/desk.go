@@ -99,7 +99,7 @@ func (tk *Desk) unansweredHook(ctx context.Context, req *bot.Request) bool {
 	}
 	turns := tk.contextOf(req.Msg)
 	q := strings.TrimSpace(req.Msg.Text)
-	if closing(q) != notClosing {
+	if closing(q) != notClosing && len(foldedWords(q)) <= 5 {
 		// « problem solved », « merci » with no ticket open: nothing for
 		// a mentor to answer
 		tk.reply(ctx, req, req.T("glad"))

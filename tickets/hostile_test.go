@@ -60,3 +60,17 @@ func TestWorksClosesOnlyAtTheStart(t *testing.T) {
 		t.Fatalf("« ça marche ! » must close it, got %s", tk.State)
 	}
 }
+
+// « j'ai trouvé un bug dans le Nuage » is a problem to hand over, not a
+// problem solved.
+func TestFoundABugIsNotSolved(t *testing.T) {
+	e := newTicketEnv(t, nil, tickets.Options{})
+	e.say("support", "alice", "j'ai trouvé un bug dans le nuage quand je partage un dossier")
+	if ts, _ := e.store.Tickets(e.ctx, tickets.Filter{}); len(ts) != 1 {
+		t.Fatalf("want a ticket, got %d", len(ts))
+	}
+	e.say("support", "alice", "j'ai trouvé un autre bug")
+	if tk := e.ticket(t, 1); tk.State == tickets.Resolved {
+		t.Fatal("« j'ai trouvé un autre bug » closed the ticket")
+	}
+}
