@@ -152,6 +152,11 @@ func severalSentences(text string) bool {
 // mentors, in the notice's thread where there are threads, prefixed with
 // the ticket's number everywhere.
 func (tk *Desk) followUp(ctx context.Context, req *bot.Request, t *Ticket) {
+	tk.relayAs(ctx, req, t, "ticket.follow_up")
+}
+
+// relayAs is followUp with the mentors' heading key (number, asker).
+func (tk *Desk) relayAs(ctx context.Context, req *bot.Request, t *Ticket, head string) {
 	text := strings.TrimSpace(req.Msg.Text)
 	if _, err := tk.record(ctx, t.ID, "message", ActorOf(req.Msg.Room.Adapter, req.Msg.Sender), text); err != nil {
 		tk.log.Error("adding a message to a ticket failed", "ticket", t.ID, "err", err)
@@ -159,7 +164,7 @@ func (tk *Desk) followUp(ctx context.Context, req *bot.Request, t *Ticket) {
 		return
 	}
 	lang := tk.mentorsLang()
-	tk.toMentors(ctx, bot.T(lang, "ticket.follow_up", t.ID, tk.who(t))+"\n"+bot.Quote(clip(text, 1500)), t.NoticeID)
+	tk.toMentors(ctx, bot.T(lang, head, t.ID, tk.who(t))+"\n"+bot.Quote(clip(text, 1500)), t.NoticeID)
 }
 
 // record appends a message or a resolution by actor to ticket id's history,

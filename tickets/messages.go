@@ -14,6 +14,7 @@ func init() {
 // fmt rules and the argument order is the same in every language.
 var messages = map[string]map[string]string{
 	"fr": {
+		"ticket.asker_reopened":    "🔁 Ticket n° %d rouvert par %s :",
 		"ticket.answer_too_long":   "La réponse est trop longue (plus de %d Ko, la limite des messages du chat) : raccourcissez-la ou envoyez-la en plusieurs fois.",
 		"ticket.answer_posted":     "📨 Ticket n° %d — réponse de %s, transmise à la personne :",
 		"ticket.no_subject":        "(sujet pas encore précisé : la personne a demandé à parler à quelqu'un)",
@@ -106,6 +107,7 @@ var messages = map[string]map[string]string{
 		"feedback.list_ticket":     "Désolé que rien ne convienne. J'ai transmis votre question aux bénévoles (ticket n° %d) ; quelqu'un vous répondra ici.",
 	},
 	"en": {
+		"ticket.asker_reopened":    "🔁 Ticket #%d reopened by %s:",
 		"ticket.answer_too_long":   "The answer is too long (over %d KB, the chat's message limit): shorten it or send it in several parts.",
 		"ticket.answer_posted":     "📨 Ticket #%d — answer from %s, relayed to the asker:",
 		"ticket.no_subject":        "(no subject yet: the person asked to talk to someone)",

@@ -85,7 +85,7 @@ func (tk *Desk) reopenByAsker(ctx context.Context, req *bot.Request) bool {
 	}
 	tk.forget(req.Msg)
 	req.Lang = t.Lang
-	tk.followUp(ctx, req, t)
+	tk.relayAs(ctx, req, t, "ticket.asker_reopened")
 	tk.reply(ctx, req, req.T("ticket.reopened_by_asker", t.ID))
 	return true
 }
