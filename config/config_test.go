@@ -104,3 +104,23 @@ func TestMatrixHomeserverMustBeAPlainURL(t *testing.T) {
 		}
 	}
 }
+
+// TestBadDatabaseURLNamesLineKeyAndReason: a postgres:// URL that cannot
+// work is refused at its line, with what is wrong, never the password.
+func TestBadDatabaseURLNamesLineKeyAndReason(t *testing.T) {
+	for url, want := range map[string]string{
+		"postgres://u:s3cret@127.0.0.1:notaport/entraide":      `:5: bot.database: invalid port ":notaport"`,
+		"postgres://u:s3cret@127.0.0.1:70000/entraide":         `:5: bot.database: port "70000" is not a number`,
+		"postgres://u:s3cret@127.0.0.1/entraide?sslmode=bogus": `:5: bot.database: sslmode "bogus" must be one of`,
+		"postgres://u:s3cret@/entraide":                        `:5: bot.database: no host`,
+	} {
+		_, err := Load(write(t, "[console]\nenabled = true\n\n[bot]\ndatabase = \""+url+"\"\n"))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "entraide.toml") ||
+			strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("%s: want %q, got %v", url, want, err)
+		}
+	}
+	if _, err := Load(write(t, "[console]\nenabled = true\n[bot]\ndatabase = \"postgres://u@127.0.0.1:5432/e?sslmode=require\"\n")); err != nil {
+		t.Errorf("a good URL: %v", err)
+	}
+}

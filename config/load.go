@@ -150,6 +150,11 @@ func (c *Config) validate(needSecrets bool) invalids {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, invalid{key: key, msg: fmt.Sprintf(format, args...)})
 	}
+	if IsDatabaseURL(c.Bot.Database) {
+		if msg := DatabaseURLProblem(c.Bot.Database); msg != "" {
+			bad("bot.database", "bot.database: %s", msg)
+		}
+	}
 	if c.Bot.Language != "fr" && c.Bot.Language != "en" {
 		bad("bot.language", "bot.language must be fr or en, not %q", c.Bot.Language)
 	}

@@ -59,6 +59,9 @@ func runDB(ctx context.Context, e *env, args []string) error {
 	case !config.IsDatabaseURL(*to):
 		return usageError{"--to must be a postgres:// URL"}
 	}
+	if msg := config.DatabaseURLProblem(*to); msg != "" {
+		return usageError{"--to: " + msg}
+	}
 	if _, err := os.Stat(*from); err != nil {
 		return fmt.Errorf("database %s: %w", *from, err)
 	}

@@ -277,3 +277,18 @@ func TestDBCopyUsage(t *testing.T) {
 		t.Error("a missing source file was created")
 	}
 }
+
+// TestDBCopyBadURLNamesFlagAndReason: a --to URL that cannot work is
+// refused naming the flag and what is wrong, never the password.
+func TestDBCopyBadURLNamesFlagAndReason(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "e.db")
+	for url, want := range map[string]string{
+		"postgres://u:s3cret@127.0.0.1:notaport/entraide":      `--to: invalid port ":notaport"`,
+		"postgres://u:s3cret@127.0.0.1/entraide?sslmode=bogus": `--to: sslmode "bogus" must be one of`,
+	} {
+		_, errs, code := runCLI(t, "", "db", "copy", "--from", file, "--to", url)
+		if code != 2 || !strings.Contains(errs, want) || strings.Contains(errs, "s3cret") {
+			t.Errorf("%s: exit %d, want %q in:\n%s", url, code, want, errs)
+		}
+	}
+}
