@@ -44,7 +44,7 @@ func Open(ctx context.Context, url, password string) (*DB, error) {
 	// keep connections: a new one costs a password exchange
 	raw.SetMaxIdleConns(10)
 	db := &DB{DB: raw, where: where}
-	db.Records = sqlstore.NewRecords(db, sqlstore.Postgres)
+	db.Records = sqlstore.NewRecords(db, dialect)
 	if err := raw.PingContext(ctx); err != nil {
 		raw.Close()
 		return nil, fmt.Errorf("database %s: %w", where, err)
@@ -70,4 +70,16 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// dialect is PostgreSQL's: numbered placeholders, rows locked FOR UPDATE,
+// and advisory locks where a row to lock may not exist yet (a message's
+// ticket, a community's next number).
+var dialect = sqlstore.Dialect{Numbered: true, ForUpdate: " FOR UPDATE", Lock: advisoryLock}
+
+// advisoryLock takes a transaction-scoped advisory lock on key's hash; two
+// keys sharing a hash only wait for each other.
+func advisoryLock(ctx context.Context, tx *sql.Tx, key string) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key)
+	return err
 }

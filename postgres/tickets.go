@@ -3,9 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"codeberg.org/entraide/entraide/internal/sqlstore"
@@ -117,7 +114,7 @@ type TicketStore struct {
 // In is the store of one community: its tickets numbered from 1, its FAQ
 // answers and their feedback. It never reads or changes another's.
 func (db *DB) In(community string) *TicketStore {
-	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, sqlstore.Postgres, community), community: community}
+	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), community: community}
 }
 
 // AdoptTickets gives the tickets and FAQ answers recorded before the
@@ -140,118 +137,6 @@ func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
 
 // Times are stored as Unix milliseconds, as in package sqlite.
 var ms = sqlstore.MS
-
-// CreateTicket implements tickets.Store: the ticket row and its "open"
-// event are committed together before it returns.
-func (db *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
-	return db.Tx(ctx, func(tx *sql.Tx) error {
-		if t.MsgID != "" && t.Origin == tickets.OriginUnanswered {
-			// The same message handled again (an adapter resuming after a
-			// crash, or another instance): the ticket it opened, not a
-			// second one. The lock on the message makes a concurrent
-			// creation wait and then find this one (two messages sharing a lock
-			// only wait for each other).
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-				t.Room.Adapter+"\n"+t.Room.ID+"\n"+t.MsgID); err != nil {
-				return err
-			}
-			old, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets
-				WHERE adapter = $1 AND room_id = $2 AND msg_id = $3 AND origin = $4 AND asker_id = $5 AND question = $6
-				AND community = $7 ORDER BY id LIMIT 1`,
-				t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question, db.community))
-			if err == nil {
-				*t = *old
-				t.Repeat = true
-				return nil
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
-		}
-		return db.insertTicket(ctx, tx, t)
-	})
-}
-
-// insertTicket writes t and its "open" event, and sets t.ID to the next
-// number of the community (and t.State, when empty, to open). A lock on
-// the community makes concurrent tickets take their numbers in turn.
-func (db *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
-	if t.State == "" {
-		t.State = tickets.Open
-	}
-	context, err := tickets.EncodeContext(t.Context)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-		"tickets of community\n"+db.community); err != nil {
-		return err
-	}
-	var number int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE community = $1`,
-		db.community).Scan(&number); err != nil {
-		return err
-	}
-	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, room_name, room_direct,
-		asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at, context,
-		community, number)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
-		string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
-		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated),
-		context, db.community, number).Scan(&id)
-	if err != nil {
-		return err
-	}
-	ev := tickets.Event{TicketID: id, At: t.Created, Kind: "open",
-		Actor: tickets.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
-	if err := sqlstore.Postgres.InsertEvent(ctx, tx, ev); err != nil {
-		return err
-	}
-	t.ID = number
-	return nil
-}
-
-// UpdateTicket implements tickets.Store. The row is locked (FOR UPDATE)
-// from the read to the commit, so the check done by apply and the write
-// cannot interleave with another update of the same ticket.
-func (db *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
-	var out *tickets.Ticket
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		var row int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM tickets WHERE community = $1 AND number = $2 FOR UPDATE`,
-			db.community, id).Scan(&row)
-		if errors.Is(err, sql.ErrNoRows) {
-			return tickets.ErrNoTicket
-		}
-		if err != nil {
-			return err
-		}
-		t, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets WHERE id = $1`, row))
-		if err != nil {
-			return err
-		}
-		from := t.State
-		if err := apply(t); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE tickets SET state=$1, mentor_adapter=$2, mentor_id=$3, mentor_name=$4, answer=$5,
-			updated_at=$6, reminded_at=$7, resolved_at=$8 WHERE id=$9`,
-			string(t.State), t.Mentor.Adapter, t.Mentor.ID, t.Mentor.Name, t.Answer,
-			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), row)
-		if err != nil {
-			return err
-		}
-		ev.TicketID, ev.From, ev.To = row, from, t.State
-		if err := sqlstore.Postgres.InsertEvent(ctx, tx, ev); err != nil {
-			return err
-		}
-		ev.TicketID = id
-		out = t
-		return nil
-	})
-	return out, err
-}
 
 // SetNotice implements tickets.Store.
 func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
@@ -289,7 +174,7 @@ func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = $1`, id); err != nil {
 				return err
 			}
-			if err := sqlstore.Postgres.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: now, Kind: "purge",
+			if err := dialect.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: now, Kind: "purge",
 				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
 				return err
 			}
@@ -300,44 +185,6 @@ func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int
 		return err
 	})
 	return n, err
-}
-
-// RecordAnswer implements tickets.FeedbackStore.
-func (db *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
-	return db.QueryRowContext(ctx, `INSERT INTO faq_answers(adapter, room_id, room_name, room_direct, user_id,
-		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked, community)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
-		a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
-		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked, db.community).Scan(&a.ID)
-}
-
-// OpenAnswerTicket implements tickets.FeedbackStore. The answer's row is locked
-// from the read to the commit, so two votes on one answer cannot both find
-// it without a ticket.
-func (db *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.Ticket) (bool, error) {
-	var created bool
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		var existing int64
-		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = $1 AND community = $2 FOR UPDATE`,
-			answerID, db.community).Scan(&existing)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("no FAQ answer %d", answerID)
-		}
-		if err != nil {
-			return err
-		}
-		if existing != 0 {
-			t.ID = existing
-			return nil
-		}
-		if err := db.insertTicket(ctx, tx, t); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = $1 WHERE id = $2`, t.ID, answerID)
-		created = err == nil
-		return err
-	})
-	return created && err == nil, err
 }
 
 // FeedbackStats implements tickets.FeedbackStore.

@@ -50,7 +50,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	db := &DB{DB: raw, Path: path}
-	db.Records = sqlstore.NewRecords(db, sqlstore.SQLite)
+	db.Records = sqlstore.NewRecords(db, dialect)
 	if err := db.check(ctx); err != nil {
 		raw.Close()
 		return nil, err
@@ -122,7 +122,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	db := &DB{DB: raw, Path: path}
-	db.Records = sqlstore.NewRecords(db, sqlstore.SQLite)
+	db.Records = sqlstore.NewRecords(db, dialect)
 	findings, err := db.quickCheck(ctx)
 	if err == nil && len(findings) > 0 {
 		err = errors.New(strings.Join(findings, "; "))
@@ -168,3 +168,8 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return db.storageError(tx.Commit())
 }
+
+// dialect is SQLite's: ? placeholders, and no row or named locks, since
+// every transaction takes the single write lock at its start
+// (_txlock=immediate).
+var dialect = sqlstore.Dialect{}

@@ -3,9 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"codeberg.org/entraide/entraide/internal/sqlstore"
@@ -120,7 +117,7 @@ type TicketStore struct {
 func NewTicketStore(db *DB) *TicketStore { return ticketStore(db, "") }
 
 func ticketStore(db *DB, community string) *TicketStore {
-	return &TicketStore{TicketQueries: sqlstore.NewTicketQueries(db, sqlstore.SQLite, community), db: db, community: community}
+	return &TicketStore{TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), db: db, community: community}
 }
 
 // In is the store of one community: its tickets numbered from 1, its FAQ
@@ -152,108 +149,6 @@ var _ tickets.Store = (*TicketStore)(nil)
 
 // Times are stored as Unix milliseconds: sortable, compact, zone-free.
 var ms = sqlstore.MS
-
-// CreateTicket implements tickets.Store: the ticket row and its "open"
-// event are committed together before it returns.
-func (s *TicketStore) CreateTicket(ctx context.Context, t *tickets.Ticket) error {
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if t.MsgID != "" && t.Origin == tickets.OriginUnanswered {
-			// the same message handled again (an adapter resuming after a
-			// crash): the ticket it opened, not a second one. Same asker
-			// and words too: some adapters' ids restart with the process.
-			old, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets
-				WHERE community = ? AND adapter = ? AND room_id = ? AND msg_id = ? AND origin = ? AND asker_id = ?
-				AND question = ? ORDER BY id LIMIT 1`,
-				s.community, t.Room.Adapter, t.Room.ID, t.MsgID, t.Origin, t.Asker.ID, t.Question))
-			if err == nil {
-				*t = *old
-				t.Repeat = true
-				return nil
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
-		}
-		return s.insertTicket(ctx, tx, t)
-	})
-}
-
-// insertTicket writes t and its "open" event, and sets t.ID to the next
-// number of the community (and t.State, when empty, to open). The caller's
-// transaction holds the write lock, so two tickets cannot get one number.
-func (s *TicketStore) insertTicket(ctx context.Context, tx *sql.Tx, t *tickets.Ticket) error {
-	if t.State == "" {
-		t.State = tickets.Open
-	}
-	context, err := tickets.EncodeContext(t.Context)
-	if err != nil {
-		return err
-	}
-	var number int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE community = ?`,
-		s.community).Scan(&number); err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO tickets(community, number, state, origin, adapter, room_id, room_name,
-		room_direct, asker_id, asker_name, msg_id, thread_id, question, lang, entry_id, guesses, created_at, updated_at,
-		context) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		s.community, number, string(t.State), t.Origin, t.Room.Adapter, t.Room.ID, t.Room.Name, t.Room.Direct, t.Asker.ID, t.Asker.Name,
-		t.MsgID, t.ThreadID, t.Question, t.Lang, t.EntryID, strings.Join(t.Guesses, ","), ms(t.Created), ms(t.Updated), context)
-	if err != nil {
-		return err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	ev := tickets.Event{TicketID: id, At: t.Created, Kind: "open",
-		Actor: tickets.ActorOf(t.Room.Adapter, t.Asker), To: t.State}
-	if err := sqlstore.SQLite.InsertEvent(ctx, tx, ev); err != nil {
-		return err
-	}
-	t.ID = number
-	return nil
-}
-
-// UpdateTicket implements tickets.Store. The transaction takes the write
-// lock first (the database is opened with _txlock=immediate), so the check
-// done by apply and the write cannot interleave with another update.
-func (s *TicketStore) UpdateTicket(ctx context.Context, id int64, ev tickets.Event, apply func(t *tickets.Ticket) error) (*tickets.Ticket, error) {
-	var out *tickets.Ticket
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var row int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM tickets WHERE community = ? AND number = ?`, s.community, id).Scan(&row)
-		if errors.Is(err, sql.ErrNoRows) {
-			return tickets.ErrNoTicket
-		}
-		if err != nil {
-			return err
-		}
-		t, err := sqlstore.ScanTicket(tx.QueryRowContext(ctx, `SELECT `+sqlstore.TicketCols+` FROM tickets WHERE id = ?`, row))
-		if err != nil {
-			return err
-		}
-		from := t.State
-		if err := apply(t); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE tickets SET state=?, mentor_adapter=?, mentor_id=?, mentor_name=?, answer=?,
-			updated_at=?, reminded_at=?, resolved_at=? WHERE id=?`,
-			string(t.State), t.Mentor.Adapter, t.Mentor.ID, t.Mentor.Name, t.Answer,
-			ms(t.Updated), ms(t.Reminded), ms(t.Resolved), row)
-		if err != nil {
-			return err
-		}
-		ev.TicketID, ev.From, ev.To = row, from, t.State
-		if err := sqlstore.SQLite.InsertEvent(ctx, tx, ev); err != nil {
-			return err
-		}
-		ev.TicketID = id
-		out = t
-		return nil
-	})
-	return out, err
-}
 
 // SetNotice implements tickets.Store.
 func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
@@ -294,7 +189,7 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {
 				return err
 			}
-			if err := sqlstore.SQLite.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
+			if err := dialect.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
 				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
 				return err
 			}
@@ -305,48 +200,6 @@ func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int,
 		return err
 	})
 	return n, err
-}
-
-// RecordAnswer implements tickets.FeedbackStore.
-func (s *TicketStore) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO faq_answers(community, adapter, room_id, room_name, room_direct, user_id,
-		user_name, msg_id, thread_id, sent_id, entry_id, question, lang, at, picked) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		s.community, a.Room.Adapter, a.Room.ID, a.Room.Name, a.Room.Direct, a.Asker.ID, a.Asker.Name, a.MsgID, a.ThreadID,
-		a.SentID, a.EntryID, a.Question, a.Lang, ms(a.At), a.Picked)
-	if err != nil {
-		return err
-	}
-	a.ID, err = res.LastInsertId()
-	return err
-}
-
-// OpenAnswerTicket implements tickets.FeedbackStore. The transaction holds the
-// write lock from its start, so two votes on one answer cannot both find it
-// without a ticket.
-func (s *TicketStore) OpenAnswerTicket(ctx context.Context, answerID int64, t *tickets.Ticket) (bool, error) {
-	var created bool
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var existing int64
-		err := tx.QueryRowContext(ctx, `SELECT ticket_id FROM faq_answers WHERE id = ? AND community = ?`,
-			answerID, s.community).Scan(&existing)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("no FAQ answer %d", answerID)
-		}
-		if err != nil {
-			return err
-		}
-		if existing != 0 {
-			t.ID = existing
-			return nil
-		}
-		if err := s.insertTicket(ctx, tx, t); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET ticket_id = ? WHERE id = ?`, t.ID, answerID)
-		created = err == nil
-		return err
-	})
-	return created && err == nil, err
 }
 
 // FeedbackStats implements tickets.FeedbackStore.

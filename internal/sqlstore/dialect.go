@@ -8,17 +8,25 @@ import (
 	"time"
 )
 
-// Dialect is how an engine's SQL differs from the shared text.
+// Dialect is how an engine's SQL and locking differ from the shared code.
 type Dialect struct {
 	// Numbered placeholders ($1, $2...) instead of ?.
 	Numbered bool
+	// ForUpdate ends a SELECT whose rows the transaction then writes
+	// (" FOR UPDATE"); empty where transactions hold the write lock from
+	// their start.
+	ForUpdate string
+	// Lock, when set, takes a lock named key until the transaction ends,
+	// so that concurrent writers of the same thing go in turn.
+	Lock func(ctx context.Context, tx *sql.Tx, key string) error
 }
 
-// The engines entraide stores its data in.
-var (
-	SQLite   = Dialect{}
-	Postgres = Dialect{Numbered: true}
-)
+func (d Dialect) lock(ctx context.Context, tx *sql.Tx, key string) error {
+	if d.Lock == nil {
+		return nil
+	}
+	return d.Lock(ctx, tx, key)
+}
 
 // Rebind returns query in the dialect's placeholders. The shared queries
 // hold no ? other than placeholders, in literals or comments.
