@@ -417,7 +417,7 @@ func faqEval(e *env, args []string) error {
 	fs := newFlags("faq eval")
 	var mf matcherFlags
 	mf.register(fs)
-	fs.StringVar(&mf.matcher, "matcher", "lexical", "lexical (the bot's) or naive (fuzzy-finder baseline)")
+	fs.StringVar(&mf.matcher, "matcher", "lexical", "lexical (the bot's) or naive (word-overlap baseline)")
 	folds := fs.Int("folds", 0, "cross-validate the calibration over N folds")
 	maxFalse := fs.Float64("max-false", faq.DefaultTargets.MaxFalseAnswer, "with --folds: tolerated false-answer rate when calibrating")
 	quiet := fs.Bool("q", false, "figures only, no list of misses")
