@@ -2,6 +2,7 @@ package metrics_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -134,6 +135,35 @@ func TestHealthNeedsKBAndEveryAdapterConnected(t *testing.T) {
 	flaky.up.Store(true)
 	if code, body = get(t, h, "/healthz"); code != 200 || !strings.HasPrefix(body, "ok") {
 		t.Fatalf("all up: %d %q", code, body)
+	}
+}
+
+// TestHealthCountsEveryCommunity: with communities, /healthz counts the
+// FAQ entries of each, named, not the first one's only.
+func TestHealthCountsEveryCommunity(t *testing.T) {
+	fa := &linkAdapter{Adapter: bottest.New("fake")}
+	fa.up.Store(true)
+	kb := bottest.KB(t)
+	var cs []metrics.Community
+	for _, name := range []string{"alpha", "beta", "gamma"} {
+		b := bot.New(bot.Options{})
+		if err := b.AddAdapter(fa); err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, metrics.Community{Name: name, Bot: b})
+	}
+	for _, c := range cs[:2] {
+		c.Bot.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	}
+	h := metrics.ForCommunities(cs).Health()
+	if code, body := get(t, h, "/healthz"); code != 503 || !strings.Contains(body, "gamma") {
+		t.Fatalf("gamma's FAQ not loaded must be 503 naming it: %d %q", code, body)
+	}
+	cs[2].Bot.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	n := len(kb.Served())
+	want := fmt.Sprintf("ok: %d FAQ entries (alpha %d, beta %d, gamma %d), 1 adapters connected", 3*n, n, n, n)
+	if code, body := get(t, h, "/healthz"); code != 200 || strings.TrimSpace(body) != want {
+		t.Fatalf("got %d %q, want %q", code, body, want)
 	}
 }
 

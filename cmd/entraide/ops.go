@@ -67,7 +67,7 @@ func wireRateLimit(_ context.Context, a *app) error {
 func wireHTTP(_ context.Context, a *app) error {
 	m := a.Metrics()
 	a.mux.Handle("GET /metrics", m.Handler())
-	a.mux.Handle("GET /healthz", metrics.Health(a.bot))
+	a.mux.Handle("GET /healthz", m.Health())
 	if a.cfg.Bot.Listen == "" {
 		return nil
 	}
