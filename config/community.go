@@ -171,7 +171,7 @@ func (c *Config) validateCommunities(path, text string) []string {
 			errs = append(errs, fmt.Sprintf("%s: community %q: language must be fr or en, not %q", at(g, "language"), g.Name, g.Language))
 		}
 		if len(g.Rooms) == 0 {
-			errs = append(errs, fmt.Sprintf("%s: community %q has no rooms: list its rooms in rooms = [{ adapter = ..., id = ... }]", at(g, ""), g.Name))
+			errs = append(errs, fmt.Sprintf("%s: community %q has no rooms: list its rooms in rooms = [{ adapter = ..., id = ... }]", at(g, "rooms"), g.Name))
 		}
 		for j, r := range g.Rooms {
 			if r.Adapter == "" || r.ID == "" {

@@ -83,6 +83,8 @@ func TestCommunityMistakesNameFileAndLine(t *testing.T) {
 			`:14: room matrix:!b:localhost is in community "beta" and in "alpha" (line 4)`},
 		{"no rooms", `rooms = [ { adapter = "matrix", id = "!b:localhost" } ]`, ``,
 			`:11: community "beta" has no rooms`},
+		{"empty rooms", `rooms = [ { adapter = "matrix", id = "!b:localhost" } ]`, `rooms = []`,
+			`:14: community "beta" has no rooms`},
 		{"shared mentors' room", alphaMentors, `mentors_room = { adapter = "matrix", id = "!b-mentors:localhost" }`,
 			`:16: communities "beta" and "alpha" (line 4) share the mentors' room matrix:!b-mentors:localhost`},
 		{"mentors' room is a members' room", alphaMentors, `mentors_room = { adapter = "matrix", id = "!b:localhost" }`,
