@@ -395,10 +395,13 @@ func TestLeaderEndOfInputExits(t *testing.T) {
 	t.Parallel()
 	pg := testenv.StartPostgres(t)
 	pair, _ := pairOnPostgres(t, pg, "[console]\nenabled = true\n")
-	for _, in := range pair {
+	// A opens a ticket; B, taking over, joins the asker's follow-up to it
+	inputs := []string{"Quels sont les horaires de la permanence ?\nComment réparer le carburateur de ma tondeuse ?\n",
+		"Quels sont les horaires de la permanence ?\nElle cale au démarrage, c'est une Honda de 2015.\n"}
+	for i, in := range pair {
 		cmd := exec.Command(testBinary(t), "run", "--config", in.config)
 		cmd.Env = in.env
-		cmd.Stdin = strings.NewReader("Quels sont les horaires de la permanence ?\n")
+		cmd.Stdin = strings.NewReader(inputs[i])
 		var out, logs testkit.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &logs
 		if err := cmd.Start(); err != nil {
@@ -418,6 +421,9 @@ func TestLeaderEndOfInputExits(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), "mercredi") {
 			t.Errorf("instance %s: no answer before the end: %q", in.name, out.String())
+		}
+		if tickets := anyTicketAck.FindAllString(out.String(), -1); len(tickets) != 1-i {
+			t.Errorf("instance %s acknowledged %q, want %d ticket(s): the follow-up of ticket 1 opened another", in.name, tickets, 1-i)
 		}
 		if strings.Contains(logs.String(), "lease lost") {
 			t.Errorf("instance %s: a normal end logged as a lost lease:\n%s", in.name, logs.String())
