@@ -73,9 +73,10 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // dialect is PostgreSQL's: numbered placeholders, rows locked FOR UPDATE,
-// and advisory locks where a row to lock may not exist yet (a message's
-// ticket, a community's next number).
-var dialect = sqlstore.Dialect{Numbered: true, ForUpdate: " FOR UPDATE", Lock: advisoryLock}
+// advisory locks where a row to lock may not exist yet (a message's
+// ticket, a community's next number), and text sorted byte by byte as
+// SQLite sorts it.
+var dialect = sqlstore.Dialect{Numbered: true, ForUpdate: " FOR UPDATE", Lock: advisoryLock, ByteOrder: ` COLLATE "C"`}
 
 // advisoryLock takes a transaction-scoped advisory lock on key's hash; two
 // keys sharing a hash only wait for each other.

@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"time"
 
 	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
@@ -117,95 +115,10 @@ func (db *DB) In(community string) *TicketStore {
 	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), community: community}
 }
 
-// AdoptTickets gives the tickets and FAQ answers recorded before the
-// database knew communities to community, keeping their numbers.
-func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
-	var n int64
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE tickets SET community = $1 WHERE community = ''`, community)
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET community = $1 WHERE community = ''`, community)
-		return err
-	})
-	return int(n), err
-}
-
-// Times are stored as Unix milliseconds, as in package sqlite.
-var ms = sqlstore.MS
-
 // SetNotice implements tickets.Store.
 func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
 	_, err := db.ExecContext(ctx, `UPDATE tickets SET notice_id = $1 WHERE id = $2`, noticeID, id)
 	return err
-}
-
-// PurgeResolved implements tickets.Store: questions, answers, names of
-// askers and answer texts in the history are blanked; states, dates, rooms
-// and counts stay for statistics.
-func (db *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
-	var n int
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '', context = '', purged = true
-			WHERE state = $1 AND NOT purged AND resolved_at > 0 AND resolved_at < $2 AND community = $3 RETURNING id`,
-			string(tickets.Resolved), ms(before), db.community)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		now := time.Now()
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = $1`, id); err != nil {
-				return err
-			}
-			if err := dialect.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: now, Kind: "purge",
-				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
-				return err
-			}
-		}
-		n = len(ids)
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE at < $1 AND question <> '' AND community = $2`,
-			ms(before), db.community)
-		return err
-	})
-	return n, err
-}
-
-// FeedbackStats implements tickets.FeedbackStore.
-func (db *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
-	rows, err := db.QueryContext(ctx, `SELECT f.entry_id, SUM(f.helpful::int), SUM(1 - f.helpful::int) FROM faq_feedback f
-		JOIN faq_answers a ON a.id = f.answer_id WHERE a.community = $1
-		GROUP BY f.entry_id ORDER BY SUM(1 - f.helpful::int) DESC, SUM(f.helpful::int) ASC, f.entry_id COLLATE "C"`,
-		db.community)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tickets.FeedbackStat
-	for rows.Next() {
-		var st tickets.FeedbackStat
-		if err := rows.Scan(&st.EntryID, &st.Helpful, &st.NotHelpful); err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
 }
 
 // EntryUsage implements tickets.FeedbackStore.

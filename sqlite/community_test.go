@@ -17,7 +17,7 @@ func TestUpgradeFromBeforeCommunities(t *testing.T) {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	for _, q := range []string{"q1", "q2"} {
 		_, err := db.ExecContext(ctx, `INSERT INTO tickets(state, origin, adapter, room_id, asker_id, question, lang,
-			created_at, updated_at) VALUES('open', 'unanswered', 'xmpp', 'a@muc', 'alice', ?, 'fr', ?, ?)`, q, ms(now), ms(now))
+			created_at, updated_at) VALUES('open', 'unanswered', 'xmpp', 'a@muc', 'alice', ?, 'fr', ?, ?)`, q, now.UnixMilli(), now.UnixMilli())
 		if err != nil {
 			migrations["tickets"] = steps
 			t.Fatal(err)

@@ -2,8 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"time"
 
 	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
@@ -126,100 +124,13 @@ func (s *TicketStore) In(community string) *TicketStore {
 	return ticketStore(s.db, community)
 }
 
-// AdoptTickets gives the tickets and FAQ answers recorded before the
-// database knew communities to community, keeping their numbers. It
-// returns how many tickets moved; once done it finds nothing more.
-func (db *DB) AdoptTickets(ctx context.Context, community string) (int, error) {
-	var n int64
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE tickets SET community = ? WHERE community = ''`, community)
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET community = ? WHERE community = ''`, community)
-		return err
-	})
-	return int(n), err
-}
-
 var _ tickets.Store = (*TicketStore)(nil)
-
-// Times are stored as Unix milliseconds: sortable, compact, zone-free.
-var ms = sqlstore.MS
 
 // SetNotice implements tickets.Store.
 func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE community = ? AND number = ?`,
 		noticeID, s.community, id)
 	return err
-}
-
-// PurgeResolved implements tickets.Store: questions, answers, names of
-// askers and answer texts in the history are blanked; states, dates, rooms
-// and counts stay for statistics.
-func (s *TicketStore) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
-	var n int
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM tickets WHERE community = ? AND state = ? AND purged = 0
-			AND resolved_at > 0 AND resolved_at < ?`, s.community, string(tickets.Resolved), ms(before))
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET question = '', answer = '', asker_name = '',
-				context = '', purged = 1 WHERE id = ?`, id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE ticket_events SET note = '' WHERE ticket_id = ?`, id); err != nil {
-				return err
-			}
-			if err := dialect.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
-				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
-				return err
-			}
-		}
-		n = len(ids)
-		_, err = tx.ExecContext(ctx, `UPDATE faq_answers SET question = '' WHERE community = ? AND at < ? AND question <> ''`,
-			s.community, ms(before))
-		return err
-	})
-	return n, err
-}
-
-// FeedbackStats implements tickets.FeedbackStore.
-func (s *TicketStore) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.entry_id, SUM(f.helpful), SUM(1 - f.helpful) FROM faq_feedback f
-		JOIN faq_answers a ON a.id = f.answer_id WHERE a.community = ?
-		GROUP BY f.entry_id ORDER BY SUM(1 - f.helpful) DESC, SUM(f.helpful) ASC, f.entry_id`, s.community)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tickets.FeedbackStat
-	for rows.Next() {
-		var st tickets.FeedbackStat
-		if err := rows.Scan(&st.EntryID, &st.Helpful, &st.NotHelpful); err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
 }
 
 // EntryUsage implements tickets.FeedbackStore.

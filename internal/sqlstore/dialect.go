@@ -19,6 +19,9 @@ type Dialect struct {
 	// Lock, when set, takes a lock named key until the transaction ends,
 	// so that concurrent writers of the same thing go in turn.
 	Lock func(ctx context.Context, tx *sql.Tx, key string) error
+	// ByteOrder follows an ORDER BY text column to sort it byte by byte
+	// (` COLLATE "C"`); empty where that is the default.
+	ByteOrder string
 }
 
 func (d Dialect) lock(ctx context.Context, tx *sql.Tx, key string) error {
@@ -59,7 +62,8 @@ type Conn interface {
 	Tx(ctx context.Context, fn func(tx *sql.Tx) error) error
 }
 
-// MS is t in Unix milliseconds, as times are stored; 0 for the zero time.
+// MS is t in Unix milliseconds, as times are stored (sortable, compact,
+// zone-free); 0 for the zero time.
 func MS(t time.Time) int64 {
 	if t.IsZero() {
 		return 0

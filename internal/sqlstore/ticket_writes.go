@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -154,4 +155,68 @@ func (s TicketQueries) OpenAnswerTicket(ctx context.Context, answerID int64, t *
 		return err
 	})
 	return created && err == nil, err
+}
+
+// AdoptTickets gives the tickets and FAQ answers recorded before the
+// database knew communities to community, keeping their numbers. It
+// returns how many tickets moved; once done it finds nothing more.
+func (db Records) AdoptTickets(ctx context.Context, community string) (int, error) {
+	var n int64
+	err := db.conn.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, db.d.Rebind(`UPDATE tickets SET community = ? WHERE community = ''`), community)
+		if err != nil {
+			return err
+		}
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, db.d.Rebind(`UPDATE faq_answers SET community = ? WHERE community = ''`), community)
+		return err
+	})
+	return int(n), err
+}
+
+// PurgeResolved implements tickets.Store: questions, answers, names of
+// askers and answer texts in the history are blanked; states, dates, rooms
+// and counts stay for statistics.
+func (s TicketQueries) PurgeResolved(ctx context.Context, before time.Time) (int, error) {
+	var n int
+	err := s.conn.Tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, s.d.Rebind(`SELECT id FROM tickets WHERE community = ? AND state = ?
+			AND CAST(purged AS INTEGER) = 0 AND resolved_at > 0 AND resolved_at < ?`+s.d.ForUpdate), s.community, string(tickets.Resolved), MS(before))
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, s.d.Rebind(`UPDATE tickets SET question = '', answer = '', asker_name = '',
+				context = '', purged = ? WHERE id = ?`), true, id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.d.Rebind(`UPDATE ticket_events SET note = '' WHERE ticket_id = ?`), id); err != nil {
+				return err
+			}
+			if err := s.d.InsertEvent(ctx, tx, tickets.Event{TicketID: id, At: time.Now(), Kind: "purge",
+				From: tickets.Resolved, To: tickets.Resolved}); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		_, err = tx.ExecContext(ctx, s.d.Rebind(`UPDATE faq_answers SET question = '' WHERE community = ? AND at < ? AND question <> ''`),
+			s.community, MS(before))
+		return err
+	})
+	return n, err
 }

@@ -75,7 +75,10 @@ func (s TicketQueries) Tickets(ctx context.Context, f tickets.Filter) ([]*ticket
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := s.query(ctx, q, args...)
+	return scanTickets(s.query(ctx, q, args...))
+}
+
+func scanTickets(rows *sql.Rows, err error) ([]*tickets.Ticket, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -129,21 +132,8 @@ func (s TicketQueries) TicketByNotice(ctx context.Context, noticeID string) (*ti
 
 // AskerTickets implements tickets.Store.
 func (s TicketQueries) AskerTickets(ctx context.Context, room bot.Room, askerID string) ([]*tickets.Ticket, error) {
-	rows, err := s.query(ctx, `SELECT `+TicketCols+` FROM tickets WHERE community = ? AND adapter = ?
-		AND room_id = ? AND asker_id = ? AND state <> ? ORDER BY id DESC`, s.community, room.Adapter, room.ID, askerID, string(tickets.Resolved))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*tickets.Ticket
-	for rows.Next() {
-		t, err := ScanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return scanTickets(s.query(ctx, `SELECT `+TicketCols+` FROM tickets WHERE community = ? AND adapter = ?
+		AND room_id = ? AND asker_id = ? AND state <> ? ORDER BY id DESC`, s.community, room.Adapter, room.ID, askerID, string(tickets.Resolved)))
 }
 
 // MarkReminded implements tickets.Store.
@@ -197,4 +187,26 @@ func (s TicketQueries) AddFeedback(ctx context.Context, f tickets.Feedback) erro
 		_, err = tx.ExecContext(ctx, s.d.Rebind(`UPDATE faq_answers SET feedback = ? WHERE id = ?`), true, f.AnswerID)
 		return err
 	})
+}
+
+// FeedbackStats implements tickets.FeedbackStore; ties go in byte order of
+// the entry ids.
+func (s TicketQueries) FeedbackStats(ctx context.Context) ([]tickets.FeedbackStat, error) {
+	rows, err := s.query(ctx, `SELECT f.entry_id, SUM(CAST(f.helpful AS INTEGER)), SUM(1 - CAST(f.helpful AS INTEGER)) FROM faq_feedback f
+		JOIN faq_answers a ON a.id = f.answer_id WHERE a.community = ?
+		GROUP BY f.entry_id ORDER BY SUM(1 - CAST(f.helpful AS INTEGER)) DESC, SUM(CAST(f.helpful AS INTEGER)) ASC, f.entry_id`+s.d.ByteOrder,
+		s.community)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tickets.FeedbackStat
+	for rows.Next() {
+		var st tickets.FeedbackStat
+		if err := rows.Scan(&st.EntryID, &st.Helpful, &st.NotHelpful); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
 }
