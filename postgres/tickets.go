@@ -123,31 +123,15 @@ func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string)
 
 // EntryUsage implements tickets.FeedbackStore.
 func (db *DB) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
-	answers, thanks = map[string]int{}, map[string]int{}
-	for _, q := range []struct {
-		sql string
-		m   map[string]int
-	}{
-		{`SELECT entry_id, COUNT(*) FROM faq_answers GROUP BY entry_id`, answers},
-		{`SELECT entry_id, COUNT(*) FROM faq_feedback WHERE helpful AND source = 'text' GROUP BY entry_id`, thanks},
-	} {
-		rows, err := db.QueryContext(ctx, q.sql)
-		if err != nil {
-			return nil, nil, err
-		}
-		for rows.Next() {
-			var id string
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return nil, nil, err
-			}
-			q.m[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, err
-		}
+	answers, err = sqlstore.CountByEntry(ctx, db,
+		`SELECT entry_id, COUNT(*) FROM faq_answers GROUP BY entry_id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	thanks, err = sqlstore.CountByEntry(ctx, db,
+		`SELECT entry_id, COUNT(*) FROM faq_feedback WHERE helpful AND source = 'text' GROUP BY entry_id`)
+	if err != nil {
+		return nil, nil, err
 	}
 	return answers, thanks, nil
 }

@@ -135,32 +135,16 @@ func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) 
 
 // EntryUsage implements tickets.FeedbackStore.
 func (s *TicketStore) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
-	answers, thanks = map[string]int{}, map[string]int{}
-	for _, q := range []struct {
-		sql string
-		m   map[string]int
-	}{
-		{`SELECT entry_id, COUNT(*) FROM faq_answers WHERE community = ? GROUP BY entry_id`, answers},
-		{`SELECT f.entry_id, COUNT(*) FROM faq_feedback f JOIN faq_answers a ON a.id = f.answer_id
-			WHERE a.community = ? AND f.helpful = 1 AND f.source = 'text' GROUP BY f.entry_id`, thanks},
-	} {
-		rows, err := s.db.QueryContext(ctx, q.sql, s.community)
-		if err != nil {
-			return nil, nil, err
-		}
-		for rows.Next() {
-			var id string
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return nil, nil, err
-			}
-			q.m[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, err
-		}
+	answers, err = sqlstore.CountByEntry(ctx, s.db,
+		`SELECT entry_id, COUNT(*) FROM faq_answers WHERE community = ? GROUP BY entry_id`, s.community)
+	if err != nil {
+		return nil, nil, err
+	}
+	thanks, err = sqlstore.CountByEntry(ctx, s.db,
+		`SELECT f.entry_id, COUNT(*) FROM faq_feedback f JOIN faq_answers a ON a.id = f.answer_id
+			WHERE a.community = ? AND f.helpful = 1 AND f.source = 'text' GROUP BY f.entry_id`, s.community)
+	if err != nil {
+		return nil, nil, err
 	}
 	return answers, thanks, nil
 }

@@ -43,3 +43,23 @@ func (s TicketQueries) FirstAnswerDelays(ctx context.Context) ([]time.Duration, 
 	}
 	return out, rows.Err()
 }
+
+// CountByEntry runs query, whose rows are an FAQ entry id and a count, and
+// returns the counts by entry id.
+func CountByEntry(ctx context.Context, conn Conn, query string, args ...any) (map[string]int, error) {
+	rows, err := conn.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
