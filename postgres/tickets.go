@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"context"
-
 	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -105,33 +103,11 @@ var (
 // community "" is the bot without communities.
 type TicketStore struct {
 	*DB
-	sqlstore.TicketQueries // the figures and the label history
-	community              string
+	sqlstore.TicketQueries // the queries both engines share
 }
 
 // In is the store of one community: its tickets numbered from 1, its FAQ
 // answers and their feedback. It never reads or changes another's.
 func (db *DB) In(community string) *TicketStore {
-	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), community: community}
-}
-
-// SetNotice implements tickets.Store.
-func (db *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
-	_, err := db.ExecContext(ctx, `UPDATE tickets SET notice_id = $1 WHERE id = $2`, noticeID, id)
-	return err
-}
-
-// EntryUsage implements tickets.FeedbackStore.
-func (db *DB) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
-	answers, err = sqlstore.CountByEntry(ctx, db,
-		`SELECT entry_id, COUNT(*) FROM faq_answers GROUP BY entry_id`)
-	if err != nil {
-		return nil, nil, err
-	}
-	thanks, err = sqlstore.CountByEntry(ctx, db,
-		`SELECT entry_id, COUNT(*) FROM faq_feedback WHERE helpful AND source = 'text' GROUP BY entry_id`)
-	if err != nil {
-		return nil, nil, err
-	}
-	return answers, thanks, nil
+	return &TicketStore{DB: db, TicketQueries: sqlstore.NewTicketQueries(db, dialect, community)}
 }

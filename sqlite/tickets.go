@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"context"
-
 	"codeberg.org/entraide/entraide/internal/sqlstore"
 	"codeberg.org/entraide/entraide/tickets"
 )
@@ -105,9 +103,8 @@ func init() {
 
 // TicketStore keeps tickets, their event history, FAQ answers and feedback.
 type TicketStore struct {
-	sqlstore.TicketQueries // the figures and the label history
+	sqlstore.TicketQueries // the queries both engines share
 	db                     *DB
-	community              string
 }
 
 // NewTicketStore returns the ticket store of db, for the bot without
@@ -115,7 +112,7 @@ type TicketStore struct {
 func NewTicketStore(db *DB) *TicketStore { return ticketStore(db, "") }
 
 func ticketStore(db *DB, community string) *TicketStore {
-	return &TicketStore{TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), db: db, community: community}
+	return &TicketStore{TicketQueries: sqlstore.NewTicketQueries(db, dialect, community), db: db}
 }
 
 // In is the store of one community: its tickets numbered from 1, its FAQ
@@ -125,26 +122,3 @@ func (s *TicketStore) In(community string) *TicketStore {
 }
 
 var _ tickets.Store = (*TicketStore)(nil)
-
-// SetNotice implements tickets.Store.
-func (s *TicketStore) SetNotice(ctx context.Context, id int64, noticeID string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE tickets SET notice_id = ? WHERE community = ? AND number = ?`,
-		noticeID, s.community, id)
-	return err
-}
-
-// EntryUsage implements tickets.FeedbackStore.
-func (s *TicketStore) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
-	answers, err = sqlstore.CountByEntry(ctx, s.db,
-		`SELECT entry_id, COUNT(*) FROM faq_answers WHERE community = ? GROUP BY entry_id`, s.community)
-	if err != nil {
-		return nil, nil, err
-	}
-	thanks, err = sqlstore.CountByEntry(ctx, s.db,
-		`SELECT f.entry_id, COUNT(*) FROM faq_feedback f JOIN faq_answers a ON a.id = f.answer_id
-			WHERE a.community = ? AND f.helpful = 1 AND f.source = 'text' GROUP BY f.entry_id`, s.community)
-	if err != nil {
-		return nil, nil, err
-	}
-	return answers, thanks, nil
-}

@@ -44,10 +44,25 @@ func (s TicketQueries) FirstAnswerDelays(ctx context.Context) ([]time.Duration, 
 	return out, rows.Err()
 }
 
-// CountByEntry runs query, whose rows are an FAQ entry id and a count, and
-// returns the counts by entry id.
-func CountByEntry(ctx context.Context, conn Conn, query string, args ...any) (map[string]int, error) {
-	rows, err := conn.QueryContext(ctx, query, args...)
+// EntryUsage implements tickets.FeedbackStore: the community's answers
+// and its "merci" votes, counted per entry.
+func (s TicketQueries) EntryUsage(ctx context.Context) (answers, thanks map[string]int, err error) {
+	answers, err = s.countByEntry(ctx, `SELECT entry_id, COUNT(*) FROM faq_answers WHERE community = ? GROUP BY entry_id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	thanks, err = s.countByEntry(ctx, `SELECT f.entry_id, COUNT(*) FROM faq_feedback f JOIN faq_answers a ON a.id = f.answer_id
+		WHERE a.community = ? AND CAST(f.helpful AS INTEGER) = 1 AND f.source = 'text' GROUP BY f.entry_id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	return answers, thanks, nil
+}
+
+// countByEntry runs query, whose rows are an FAQ entry id and a count and
+// whose one parameter is the community, and returns the counts by entry id.
+func (s TicketQueries) countByEntry(ctx context.Context, query string) (map[string]int, error) {
+	rows, err := s.query(ctx, query, s.community)
 	if err != nil {
 		return nil, err
 	}

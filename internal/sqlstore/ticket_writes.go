@@ -120,6 +120,13 @@ func (s TicketQueries) UpdateTicket(ctx context.Context, id int64, ev tickets.Ev
 	return out, err
 }
 
+// SetNotice implements tickets.Store: id is the ticket's number in the
+// community, not its row.
+func (s TicketQueries) SetNotice(ctx context.Context, id int64, noticeID string) error {
+	_, err := s.exec(ctx, `UPDATE tickets SET notice_id = ? WHERE community = ? AND number = ?`, noticeID, s.community, id)
+	return err
+}
+
 // RecordAnswer implements tickets.FeedbackStore.
 func (s TicketQueries) RecordAnswer(ctx context.Context, a *tickets.AnswerRecord) error {
 	return s.queryRow(ctx, `INSERT INTO faq_answers(community, adapter, room_id, room_name, room_direct, user_id,
