@@ -168,3 +168,80 @@ func communityNumbersUnderConcurrency(t *testing.T, s storage.Store) {
 		}
 	}
 }
+
+// A notice recorded for B's ticket #1 goes to that ticket, not to the row
+// numbered 1 in the database (A's first ticket): a mentor's reply to B's
+// notice must find B's ticket.
+func communityNoticeFindsItsTicket(t *testing.T, s storage.Store) {
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a, b := s.In("a"), s.In("b")
+	ra, rb := bot.Room{Adapter: "xmpp", ID: "a@muc"}, bot.Room{Adapter: "matrix", ID: "!b"}
+	for _, q := range []string{"qa1", "qa2"} {
+		if err := a.CreateTicket(ctx, communityTicket(ra, q, now)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tb := communityTicket(rb, "qb1", now)
+	if err := b.CreateTicket(ctx, tb); err != nil || tb.ID != 1 {
+		t.Fatalf("B's first ticket: id %d, %v", tb.ID, err)
+	}
+	if err := b.SetNotice(ctx, tb.ID, "$b1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetNotice(ctx, 2, "$a2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := b.TicketByNotice(ctx, "$b1"); err != nil || got.ID != 1 || got.Question != "qb1" {
+		t.Fatalf("B's notice finds %+v, %v; want B's #1", got, err)
+	}
+	if got, err := a.TicketByNotice(ctx, "$a2"); err != nil || got.ID != 2 || got.Question != "qa2" {
+		t.Fatalf("A's notice finds %+v, %v; want A's #2", got, err)
+	}
+	if got, err := a.Ticket(ctx, 1); err != nil || got.NoticeID != "" {
+		t.Fatalf("A's #1 took a notice: %+v, %v", got, err)
+	}
+	if _, err := a.TicketByNotice(ctx, "$b1"); !errors.Is(err, tickets.ErrNoTicket) {
+		t.Fatalf("A finds B's notice: %v", err)
+	}
+}
+
+// The answers and thanks counted per entry are the community's own.
+func communityEntryUsage(t *testing.T, s storage.Store) {
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a, b := s.In("a"), s.In("b")
+	record := func(c storage.CommunityStore, entry, sent string, thanked bool) {
+		t.Helper()
+		rec := &tickets.AnswerRecord{Room: bot.Room{Adapter: "matrix", ID: "!r"}, Asker: bot.User{ID: "dave"},
+			EntryID: entry, Question: "q", Lang: "fr", At: now, SentID: sent}
+		if err := c.RecordAnswer(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+		if !thanked {
+			return
+		}
+		f := tickets.Feedback{AnswerID: rec.ID, EntryID: entry, User: tickets.Actor{Adapter: "matrix", ID: "dave"},
+			Helpful: true, Source: "text", At: now}
+		if err := c.AddFeedback(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(a, "nuage", "a1", true)
+	record(a, "tarifs", "a2", false)
+	record(b, "nuage", "b1", true)
+	record(b, "nuage", "b2", true)
+	record(b, "wifi", "b3", false)
+	for _, c := range []struct {
+		name            string
+		store           storage.CommunityStore
+		answers, thanks string
+	}{
+		{"A", a, "map[nuage:1 tarifs:1]", "map[nuage:1]"},
+		{"B", b, "map[nuage:2 wifi:1]", "map[nuage:2]"},
+		{"none", s.In(""), "map[]", "map[]"},
+	} {
+		used, thanked, err := c.store.EntryUsage(ctx)
+		if err != nil || fmt.Sprint(used) != c.answers || fmt.Sprint(thanked) != c.thanks {
+			t.Errorf("%s's EntryUsage = %v, %v, %v; want %s and %s", c.name, used, thanked, err, c.answers, c.thanks)
+		}
+	}
+}

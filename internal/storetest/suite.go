@@ -34,6 +34,8 @@ func Run(t *testing.T, new Factory) {
 		{"CommunitiesKeepTheirFeedback", communitiesKeepTheirFeedback},
 		{"AdoptTicketsKeepsNumbers", adoptTicketsKeepsNumbers},
 		{"CommunityNumbersUnderConcurrency", communityNumbersUnderConcurrency},
+		{"CommunityNoticeFindsItsTicket", communityNoticeFindsItsTicket},
+		{"CommunityEntryUsage", communityEntryUsage},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, new(t)) })
