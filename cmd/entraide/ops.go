@@ -75,10 +75,17 @@ func wireHTTP(_ context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("bot.listen %s: %w", a.cfg.Bot.Listen, err)
 	}
-	srv := &http.Server{Handler: a.mux, ReadHeaderTimeout: 10 * time.Second}
-	a.closer = append(a.closer, func() { srv.Close() })
+	a.serveHTTP(ln, a.mux, "HTTP server")
 	a.ops.httpAddr = ln.Addr().String()
 	a.log.Info("HTTP endpoints listening", "addr", a.ops.httpAddr)
+	return nil
+}
+
+// serveHTTP serves h on ln while the bot runs and shuts it down (5 s grace)
+// when the bot stops; what is the server's name in its errors.
+func (a *app) serveHTTP(ln net.Listener, h http.Handler, what string) {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	a.closer = append(a.closer, func() { srv.Close() })
 	a.hub.Go(func(ctx context.Context) error {
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
@@ -87,7 +94,7 @@ func wireHTTP(_ context.Context, a *app) error {
 			if errors.Is(err, http.ErrServerClosed) {
 				return nil
 			}
-			return fmt.Errorf("HTTP server: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		case <-ctx.Done():
 			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
@@ -95,5 +102,4 @@ func wireHTTP(_ context.Context, a *app) error {
 			return nil
 		}
 	})
-	return nil
 }

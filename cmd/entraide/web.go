@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"time"
 
 	"codeberg.org/entraide/entraide/web"
@@ -42,25 +40,8 @@ func wireWeb(_ context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("web.listen %s: %w", c.Listen, err)
 	}
-	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
-	a.closer = append(a.closer, func() { srv.Close() })
+	a.serveHTTP(ln, site, "web page")
 	a.webAddr = ln.Addr().String()
 	a.log.Info("mentors' web page listening", "addr", a.webAddr)
-	a.hub.Go(func(ctx context.Context) error {
-		errc := make(chan error, 1)
-		go func() { errc <- srv.Serve(ln) }()
-		select {
-		case err := <-errc:
-			if errors.Is(err, http.ErrServerClosed) {
-				return nil
-			}
-			return fmt.Errorf("web page: %w", err)
-		case <-ctx.Done():
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			srv.Shutdown(sctx)
-			return nil
-		}
-	})
 	return nil
 }
