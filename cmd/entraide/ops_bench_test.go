@@ -38,22 +38,7 @@ func BenchmarkReload10k(b *testing.B) {
 // -cpu 1; goal: ≥ 5 000 messages per second.
 func BenchmarkThroughput(b *testing.B) {
 	entries := genKB(1000, 11)
-	dir := b.TempDir()
-	writeKB(b, dir, entries)
-	kb, err := faq.LoadDir(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := newMatcher(kb, config.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	bt := bot.New(bot.Options{})
-	bt.SetFAQ(m, kb)
-	fa := bottest.New("fake")
-	if err := bt.AddAdapter(fa); err != nil {
-		b.Fatal(err)
-	}
+	bt, fa := benchBot(b, entries)
 	metrics.New(bt)
 	lim := ratelimit.New(ratelimit.Config{UserPerMinute: 10, UserBurst: 5, RoomPerMinute: 1e9, RoomBurst: 1 << 30})
 	bt.BeforeFirst(lim.Hook(nil))
@@ -90,4 +75,26 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// benchBot is a core answering from the given entries with the production
+// matcher, replying through an in-memory adapter.
+func benchBot(b *testing.B, entries []genEntry) (*bot.Bot, *bottest.Adapter) {
+	dir := b.TempDir()
+	writeKB(b, dir, entries)
+	kb, err := faq.LoadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := newMatcher(kb, config.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bt := bot.New(bot.Options{})
+	bt.SetFAQ(m, kb)
+	fa := bottest.New("fake")
+	if err := bt.AddAdapter(fa); err != nil {
+		b.Fatal(err)
+	}
+	return bt, fa
 }

@@ -7,9 +7,6 @@ import (
 	"testing"
 
 	"codeberg.org/entraide/entraide/bot"
-	"codeberg.org/entraide/entraide/bot/bottest"
-	"codeberg.org/entraide/entraide/config"
-	"codeberg.org/entraide/entraide/faq"
 	"codeberg.org/entraide/entraide/internal/testenv"
 	"codeberg.org/entraide/entraide/storage"
 	"codeberg.org/entraide/entraide/tickets"
@@ -38,22 +35,7 @@ func benchStore(b *testing.B, database, password string) {
 	}
 	defer st.Close()
 	entries := genKB(1000, 11)
-	dir := b.TempDir()
-	writeKB(b, dir, entries)
-	kb, err := faq.LoadDir(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := newMatcher(kb, config.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	bt := bot.New(bot.Options{})
-	bt.SetFAQ(m, kb)
-	fa := bottest.New("fake")
-	if err := bt.AddAdapter(fa); err != nil {
-		b.Fatal(err)
-	}
+	bt, fa := benchBot(b, entries)
 	if _, err := tickets.Enable(bt, st, tickets.Options{}); err != nil {
 		b.Fatal(err)
 	}
