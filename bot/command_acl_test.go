@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"codeberg.org/entraide/entraide/bot"
+	"codeberg.org/entraide/entraide/bot/bottest"
 )
 
 // Who may run what: everyone the public commands, mentors the mentor
 // commands, admins both and the admin commands too. Rights are per adapter:
 // the same id on another network is someone else.
 func TestCommandRights(t *testing.T) {
-	b, fa := newBotWith(t, bot.Options{Name: "entraide",
+	b, fa := bottest.NewBot(t, bot.Options{Name: "entraide",
 		Mentors: map[string][]string{"fake": {"bob"}, "other": {"eve"}},
 		Admins:  map[string][]string{"fake": {"root"}, "other": {"bob"}}}, nil)
 	ran := map[string]string{} // command -> last user it ran for

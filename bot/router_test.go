@@ -17,25 +17,8 @@ func (s stubMatcher) Match(string, string) faq.Result { return s.res }
 
 func newBot(t *testing.T, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
-	return newBotWith(t, bot.Options{Name: "entraide", Mentors: map[string][]string{"fake": {"bob"}},
+	return bottest.NewBot(t, bot.Options{Name: "entraide", Mentors: map[string][]string{"fake": {"bob"}},
 		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, m)
-}
-
-// newBotWith makes a bot from o on the test KB, answering with m (the
-// simple matcher when nil), and a fake adapter named "fake".
-func newBotWith(t *testing.T, o bot.Options, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
-	t.Helper()
-	b := bot.New(o)
-	kb := testKB(t)
-	if m == nil {
-		m = faq.NewSimpleMatcher(kb)
-	}
-	b.SetFAQ(m, kb)
-	fa := bottest.New("fake")
-	if err := b.AddAdapter(fa); err != nil {
-		t.Fatal(err)
-	}
-	return b, fa
 }
 
 // testKB is the FAQ of the core tests.

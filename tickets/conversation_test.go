@@ -207,7 +207,7 @@ func TestRetentionPurgesTheWholeConversation(t *testing.T) {
 // to the bot: their talk with others stays out of the ticket's context and
 // conversation.
 func TestSharedRoomTalkStaysOutOfTheTicket(t *testing.T) {
-	b, fa := newBotWith(t, bot.Options{Name: "entraide", QuestionsOnly: true,
+	b, fa := bottest.NewBot(t, bot.Options{Name: "entraide", QuestionsOnly: true,
 		Mentors:     map[string][]string{"fake": {"bob"}},
 		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, nil)
 	e := &ticketEnv{b: b, fa: fa, ctx: t.Context(), clock: newTicketClock()}

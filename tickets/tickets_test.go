@@ -68,7 +68,7 @@ func newTicketEnv(t testing.TB, m faq.Matcher, opts tickets.Options) *ticketEnv 
 
 func newTicketBot(t testing.TB, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
-	return newBotWith(t, bot.Options{Name: "entraide",
+	return bottest.NewBot(t, bot.Options{Name: "entraide",
 		Mentors:     map[string][]string{"fake": {"bob", "carol"}},
 		Admins:      map[string][]string{"fake": {"root"}},
 		MentorsRoom: &bot.Room{Adapter: "fake", ID: "mentors"}}, m)
