@@ -2,6 +2,6 @@
 // store interfaces (and those of tickets), so that cmd/entraide never
 // depends on one backend.
 //
-// It may import bot, tickets and the store packages (sqlite); never an
-// adapter, config, cmd or another feature package.
+// It may import bot, tickets and the store packages (sqlite, postgres);
+// never an adapter, config, cmd or another feature package.
 package storage
