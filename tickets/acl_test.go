@@ -2,15 +2,12 @@ package tickets_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"codeberg.org/entraide/entraide/bot"
 	"codeberg.org/entraide/entraide/bot/bottest"
-	"codeberg.org/entraide/entraide/faq"
-	"codeberg.org/entraide/entraide/sqlite"
 	"codeberg.org/entraide/entraide/tickets"
 )
 
@@ -18,18 +15,9 @@ import (
 // same id on another network is another person and may not unclaim,
 // answer, or take it over.
 func TestHolderIsPerAdapter(t *testing.T) {
-	b := bot.New(bot.Options{
+	b, xmpp, matrix, store := newTwoNetworkBot(t, bot.Options{
 		Mentors:     map[string][]string{"matrix": {"bob"}, "xmpp": {"bob"}},
 		MentorsRoom: &bot.Room{Adapter: "matrix", ID: "mentors"}})
-	kb := testKB(t)
-	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
-	matrix, xmpp := bottest.New("matrix"), bottest.New("xmpp")
-	b.AddAdapter(matrix)
-	b.AddAdapter(xmpp)
-	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	if _, err := tickets.Enable(b, store, tickets.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
 	matrix.Say(ctx, b, "support", "alice", unknownQ)
 	matrix.Say(ctx, b, "mentors", "bob", "!claim 1")

@@ -66,6 +66,23 @@ func newTicketEnv(t testing.TB, m faq.Matcher, opts tickets.Options) *ticketEnv 
 	return e
 }
 
+// newTwoNetworkBot makes a bot from o with tickets on a real SQLite file
+// and two fake adapters, "xmpp" and "matrix".
+func newTwoNetworkBot(t testing.TB, o bot.Options) (b *bot.Bot, xmpp, matrix *bottest.Adapter, store *sqlite.TicketStore) {
+	t.Helper()
+	b = bot.New(o)
+	kb := testKB(t)
+	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
+	xmpp, matrix = bottest.New("xmpp"), bottest.New("matrix")
+	b.AddAdapter(xmpp)
+	b.AddAdapter(matrix)
+	store = sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
+	if _, err := tickets.Enable(b, store, tickets.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return b, xmpp, matrix, store
+}
+
 func newTicketBot(t testing.TB, m faq.Matcher) (*bot.Bot, *bottest.Adapter) {
 	t.Helper()
 	return bottest.NewBot(t, bot.Options{Name: "entraide",
@@ -372,17 +389,8 @@ func TestEnglishMentorsRoomAndAliases(t *testing.T) {
 }
 
 func TestAnswerAcrossAdapters(t *testing.T) {
-	b := bot.New(bot.Options{Mentors: map[string][]string{"matrix": {"@bob:example.org"}},
+	b, xmpp, matrix, store := newTwoNetworkBot(t, bot.Options{Mentors: map[string][]string{"matrix": {"@bob:example.org"}},
 		MentorsRoom: &bot.Room{Adapter: "matrix", ID: "!mentors:example.org"}})
-	kb := testKB(t)
-	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
-	xmpp, matrix := bottest.New("xmpp"), bottest.New("matrix")
-	b.AddAdapter(xmpp)
-	b.AddAdapter(matrix)
-	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	if _, err := tickets.Enable(b, store, tickets.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
 	q := xmpp.Say(ctx, b, "support@conference.example.org", "alice@example.org", unknownQ)
 	notices := matrix.In("!mentors:example.org")
@@ -408,14 +416,7 @@ func TestAnswerAcrossAdapters(t *testing.T) {
 }
 
 func TestRelayFailureLeavesTicketUnchanged(t *testing.T) {
-	b := bot.New(bot.Options{Mentors: map[string][]string{"matrix": {"bob"}}, MentorsRoom: &bot.Room{Adapter: "matrix", ID: "m"}})
-	kb := testKB(t)
-	b.SetFAQ(faq.NewSimpleMatcher(kb), kb)
-	xmpp, matrix := bottest.New("xmpp"), bottest.New("matrix")
-	b.AddAdapter(xmpp)
-	b.AddAdapter(matrix)
-	store := sqlite.NewTicketStore(openTestDB(t, filepath.Join(t.TempDir(), "t.db")))
-	tickets.Enable(b, store, tickets.Options{})
+	b, xmpp, matrix, store := newTwoNetworkBot(t, bot.Options{Mentors: map[string][]string{"matrix": {"bob"}}, MentorsRoom: &bot.Room{Adapter: "matrix", ID: "m"}})
 	ctx := context.Background()
 	xmpp.Say(ctx, b, "support", "alice", unknownQ)
 	xmpp.FailSends(context.DeadlineExceeded)
