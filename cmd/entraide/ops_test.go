@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os/exec"
 	"path/filepath"
@@ -33,11 +34,18 @@ type liveApp struct {
 
 func startApp(t *testing.T, cfg *config.Config) *liveApp {
 	t.Helper()
+	return startAppWith(t, cfg, nil, nil)
+}
+
+// startAppWith is startApp with the FAQ and announcements built in when
+// the configuration names no folder.
+func startAppWith(t *testing.T, cfg *config.Config, faqFS, annFS fs.FS) *liveApp {
+	t.Helper()
 	pr, pw := io.Pipe()
 	l := &liveApp{in: pw, out: &testkit.Buffer{}, stderr: &testkit.Buffer{}, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel = cancel
-	a, err := newApp(ctx, cfg, &env{stdin: pr, stdout: l.out, stderr: l.stderr}, nil, nil)
+	a, err := newApp(ctx, cfg, &env{stdin: pr, stdout: l.out, stderr: l.stderr}, faqFS, annFS)
 	if err != nil {
 		cancel()
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -59,27 +58,9 @@ func TestBrowserMentorSession(t *testing.T) {
 	// The demo bot, with the member typing on the console.
 	cfg := testDemoConfig(t)
 	cfg.Web.Listen = "127.0.0.1:0"
-	stdin, typing := io.Pipe()
-	out := &testkit.Buffer{}
-	a, err := newApp(context.Background(), cfg, &env{stdin: stdin, stdout: out, stderr: io.Discard}, example.FAQ(), demoAnnouncements())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.Close)
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		typing.Close()
-		stop()
-		<-done
-	})
-	say := func(line string) {
-		if _, err := io.WriteString(typing, line+"\n"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	say("mon imprimante affiche une erreur ?")
+	a := startAppWith(t, cfg, example.FAQ(), demoAnnouncements())
+	out := a.out
+	a.say(t, "mon imprimante affiche une erreur ?")
 	testkit.WaitUntil(t, 10*time.Second, "the ticket notice", func() bool { return strings.Contains(out.String(), "Pour le prendre : !prendre 1") })
 	base := "http://" + a.webAddr
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -24,22 +23,9 @@ func TestWebPageWithCommunities(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Web.Listen = "127.0.0.1:0"
-	stdin, typing := io.Pipe()
-	out := &testkit.Buffer{}
-	a, err := newApp(context.Background(), cfg, &env{stdin: stdin, stdout: out, stderr: io.Discard}, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.Close)
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		typing.Close()
-		stop()
-		<-done
-	})
-	io.WriteString(typing, "/as alice\nComment réparer le dérailleur d'un vélo cargo ?\n/room b\n/as dave\nOù trouver des graines de tomates anciennes ?\n")
+	a := startApp(t, cfg)
+	out := a.out
+	a.say(t, "/as alice", "Comment réparer le dérailleur d'un vélo cargo ?", "/room b", "/as dave", "Où trouver des graines de tomates anciennes ?")
 	testkit.WaitUntil(t, 10*time.Second, "both tickets", func() bool {
 		return strings.Contains(linesIn(out.String(), "ma"), "dérailleur") && strings.Contains(linesIn(out.String(), "mb"), "graines")
 	})
