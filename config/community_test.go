@@ -14,14 +14,14 @@ name = "alpha"
 faq_dir = "alpha-faq"
 rooms = [ { adapter = "xmpp", id = "a@muc.localhost", language = "en" } ]
 mentors = { xmpp = ["bob@localhost"] }
-mentors_room = { adapter = "xmpp", id = "a-mentors@muc.localhost" }
+mentors_room = { adapter = "console", id = "a-mentors" }
 
 [[communities]]
 name = "beta"
 language = "en"
 rooms = [ { adapter = "matrix", id = "!b:localhost" } ]
 mentors = { matrix = ["@carol:localhost"] }
-mentors_room = { adapter = "matrix", id = "!b-mentors:localhost" }
+mentors_room = { adapter = "console", id = "b-mentors" }
 calibration = "beta/cal.json"
 `
 
@@ -77,7 +77,7 @@ func TestImplicitCommunity(t *testing.T) {
 
 func TestCommunityMistakesNameFileAndLine(t *testing.T) {
 	alphaRooms := `rooms = [ { adapter = "xmpp", id = "a@muc.localhost", language = "en" } ]`
-	alphaMentors := `mentors_room = { adapter = "xmpp", id = "a-mentors@muc.localhost" }`
+	alphaMentors := `mentors_room = { adapter = "console", id = "a-mentors" }`
 	for _, tc := range []struct{ name, old, new, want string }{
 		{"room in two", alphaRooms, `rooms = [ { adapter = "matrix", id = "!b:localhost" } ]`,
 			`:14: room matrix:!b:localhost is in community "beta" and in "alpha" (line 4)`},
@@ -85,8 +85,8 @@ func TestCommunityMistakesNameFileAndLine(t *testing.T) {
 			`:11: community "beta" has no rooms`},
 		{"empty rooms", `rooms = [ { adapter = "matrix", id = "!b:localhost" } ]`, `rooms = []`,
 			`:14: community "beta" has no rooms`},
-		{"shared mentors' room", alphaMentors, `mentors_room = { adapter = "matrix", id = "!b-mentors:localhost" }`,
-			`:16: communities "beta" and "alpha" (line 4) share the mentors' room matrix:!b-mentors:localhost`},
+		{"shared mentors' room", alphaMentors, `mentors_room = { adapter = "console", id = "b-mentors" }`,
+			`:16: communities "beta" and "alpha" (line 4) share the mentors' room console:b-mentors`},
 		{"mentors' room is a members' room", alphaMentors, `mentors_room = { adapter = "matrix", id = "!b:localhost" }`,
 			`:9: the mentors' room of community "alpha" is matrix:!b:localhost, a room of community "beta"`},
 		{"duplicate name", `name = "alpha"`, `name = "beta"`, `:12: community "beta" is already defined at line 4`},

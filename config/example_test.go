@@ -62,10 +62,16 @@ func communitiesForm(t *testing.T) string {
 	return sb.String()
 }
 
-// The commented form loads, with the adapters of the example, as the
-// example says: instead of the top-level rooms and mentors.
+// The commented form loads, as the example says: instead of the top-level
+// rooms and mentors, with the adapters its rooms and mentors' rooms use
+// enabled.
 func TestExampleCommunitiesFormLoads(t *testing.T) {
-	c, err := Load(write(t, "[console]\nenabled = true\n"+communitiesForm(t)))
+	t.Setenv(EnvMatrixPassword, "p")
+	t.Setenv(EnvMatrixPickle, "k")
+	t.Setenv(EnvXMPPPassword, "p")
+	adapters := "[matrix]\nenabled = true\nhomeserver = \"https://matrix.example.org\"\nuser_id = \"@entraide:example.org\"\n" +
+		"[xmpp]\nenabled = true\njid = \"entraide@example.org\"\n"
+	c, err := Load(write(t, adapters+communitiesForm(t)))
 	if err != nil {
 		t.Fatalf("the [[communities]] form of config.example.toml must load: %v", err)
 	}

@@ -129,11 +129,16 @@ func (c *Config) validateRanges(bad func(key, format string, args ...any)) {
 		}
 		return false
 	}
-	if r := c.Mentors.Room; r.Adapter != "" && !unknown("mentors.room", "mentors.room.adapter", r.Adapter) {
-		if _, on := c.adapterEnabled(r.Adapter); !on {
-			bad("mentors.room.adapter", "mentors.room: adapter %q is not enabled: nobody would see the tickets", r.Adapter)
+	// A mentors' room must be read: the asker is told mentors were notified.
+	mentorsRoom := func(key, at, name string) {
+		if name == "" || unknown(key, at, name) {
+			return
+		}
+		if _, on := c.adapterEnabled(name); !on {
+			bad(at, "%s: adapter %q is not enabled: nobody would see the tickets", key, name)
 		}
 	}
+	mentorsRoom("mentors.room", "mentors.room.adapter", c.Mentors.Room.Adapter)
 	for name := range c.Mentors.IDs {
 		unknown("mentors.ids", "mentors.ids."+name, name)
 	}
@@ -145,7 +150,7 @@ func (c *Config) validateRanges(bad func(key, format string, args ...any)) {
 	}
 	for i, g := range c.Communities {
 		at := fmt.Sprintf("communities[%d]", i)
-		unknown(at+".mentors_room", at+".mentors_room", g.MentorsRoom.Adapter)
+		mentorsRoom(at+".mentors_room", at+".mentors_room", g.MentorsRoom.Adapter)
 		for j, r := range g.Rooms {
 			unknown(fmt.Sprintf("%s.rooms[%d]", at, j), at+".rooms", r.Adapter)
 		}

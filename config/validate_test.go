@@ -20,6 +20,11 @@ func TestNonsenseIsRefusedWithLineAndKey(t *testing.T) {
 		// the same within [[communities]]
 		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"console\", id = \"s\" }]\nmentors_room = { adapter = \"xmp\", id = \"m@x\" }\n",
 			":6: communities[0].mentors_room: unknown adapter \"xmp\""},
+		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"console\", id = \"s\" }]\nmentors_room = { adapter = \"xmpp\", id = \"m@x\" }\n",
+			":6: communities[0].mentors_room: adapter \"xmpp\" is not enabled"},
+		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"console\", id = \"s\" }]\nmentors_room = { adapter = \"console\", id = \"m\" }\n" +
+			"[[communities]]\nname = \"b\"\nrooms = [{ adapter = \"console\", id = \"t\" }]\nmentors_room = { adapter = \"matrix\", id = \"!m:x\" }\n",
+			":10: communities[1].mentors_room: adapter \"matrix\" is not enabled"},
 		{console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"irc\", id = \"s\" }]\n", ":5: communities[0].rooms[0]: unknown adapter \"irc\""},
 		// a threshold above 1 is never reached: the bot would never answer
 		{console + "[matcher]\nthreshold = 1.5\n", ":4: matcher.threshold must be between 0 and 1"},
@@ -59,6 +64,7 @@ func TestSensibleValuesStayAccepted(t *testing.T) {
 		console + "[matcher]\nthreshold = 0\nsuggest = 0.5\n", // 0 is the built-in threshold
 		console + "[ratelimit]\nuser_per_minute = 0\nroom_burst = 0\n",
 		console + "[reload]\ngit_pull = \"\"\ndebounce = \"0s\"\n",
+		console + "[[communities]]\nname = \"a\"\nrooms = [{ adapter = \"console\", id = \"s\" }]\nmentors_room = { adapter = \"console\", id = \"m\" }\n",
 		"[matrix]\nenabled = true\nhomeserver = \"http://127.0.0.1:8008\"\nuser_id = \"@b:x\"\npassword = \"p\"\nencryption = false\n",
 		"[matrix]\nenabled = true\nhomeserver = \"http://localhost:8008\"\nuser_id = \"@b:x\"\npassword = \"p\"\nencryption = false\n",
 		"[matrix]\nenabled = true\nhomeserver = \"http://[::1]:8008\"\nuser_id = \"@b:x\"\npassword = \"p\"\nencryption = false\n",
