@@ -18,45 +18,16 @@ func TestAcrossFAQs(t *testing.T) {
 	if os.Getenv("ENTRAIDE_ACROSS") == "" {
 		t.Skip("set ENTRAIDE_ACROSS=1 to score the decision across the two evaluation FAQs")
 	}
-	eval := os.Getenv("ENTRAIDE_EVAL")
-	if eval == "" {
-		eval = filepath.Join("..", "..", "shared", "eval")
-	}
-	load := func(dir, glossary string) *LexicalMatcher {
-		kb, err := LoadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if kb.Glossary, err = LoadGlossary(glossary); err != nil {
-			t.Fatal(err)
-		}
-		return NewMatcher(kb, Options{})
-	}
-	read := func(paths ...string) []Query {
-		var out []Query
-		for _, p := range paths {
-			f, err := os.Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			qs, err := ReadQueries(f, p, true)
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, qs...)
-		}
-		return out
-	}
-	nid := load(filepath.Join(eval, "kb"), "testdata/nidlibre-glossary.txt")
-	second := load("testdata/kb2", "testdata/kb2-glossary.txt")
-	dev := read(filepath.Join(eval, "dev.jsonl"))
+	eval := evalDir()
+	nid := loadWithGlossary(t, filepath.Join(eval, "kb"), "testdata/nidlibre-glossary.txt")
+	second := loadWithGlossary(t, "testdata/kb2", "testdata/kb2-glossary.txt")
+	dev := readQueryFiles(t, filepath.Join(eval, "dev.jsonl"))
 	var others []string
 	for _, x := range "abcdefgh" {
 		others = append(others, fmt.Sprintf("testdata/set-%c.jsonl", x))
 	}
-	rest := read(append([]string{"testdata/fresh.jsonl"}, others...)...)
-	setA, setC := read("testdata/kb2/set-a.jsonl"), read("testdata/kb2/set-c.jsonl")
+	rest := readQueryFiles(t, append([]string{"testdata/fresh.jsonl"}, others...)...)
+	setA, setC := readQueryFiles(t, "testdata/kb2/set-a.jsonl"), readQueryFiles(t, "testdata/kb2/set-c.jsonl")
 	line := func(name string, r *Report) {
 		t.Logf("%-32s top-1 %5.1f %%, false answers %4.1f %% (%d/%d), answer or suggest %5.1f %%, did you mean when no entry covers it %5.1f %%",
 			name, 100*r.Top1Rate(), 100*r.FalseAnswerRate(), r.FalseAnswers, r.Null, 100*r.Coverage(), 100*ratio(r.NullSug, r.Null-r.ChitchatNull))

@@ -22,10 +22,7 @@ func TestRefitDefault(t *testing.T) {
 	if os.Getenv("ENTRAIDE_REFIT") == "" {
 		t.Skip("set ENTRAIDE_REFIT=1 to refit the built-in calibration")
 	}
-	eval := os.Getenv("ENTRAIDE_EVAL")
-	if eval == "" {
-		eval = filepath.Join("..", "..", "shared", "eval")
-	}
+	eval := evalDir()
 	type faqSets struct {
 		kb, glossary string
 		sets         []string
@@ -41,24 +38,9 @@ func TestRefitDefault(t *testing.T) {
 	}
 	var ss []sample
 	for _, f := range faqs {
-		kb, err := LoadDir(f.kb)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if kb.Glossary, err = LoadGlossary(f.glossary); err != nil {
-			t.Fatal(err)
-		}
-		m := NewMatcher(kb, Options{})
+		m := loadWithGlossary(t, f.kb, f.glossary)
 		for _, set := range f.sets {
-			data, err := os.Open(set)
-			if err != nil {
-				t.Fatal(err)
-			}
-			qs, err := ReadQueries(data, set, true)
-			data.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
+			qs := readQueryFiles(t, set)
 			ss = append(ss, m.samples(qs)...)
 			t.Logf("%s: %d lines", set, len(qs))
 		}
