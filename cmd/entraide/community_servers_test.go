@@ -78,18 +78,7 @@ room_per_minute = 0
 watch = true
 debounce = "200ms"
 
-[xmpp]
-enabled = true
-address = %q
-jid = %q
-resource = "bot"
-ca_file = %q
-
-[matrix]
-enabled = true
-homeserver = %q
-user_id = %q
-encryption = false
+%s
 
 [[communities]]
 name = "alpha"
@@ -102,7 +91,7 @@ name = "beta"
 rooms = [ { adapter = "matrix", id = %q } ]
 mentors = { xmpp = ["bea@%s"] }
 mentors_room = { adapter = "xmpp", id = %q }
-`, c.xmpp.Addr, c.xmpp.JID("bot"), c.xmpp.CAFile, d.URL, string(c.botMatrix), c.aRoom, c.xmpp.Domain, c.aMentors,
+`, adaptersTOML(c.xmpp, d, false), c.aRoom, c.xmpp.Domain, c.aMentors,
 		string(c.bRoom), c.xmpp.Domain, c.bMentors))
 	t.Setenv("ENTRAIDE_XMPP_PASSWORD", "b0t-pass")
 	t.Setenv("ENTRAIDE_MATRIX_PASSWORD", d.Password("bot"))

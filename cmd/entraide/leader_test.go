@@ -162,18 +162,7 @@ func TestTwoInstancesLeaderKilled(t *testing.T) {
 	}
 	srv := testenv.StartProsody(t, testenv.ProsodyOptions{Users: users})
 	d := testenv.StartDendrite(t, "bot", "alice")
-	adapters := fmt.Sprintf(`[xmpp]
-enabled = true
-address = %q
-jid = %q
-resource = "bot"
-ca_file = %q
-
-[matrix]
-enabled = true
-homeserver = %q
-user_id = %q
-encryption = true`, srv.Addr, srv.JID("bot"), srv.CAFile, d.URL, d.UserID("bot"))
+	adapters := adaptersTOML(srv, d, true)
 	pair, db := pairOnPostgres(t, pg, adapters, "ENTRAIDE_XMPP_PASSWORD=b0t-pass",
 		"ENTRAIDE_MATRIX_PASSWORD="+d.Password("bot"), "ENTRAIDE_MATRIX_PICKLE_KEY=pickle-key-for-both")
 	leader, standby := pair[0], pair[1]
