@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -92,16 +91,6 @@ func (in *instance) leading() int {
 	return -1
 }
 
-func loopbackAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 // pairOnPostgres writes two configs that share one Postgres database and
 // the given adapter sections, each with its own HTTP address.
 func pairOnPostgres(t *testing.T, pg *testenv.Postgres, adapters string, env ...string) ([2]*instance, string) {
@@ -111,7 +100,7 @@ func pairOnPostgres(t *testing.T, pg *testenv.Postgres, adapters string, env ...
 	url := pg.URL(db)
 	var out [2]*instance
 	for i, name := range []string{"A", "B"} {
-		addr := loopbackAddr(t)
+		addr := testenv.FreeLoopbackAddr(t)
 		cfg := fmt.Sprintf("[bot]\nfaq_dir = \"faq\"\ndatabase = %q\nlisten = %q\nlog_level = \"debug\"\n\n"+
 			"[ratelimit]\nuser_per_minute = 0\nroom_per_minute = 0\n\n[reload]\nwatch = false\n\n%s", url, addr, adapters)
 		out[i] = &instance{name: name, config: writeRunDir(t, entry, cfg), addr: addr,

@@ -75,7 +75,7 @@ func StartDendrite(t testing.TB, users ...string) *Dendrite {
 	if err := os.WriteFile(d.config, conf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d.addr = freeLoopbackAddr(t)
+	d.addr = FreeLoopbackAddr(t)
 	d.URL = "http://" + d.addr
 	if err := d.Start(); err != nil {
 		t.Fatal(err)
@@ -233,8 +233,8 @@ func run(t testing.TB, name string, args ...string) []byte {
 	return out.Bytes()
 }
 
-// freeLoopbackAddr picks a free TCP port on 127.0.0.1.
-func freeLoopbackAddr(t testing.TB) string {
+// FreeLoopbackAddr picks a free TCP port on 127.0.0.1 (for a test server or an HTTP listener).
+func FreeLoopbackAddr(t testing.TB) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
